@@ -1,0 +1,89 @@
+package dev.abkit.core.allocation;
+
+import dev.abkit.core.model.Weight;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How many slots of one block each option gets: the weights in hundredths divided by their
+ * greatest common divisor. 33.3/33.3/33.3 give 1/1/1 (a block of 3); 75/10/5/10 give 15/2/1/2
+ * (a block of 20). After every whole block the option counts match the weights exactly.
+ */
+public final class BlockDesign {
+
+    /** The largest block we accept; larger blocks would make exactness arrive too late to matter. */
+    public static final int MAX_BLOCK_SIZE = 10_000;
+
+    private final int[] slotsPerOption;
+    private final int blockSize;
+
+    private BlockDesign(int[] slotsPerOption, int blockSize) {
+        this.slotsPerOption = slotsPerOption;
+        this.blockSize = blockSize;
+    }
+
+    public static BlockDesign of(List<Weight> weights) {
+        if (weights == null || weights.isEmpty()) {
+            throw new IllegalArgumentException("a block needs at least one weight");
+        }
+        long gcd = 0;
+        for (Weight weight : weights) {
+            gcd = gcd(gcd, weight.hundredths());
+        }
+        int[] slots = new int[weights.size()];
+        long size = 0;
+        for (int i = 0; i < slots.length; i++) {
+            long share = weights.get(i).hundredths() / gcd;
+            size += share;
+            if (size > MAX_BLOCK_SIZE) {
+                break;
+            }
+            slots[i] = (int) share;
+        }
+        if (size > MAX_BLOCK_SIZE) {
+            throw new IllegalArgumentException("weights " + weights
+                    + " need a block of more than " + MAX_BLOCK_SIZE
+                    + " devices before the split is exact; use simpler ratios (e.g. 33.3/33.3/33.3 instead of"
+                    + " 33.33/33.33/33.34)");
+        }
+        return new BlockDesign(slots, (int) size);
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long rest = a % b;
+            a = b;
+            b = rest;
+        }
+        return a;
+    }
+
+    public int blockSize() {
+        return blockSize;
+    }
+
+    public int options() {
+        return slotsPerOption.length;
+    }
+
+    public int slotsOf(int option) {
+        return slotsPerOption[option];
+    }
+
+    /** The unshuffled block: option 0 repeated for its slots, then option 1, and so on. */
+    int[] orderedBlock() {
+        int[] block = new int[blockSize];
+        int at = 0;
+        for (int option = 0; option < slotsPerOption.length; option++) {
+            Arrays.fill(block, at, at + slotsPerOption[option], option);
+            at += slotsPerOption[option];
+        }
+        return block;
+    }
+
+    @Override
+    public String toString() {
+        return "BlockDesign" + Arrays.toString(slotsPerOption);
+    }
+}

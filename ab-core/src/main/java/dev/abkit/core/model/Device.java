@@ -1,0 +1,32 @@
+package dev.abkit.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A registered device: when it was first seen and every assignment it received then. The set of
+ * experiments is fixed at registration (R2) and the values never change (R1).
+ */
+public record Device(DeviceToken token, Instant firstSeen, List<Assignment> assignments) {
+
+    public Device {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(firstSeen, "firstSeen");
+        assignments = List.copyOf(assignments);
+        long distinct = assignments.stream().map(Assignment::experiment).distinct().count();
+        if (distinct != assignments.size()) {
+            throw new IllegalArgumentException("a device has at most one assignment per experiment");
+        }
+    }
+
+    public Optional<String> valueIn(ExperimentKey experiment) {
+        for (Assignment assignment : assignments) {
+            if (assignment.experiment().equals(experiment)) {
+                return Optional.of(assignment.value());
+            }
+        }
+        return Optional.empty();
+    }
+}

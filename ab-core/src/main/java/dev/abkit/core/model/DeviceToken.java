@@ -1,0 +1,34 @@
+package dev.abkit.core.model;
+
+/** The id a mobile app sends for its device: 1-200 visible ASCII characters. */
+public record DeviceToken(String value) {
+
+    public static final int MAX_LENGTH = 200;
+
+    public DeviceToken {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("device token must not be empty");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "device token must be at most " + MAX_LENGTH + " characters (got " + value.length() + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '!' || c > '~') {
+                throw new IllegalArgumentException(
+                        "device token must be visible ASCII characters only, without spaces"
+                                + " (character " + (i + 1) + " is not)");
+            }
+        }
+    }
+
+    public static DeviceToken of(String value) {
+        return new DeviceToken(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.abkit.core.port.in;
+
+import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.DeviceToken;
+
+import java.util.List;
+
+/** The mobile use case: which experiments a device takes part in, and its option in each. */
+public interface ExperimentsForDevice {
+
+    /**
+     * A known device gets its stored assignments for the experiments still running (R1). An unknown
+     * device is registered now and enrolled into every experiment running at this moment (R2-R4, R6).
+     *
+     * @return one assignment per experiment served, in the order the experiments were created
+     */
+    List<Assignment> experimentsFor(DeviceToken token);
+}

@@ -1,0 +1,34 @@
+package dev.abkit.core.port.in;
+
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Weight;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The statistics at one instant: every experiment in creation order with its enrolled devices per
+ * option, and the number of registered devices.
+ */
+public record StatisticsReport(long devices, List<ExperimentFigures> experiments, Instant takenAt) {
+
+    /** Shares are rounded to this many decimal places: 0.3333 for a third. */
+    public static final int SHARE_SCALE = 4;
+
+    public StatisticsReport {
+        experiments = List.copyOf(experiments);
+    }
+
+    public record ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
+                                    List<OptionFigures> options) {
+        public ExperimentFigures {
+            options = List.copyOf(options);
+        }
+    }
+
+    /** One option: its target weight, the devices that received it and their share of the experiment's devices. */
+    public record OptionFigures(String value, Weight weight, long devices, BigDecimal share) {
+    }
+}

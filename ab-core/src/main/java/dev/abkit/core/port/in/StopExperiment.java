@@ -1,0 +1,15 @@
+package dev.abkit.core.port.in;
+
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+
+/**
+ * Stops serving an experiment: its key disappears from every device's answer, nothing else changes
+ * (R1). Stopping is final and idempotent.
+ */
+public interface StopExperiment {
+
+    /** @throws UnknownExperimentException if there is none with this key */
+    Experiment stop(ExperimentKey key);
+}

@@ -1,0 +1,15 @@
+package dev.abkit.core.port.out;
+
+import dev.abkit.core.model.Assignment;
+
+import java.util.List;
+
+/**
+ * The core's decision of what a new device receives, run by {@link Devices#registerOnce} inside
+ * its atomic registration, with slot counters bound to that same registration.
+ */
+@FunctionalInterface
+public interface Enrollment {
+
+    List<Assignment> assign(SlotCounters slots);
+}

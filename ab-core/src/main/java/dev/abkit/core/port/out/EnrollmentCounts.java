@@ -1,0 +1,17 @@
+package dev.abkit.core.port.out;
+
+import dev.abkit.core.model.ExperimentKey;
+
+import java.util.List;
+
+/** How many devices are registered, and how many received each option. Read by the statistics. */
+public interface EnrollmentCounts {
+
+    long registeredDevices();
+
+    /** A count per experiment and option value that at least one device received. */
+    List<OptionCount> optionCounts();
+
+    record OptionCount(ExperimentKey experiment, String value, long devices) {
+    }
+}
