@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Runs JDBC work on connections that Micronaut Data manages, and translates failures once for
@@ -48,6 +49,18 @@ final class Database {
                 }
             });
         } catch (Exception failure) { // also a checked SQLException, if the transaction rethrows it as is
+            throw translated(what, failure);
+        }
+    }
+
+    /**
+     * Work done through Micronaut Data repositories, on one connection for all its statements;
+     * only its failures need translating.
+     */
+    <T> T call(String what, Supplier<T> work) {
+        try {
+            return connections.executeWrite(status -> work.get());
+        } catch (Exception failure) {
             throw translated(what, failure);
         }
     }

@@ -4,6 +4,7 @@ import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.out.Experiments;
 import jakarta.inject.Singleton;
@@ -27,10 +28,12 @@ public final class JdbcExperiments implements Experiments {
 
     private final Database database;
     private final SlotSequences slots;
+    private final ExperimentRows rows;
 
-    JdbcExperiments(Database database, SlotSequences slots) {
+    JdbcExperiments(Database database, SlotSequences slots, ExperimentRows rows) {
         this.database = database;
         this.slots = slots;
+        this.rows = rows;
     }
 
     @Override
@@ -117,14 +120,8 @@ public final class JdbcExperiments implements Experiments {
 
     @Override
     public void updateStatus(Experiment experiment) {
-        int updated = database.autoCommitted("update experiment " + experiment.key(), connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update experiment set status = ? where experiment_key = ?")) {
-                update.setString(1, experiment.status().name());
-                update.setString(2, experiment.key().value());
-                return update.executeUpdate();
-            }
-        });
+        long updated = database.call("update experiment " + experiment.key(),
+                () -> rows.updateStatus(experiment.key().value(), experiment.status().name()));
         if (updated == 0) {
             throw new UnknownExperimentException(experiment.key());
         }
@@ -132,30 +129,26 @@ public final class JdbcExperiments implements Experiments {
 
     @Override
     public Optional<Experiment> find(ExperimentKey key) {
-        return select("find experiment " + key, " where e.experiment_key = ?", key.value()).stream().findFirst();
+        return database.call("find experiment " + key, () -> rows.findByExperimentKey(key.value())
+                .map(row -> withOptions(List.of(row)).get(0)));
     }
 
     @Override
     public List<Experiment> all() {
-        return select("list experiments", "", null);
+        return database.call("list experiments", () -> withOptions(rows.findAllOrderById()));
     }
 
     @Override
     public List<Experiment> running() {
-        return select("list running experiments", " where e.status = ?", "RUNNING");
+        return database.call("list running experiments",
+                () -> withOptions(rows.findByStatusOrderById(ExperimentStatus.RUNNING.name())));
     }
 
-    private List<Experiment> select(String what, String where, String parameter) {
-        return database.autoCommitted(what, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(
-                    ExperimentMapper.SELECT_WITH_OPTIONS + where + ExperimentMapper.IN_CREATION_ORDER)) {
-                if (parameter != null) {
-                    select.setString(1, parameter);
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    return ExperimentMapper.experimentsFrom(rows);
-                }
-            }
-        });
+    private List<Experiment> withOptions(List<ExperimentRow> experiments) {
+        if (experiments.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = experiments.stream().map(ExperimentRow::experimentKey).toList();
+        return ExperimentMapper.experimentsOf(experiments, rows.findOptions(keys));
     }
 }
