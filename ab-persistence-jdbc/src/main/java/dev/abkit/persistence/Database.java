@@ -40,27 +40,23 @@ final class Database {
      * of a commit.
      */
     <T> T autoCommitted(String what, SqlWork<T> work) {
-        try {
-            return connections.executeWrite(status -> {
-                try {
-                    return work.run(status.getConnection());
-                } catch (SQLException e) {
-                    throw new DataAccessException(what + " failed: " + e.getMessage(), e);
-                }
-            });
-        } catch (Exception failure) { // also a checked SQLException, if the transaction rethrows it as is
-            throw translated(what, failure);
-        }
+        return withConnection(what, () -> {
+            try {
+                return work.run(connections.getConnectionStatus().getConnection());
+            } catch (SQLException e) {
+                throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     /**
-     * Work done through Micronaut Data repositories, on one connection for all its statements;
-     * only its failures need translating.
+     * Work on one pooled connection in auto-commit, such as Micronaut Data repository calls, which
+     * use the connection bound here for all their statements.
      */
-    <T> T call(String what, Supplier<T> work) {
+    <T> T withConnection(String what, Supplier<T> work) {
         try {
             return connections.executeWrite(status -> work.get());
-        } catch (Exception failure) {
+        } catch (RuntimeException failure) {
             throw translated(what, failure);
         }
     }

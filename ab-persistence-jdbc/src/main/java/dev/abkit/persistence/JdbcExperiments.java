@@ -120,7 +120,7 @@ public final class JdbcExperiments implements Experiments {
 
     @Override
     public void updateStatus(Experiment experiment) {
-        long updated = database.call("update experiment " + experiment.key(),
+        long updated = database.withConnection("update experiment " + experiment.key(),
                 () -> rows.updateStatus(experiment.key().value(), experiment.status().name()));
         if (updated == 0) {
             throw new UnknownExperimentException(experiment.key());
@@ -129,18 +129,18 @@ public final class JdbcExperiments implements Experiments {
 
     @Override
     public Optional<Experiment> find(ExperimentKey key) {
-        return database.call("find experiment " + key, () -> rows.findByExperimentKey(key.value())
+        return database.withConnection("find experiment " + key, () -> rows.findByExperimentKey(key.value())
                 .map(row -> withOptions(List.of(row)).get(0)));
     }
 
     @Override
     public List<Experiment> all() {
-        return database.call("list experiments", () -> withOptions(rows.findAllOrderById()));
+        return database.withConnection("list experiments", () -> withOptions(rows.findAllOrderById()));
     }
 
     @Override
     public List<Experiment> running() {
-        return database.call("list running experiments",
+        return database.withConnection("list running experiments",
                 () -> withOptions(rows.findByStatusOrderById(ExperimentStatus.RUNNING.name())));
     }
 
