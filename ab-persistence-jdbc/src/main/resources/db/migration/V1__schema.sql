@@ -63,3 +63,14 @@ create table option_count (
 insert into device_count (stripe, devices)
 values (0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0),
        (8, 0), (9, 0), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0);
+
+-- The hot queries and the index each one uses:
+--   device by token (every mobile request)            device primary key
+--   its assignments                                    assignment primary key (device_token, ...)
+--   running experiments in creation order             experiment_running below
+--   options of those experiments in position order    experiment_option primary key
+--   experiment by key, duplicate check on add          experiment unique (experiment_key)
+--   counter updates in a registration                  device_count, option_count primary keys
+--   statistics: sum of the counter rows                a few hundred rows, read whole
+--   foreign key checks of a registration               device primary key, experiment_option unique
+create index experiment_running on experiment (status, id);

@@ -64,7 +64,7 @@ final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("The PostgreSQL tests need a PostgreSQL server where they may create"
                     + " and drop databases, and could not use " + adminUrl + " (" + e.getMessage() + ")."
-                    + " Start the local one (pg_ctlcluster 15 main start) or point the tests at another with "
+                    + " Start the local one (pg_ctlcluster --skip-systemctl-redirect 15 main start) or point the tests at another with "
                     + URL_VARIABLE + "=jdbc:postgresql://HOST:PORT/postgres?user=USER&password=PASSWORD", e);
         }
     }

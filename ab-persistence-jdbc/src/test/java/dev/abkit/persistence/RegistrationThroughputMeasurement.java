@@ -4,6 +4,7 @@ import dev.abkit.core.contract.StoragePorts;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.service.DeviceEnrollmentService;
 
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.Map;
@@ -15,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * New-device registrations per second through the core's DeviceEnrollmentService on the
  * PostgreSQL adapters, without HTTP: what the storage side allows the mobile endpoint. Not a
- * test; run by hand (docs/performance.md). Arguments: threads, pool size, registrations.
+ * test; run by hand (docs/performance.md). Arguments: threads, pool size, registrations, and
+ * {@code h2} to measure the embedded database instead.
  */
 public final class RegistrationThroughputMeasurement {
 
@@ -23,7 +25,9 @@ public final class RegistrationThroughputMeasurement {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : 32;
         int poolSize = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int registrations = args.length > 2 ? Integer.parseInt(args[2]) : 20_000;
-        try (TestStore store = TestStore.open(TestStore.Kind.POSTGRESQL, null);
+        boolean h2 = args.length > 3 && args[3].equals("h2");
+        try (TestStore store = h2 ? TestStore.open(TestStore.Kind.H2, Files.createTempDirectory("abkit-h2"))
+                : TestStore.open(TestStore.Kind.POSTGRESQL, null);
              Instance instance = Instance.start(Map.of(
                      "datasources.default.url", store.url(),
                      "datasources.default.username", store.user(),
@@ -37,7 +41,7 @@ public final class RegistrationThroughputMeasurement {
             run(service, threads, registrations, "device-", micros);
             double seconds = (System.nanoTime() - start) / 1e9;
             Arrays.sort(micros);
-            System.out.printf("%d threads, pool %d: %,d registrations in %.1f s = %,.0f/s; latency median %.2f ms,"
+            System.out.printf((h2 ? "H2: " : "PostgreSQL: ") + "%d threads, pool %d: %,d registrations in %.1f s = %,.0f/s; latency median %.2f ms,"
                             + " p99 %.2f ms, max %.2f ms%n", threads, poolSize, registrations, seconds,
                     registrations / seconds, micros[registrations / 2] / 1000.0,
                     micros[(int) (registrations * 0.99)] / 1000.0, micros[registrations - 1] / 1000.0);

@@ -140,6 +140,18 @@ public abstract class StoragePortsContract {
     }
 
     @Test
+    void a_device_registered_while_nothing_runs_is_found_without_assignments() {
+        ports.experiments().updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
+        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+
+        assertThat(enrollmentService(ports).experimentsFor(DeviceToken.of("idle"))).isEmpty();
+
+        assertThat(ports.devices().find(DeviceToken.of("idle")))
+                .contains(new Device(DeviceToken.of("idle"), NOW, List.of()));
+        assertThat(ports.counts().registeredDevices()).isEqualTo(1);
+    }
+
+    @Test
     void a_known_device_is_returned_as_stored_without_enrolling_it_again() {
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Assignment> first = service.experimentsFor(DeviceToken.of("device-1"));
