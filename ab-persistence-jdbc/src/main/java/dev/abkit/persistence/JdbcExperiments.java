@@ -21,7 +21,9 @@ import java.util.Optional;
 /**
  * Experiments in the tables {@code experiment} and {@code experiment_option}, listed in creation
  * order by their generated id. Adding one also creates its slot sequence and its statistics
- * counter rows, so the next device enrolled takes slot 0 and is counted.
+ * counter rows, so the next device enrolled takes slot 0 and is counted. Reads and status updates
+ * go through the Micronaut Data repository {@link ExperimentRows}; the insert is plain JDBC
+ * because it needs ON CONFLICT DO NOTHING and the sequence's DDL.
  */
 @Singleton
 public final class JdbcExperiments implements Experiments {
