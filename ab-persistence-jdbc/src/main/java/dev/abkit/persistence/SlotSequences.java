@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One database sequence per experiment hands out its slots 0, 1, 2, ... (R3): atomic across
  * connections and server instances, and never holding a lock until commit, so registrations do
- * not queue behind one hot row. Why, and what a rollback costs: docs/decisions/0001-slot-counters.md.
+ * not queue behind one hot row. Why, and what a rollback costs: docs/decisions/0003-slot-counters.md.
  */
 @Singleton
 final class SlotSequences {
