@@ -10,9 +10,8 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.serde.exceptions.SerdeException;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
@@ -38,8 +37,9 @@ public final class Problems {
     static final String UNAUTHORIZED = "urn:abkit:problem:unauthorized";
     static final String GENERIC = "about:blank";
 
-    /** Serde names the property it failed on like this: {@code Error decoding property [BigDecimal weight] of type ...}. */
-    private static final Pattern DECODED_PROPERTY = Pattern.compile("property \\[(?:[^\\]]*\\s)?([A-Za-z0-9_]+)]");
+    private static final Pattern PROPERTY_SEGMENT = Pattern.compile("\\[\"([^\"]*)\"]$");
+    private static final Pattern INDEX_SEGMENT = Pattern.compile("\\[(\\d+)]$");
+    private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
 
     private Problems() {
     }
@@ -89,29 +89,56 @@ public final class Problems {
     /** A body that is not JSON, or JSON of the wrong shape; names the property where the decoder tells it. */
     static MutableHttpResponse<Problem> malformedBody(Throwable error) {
         String field = decodedField(error);
-        String detail = field == null
-                ? "the request body is not valid JSON of the expected shape"
-                : field + ": has the wrong type or is not valid JSON";
+        String where = location(error);
+        String detail = field != null
+                ? field + ": has the wrong type" + where
+                : "the request body is not valid JSON of the expected shape" + where;
         return respond(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body", detail, field);
     }
 
-    /** The dotted path of properties that the JSON decoder names along the cause chain, outermost first. */
+    /**
+     * The JSON path of the property the decoder failed on, such as {@code options[0].weight}, from the
+     * outermost serde exception that knows it; {@code null} when the body is not JSON at all.
+     */
     static String decodedField(Throwable error) {
-        List<String> path = new ArrayList<>();
-        for (Throwable t = error; t != null && path.size() < 10; t = t.getCause() == t ? null : t.getCause()) {
-            String message = t.getMessage();
-            if (message == null) {
-                continue;
-            }
-            Matcher matcher = DECODED_PROPERTY.matcher(message);
-            while (matcher.find()) {
-                String name = matcher.group(1);
-                if (path.isEmpty() || !path.get(path.size() - 1).equals(name)) {
-                    path.add(name);
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SerdeException serde) {
+                String path = jsonPath(serde.getPathAsString());
+                if (!path.isEmpty()) {
+                    return path;
                 }
             }
         }
-        return path.isEmpty() ? null : String.join(".", path);
+        return null;
+    }
+
+    /** {@code Type["options"]->java.util.ArrayList[0]->Type["weight"]} becomes {@code options[0].weight}. */
+    static String jsonPath(String serdePath) {
+        StringBuilder path = new StringBuilder();
+        if (serdePath == null) {
+            return "";
+        }
+        for (String segment : serdePath.split("->")) {
+            Matcher property = PROPERTY_SEGMENT.matcher(segment);
+            Matcher index = INDEX_SEGMENT.matcher(segment);
+            if (property.find()) {
+                path.append(path.isEmpty() ? "" : ".").append(property.group(1));
+            } else if (index.find()) {
+                path.append('[').append(index.group(1)).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** " at line 1, column 61" where the JSON parser says so, else "". */
+    private static String location(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher matcher = t.getMessage() == null ? null : LINE_COLUMN.matcher(t.getMessage());
+            if (matcher != null && matcher.find()) {
+                return " (at line " + matcher.group(1) + ", column " + matcher.group(2) + ")";
+            }
+        }
+        return "";
     }
 
     public static MutableHttpResponse<Problem> unauthorized(String challenge, String detail) {
