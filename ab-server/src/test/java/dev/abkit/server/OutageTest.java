@@ -1,0 +1,77 @@
+package dev.abkit.server;
+
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database outage: requests that need the database answer 503 with Retry-After, a returning
+ * device is still answered from memory, and everything works again once the database is back.
+ * The outage is simulated by the test stand-in of the storage adapter ({@link InMemoryStorageFactory}).
+ */
+@MicronautTest
+class OutageTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    InMemoryStorageFactory.Outage outage;
+
+    Api api;
+
+    @BeforeEach
+    void client() {
+        api = new Api(server.getURI(), json);
+    }
+
+    @AfterEach
+    void databaseBack() {
+        outage.end();
+    }
+
+    @Test
+    void an_outage_gives_503_with_retry_after_and_the_server_recovers_by_itself() {
+        Map<String, String> known = api.experimentsOf("known-before-outage");
+
+        outage.begin();
+
+        assertUnavailable(api.device("new-during-outage"));
+        assertUnavailable(api.admin("GET", Api.ADMIN, null));
+        assertUnavailable(api.admin("GET", Api.ADMIN + "/price", null));
+        assertUnavailable(api.createExperiment("""
+                {"key":"during_outage","options":[{"value":"a","weight":1}]}"""));
+        assertUnavailable(api.admin("POST", Api.ADMIN + "/price/stop", null));
+        assertThat(api.experimentsOf("known-before-outage")).as("answered from memory").isEqualTo(known);
+
+        outage.end();
+
+        assertThat(api.experimentsOf("new-during-outage")).containsKeys("button_color", "price");
+        assertThat(api.admin("GET", Api.ADMIN, null).statusCode()).isEqualTo(200);
+        assertThat(api.createExperiment("""
+                {"key":"after_outage","options":[{"value":"a","weight":1}]}""").statusCode()).isEqualTo(201);
+        assertThat(api.admin("GET", Api.ADMIN + "/during_outage", null).statusCode())
+                .as("nothing half-done during the outage").isEqualTo(404);
+        assertThat(api.experimentsOf("known-before-outage")).isEqualTo(known);
+    }
+
+    private void assertUnavailable(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.object(response.body())).containsEntry("status", 503).containsKeys("type", "title", "detail");
+    }
+}
