@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -33,6 +34,12 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 @Factory
 final class AbKitFactory {
+
+    /**
+     * Both databases keep instants to the microsecond: with a clock of that resolution, the experiment
+     * that the create call answers is exactly the one that later reads return.
+     */
+    private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
     @Singleton
     @Bean(typed = CachingExperiments.class, preDestroy = "close")
@@ -54,7 +61,7 @@ final class AbKitFactory {
                 .experiments(experiments)
                 .devices(devices)
                 .enrollmentCounts(counts)
-                .clock(Clock.systemUTC())
+                .clock(MICROSECOND_CLOCK)
                 .build();
     }
 

@@ -1,7 +1,7 @@
 package dev.abkit.http.auth;
 
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
-import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +15,10 @@ import java.util.Base64;
  * The admin token ({@code AB_ADMIN_TOKEN}). When none is configured a random one is generated and
  * logged once at start-up, so a quick start still has a protected admin API. Only its SHA-256
  * digest is kept; {@link #matches} compares digests in constant time, so neither the content nor
- * the length of the token leaks through response times.
+ * the length of the token leaks through response times. Created at start-up ({@code @Context}), so a
+ * generated token is in the log before the first request.
  */
-@Singleton
+@Context
 public final class AdminToken {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminToken.class);
