@@ -15,6 +15,8 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -59,7 +61,10 @@ public class MobileExperimentsController {
     @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
-    public CompletableFuture<HttpResponse<String>> experiments(@Header(DEVICE_TOKEN) @Nullable String deviceToken) {
+    public CompletableFuture<HttpResponse<String>> experiments(
+            @Parameter(in = ParameterIn.HEADER, required = true, description = "the device's id: 1-200 visible ASCII characters",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 200), example = "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+            @Header(DEVICE_TOKEN) @Nullable String deviceToken) {
         DeviceToken token = parse(deviceToken);
         if (experiments.isLoaded() && devices.isCached(token)) {
             return CompletableFuture.completedFuture(answer(token));
