@@ -6,6 +6,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -14,8 +15,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The admin API over real HTTP: every status it answers, and what creating and stopping does to devices. */
-@MicronautTest
-class AdminApiTest {
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminApiTest implements FreshDatabase {
 
     static final String ONBOARDING = """
             {"key":"%s","options":[{"value":"short","weight":50},{"value":"long","weight":50}]}""";

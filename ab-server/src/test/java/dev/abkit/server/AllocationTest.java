@@ -5,7 +5,11 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * splits after 600 new devices (R3), one answer for 50 simultaneous first requests (R4) and the
  * same answer ever after (R1).
  */
-@MicronautTest
-class AllocationTest {
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AllocationTest implements FreshDatabase {
 
     @Inject
     EmbeddedServer server;
@@ -43,6 +49,7 @@ class AllocationTest {
     }
 
     @Test
+    @Order(1) // the first devices of a fresh database: counts are exact from slot 0
     void concurrent_devices_are_split_exactly_and_keep_their_values() throws Exception {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
@@ -62,6 +69,7 @@ class AllocationTest {
     }
 
     @Test
+    @Order(2)
     void fifty_simultaneous_first_requests_of_one_device_get_one_answer() throws Exception {
         List<String> sameDevice = new ArrayList<>();
         for (int i = 0; i < 50; i++) {

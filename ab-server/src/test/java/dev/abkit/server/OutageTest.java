@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -18,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * device is still answered from memory, and everything works again once the database is back.
  * The outage is simulated by the test stand-in of the storage adapter ({@link InMemoryStorageFactory}).
  */
-@MicronautTest
-class OutageTest {
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutageTest implements FreshDatabase {
 
     @Inject
     EmbeddedServer server;
