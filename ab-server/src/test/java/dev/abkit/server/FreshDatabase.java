@@ -3,19 +3,28 @@ package dev.abkit.server;
 import io.micronaut.test.support.TestPropertyProvider;
 
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Gives each test class a database of its own, so that what one class creates (experiments,
- * devices, slots) cannot change what another counts. Test classes that implement it must be
- * {@code @TestInstance(PER_CLASS)}. With the storage adapter merged, the in-memory H2 here is
- * where its Flyway migrations run; a PostgreSQL variant would create and drop a database instead.
+ * Gives each test class a PostgreSQL database of its own (see {@link PostgresDatabases}), so that
+ * what one class creates (experiments, devices, slots) cannot change what another counts. Test
+ * classes that implement it must be {@code @TestInstance(PER_CLASS)}.
  */
 interface FreshDatabase extends TestPropertyProvider {
 
+    Map<Class<?>, String> NAMES = new ConcurrentHashMap<>();
+
     @Override
     default Map<String, String> getProperties() {
-        return Map.of("datasources.default.url", "jdbc:h2:mem:abkit-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+        String name = NAMES.computeIfAbsent(getClass(), type -> PostgresDatabases.create());
+        return Map.of(
+                "datasources.default.url", PostgresDatabases.urlOf(name),
+                "datasources.default.username", PostgresDatabases.user(),
+                "datasources.default.password", "");
+    }
+
+    /** The name of this class's database. */
+    default String databaseName() {
+        return NAMES.get(getClass());
     }
 }

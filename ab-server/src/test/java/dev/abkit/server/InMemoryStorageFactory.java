@@ -17,74 +17,81 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
+import io.micronaut.jdbc.DataSourceResolver;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * TEST STAND-IN for the storage adapter (ab-persistence-jdbc), which is not on this branch yet:
- * the core's in-memory adapters with the shipped experiments (R5), behind a switch that simulates
- * a database outage by throwing {@link StorageUnavailableException} as the real adapter does.
- * Once the adapter is merged, delete this class: the tests then run on the real beans, except the
- * outage test, which needs its own way to cut the database.
+ * the core's in-memory adapters with the shipped experiments (R5). Every call first checks that
+ * the test's PostgreSQL database answers, so a database outage surfaces as
+ * {@link StorageUnavailableException}, as with the real adapter. Once the adapter is merged,
+ * delete this class: every system test, the outage test included, then runs on the real beans.
  */
 @Factory
 class InMemoryStorageFactory {
 
-    /** Turns the simulated database off and on. */
+    /**
+     * Asks the real datasource for a connection before every port call, so that a database that
+     * cannot be reached fails the call with {@link StorageUnavailableException}, as the storage
+     * adapter does. The data itself lives in memory.
+     */
     @Singleton
-    static final class Outage {
-        private final AtomicBoolean down = new AtomicBoolean();
+    static final class Reachability {
+        private final DataSource dataSource;
 
-        void begin() {
-            down.set(true);
-        }
-
-        void end() {
-            down.set(false);
+        Reachability(DataSource dataSource, DataSourceResolver resolver) {
+            // The pool itself, not Micronaut Data's view of it that wants a surrounding transaction.
+            this.dataSource = resolver.resolve(dataSource);
         }
 
         void check() {
-            if (down.get()) {
-                throw new StorageUnavailableException("simulated outage", null);
+            try (Connection connection = dataSource.getConnection()) {
+                connection.isValid(1);
+            } catch (SQLException e) {
+                throw new StorageUnavailableException("database unreachable", e);
             }
         }
     }
 
     @Singleton
     @Bean(typed = Experiments.class)
-    Experiments experiments(Outage outage) {
+    Experiments experiments(Reachability reachability) {
         InMemoryExperiments experiments = new InMemoryExperiments();
         ShippedExperiments.all().forEach(experiments::add);
         return new Experiments() {
             @Override
             public void add(Experiment experiment) {
-                outage.check();
+                reachability.check();
                 experiments.add(experiment);
             }
 
             @Override
             public void updateStatus(Experiment experiment) {
-                outage.check();
+                reachability.check();
                 experiments.updateStatus(experiment);
             }
 
             @Override
             public Optional<Experiment> find(ExperimentKey key) {
-                outage.check();
+                reachability.check();
                 return experiments.find(key);
             }
 
             @Override
             public List<Experiment> all() {
-                outage.check();
+                reachability.check();
                 return experiments.all();
             }
 
             @Override
             public List<Experiment> running() {
-                outage.check();
+                reachability.check();
                 return experiments.running();
             }
         };
@@ -98,17 +105,17 @@ class InMemoryStorageFactory {
 
     @Singleton
     @Bean(typed = Devices.class)
-    Devices devices(InMemoryDevices devices, Outage outage) {
+    Devices devices(InMemoryDevices devices, Reachability reachability) {
         return new Devices() {
             @Override
             public Optional<Device> find(DeviceToken token) {
-                outage.check();
+                reachability.check();
                 return devices.find(token);
             }
 
             @Override
             public Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment) {
-                outage.check();
+                reachability.check();
                 return devices.registerOnce(token, firstSeen, enrollment);
             }
         };
@@ -116,17 +123,17 @@ class InMemoryStorageFactory {
 
     @Singleton
     @Bean(typed = EnrollmentCounts.class)
-    EnrollmentCounts enrollmentCounts(InMemoryDevices devices, Outage outage) {
+    EnrollmentCounts enrollmentCounts(InMemoryDevices devices, Reachability reachability) {
         return new EnrollmentCounts() {
             @Override
             public long registeredDevices() {
-                outage.check();
+                reachability.check();
                 return devices.registeredDevices();
             }
 
             @Override
             public List<OptionCount> optionCounts() {
-                outage.check();
+                reachability.check();
                 return devices.optionCounts();
             }
         };
