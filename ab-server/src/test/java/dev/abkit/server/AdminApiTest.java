@@ -1,10 +1,6 @@
 package dev.abkit.server;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -17,23 +13,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The admin API over real HTTP: every status it answers, and what creating and stopping does to devices. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AdminApiTest implements FreshDatabase {
+class AdminApiTest extends SystemTest {
 
     static final String ONBOARDING = """
             {"key":"%s","options":[{"value":"short","weight":50},{"value":"long","weight":50}]}""";
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(server.getURI(), json);
-    }
 
     @Test
     void creating_answers_201_with_location_and_the_experiment() {
@@ -236,16 +219,6 @@ class AdminApiTest implements FreshDatabase {
         assertProblem(response, 400);
         assertThat(api.object(response.body())).as(body).containsEntry("field", field);
         assertThat(api.object(response.body()).get("detail").toString()).startsWith(field + ": ");
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        Map<String, Object> problem = api.object(response.body());
-        assertThat(problem).containsKeys("type", "title", "status", "detail");
-        assertThat(problem.get("status")).isEqualTo(status);
-        assertThat(response.body()).doesNotContain("at dev.abkit", "at io.micronaut", "Exception");
     }
 
     private static String basic(String user, String password) {

@@ -1,10 +1,6 @@
 package dev.abkit.server;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -17,20 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The mobile endpoint over real HTTP: the answer's shape and headers, stickiness, and its 400s. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MobileApiTest implements FreshDatabase {
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(server.getURI(), json);
-    }
+class MobileApiTest extends SystemTest {
 
     @Test
     void a_new_device_gets_the_shipped_experiments_as_a_flat_object_in_creation_order() {
@@ -103,12 +86,4 @@ class MobileApiTest implements FreshDatabase {
         assertThat(response.toLowerCase()).contains("content-type: application/problem+json");
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        Map<String, Object> problem = api.object(response.body());
-        assertThat(problem).containsKeys("type", "title", "status", "detail");
-        assertThat(problem.get("status")).isEqualTo(status);
-    }
 }

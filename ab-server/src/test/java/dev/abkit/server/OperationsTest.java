@@ -1,10 +1,6 @@
 package dev.abkit.server;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -17,20 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** What an operator and an API user see around the API: health, OpenAPI, Swagger UI, framework errors. */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperationsTest implements FreshDatabase {
-
-    @Inject
-    EmbeddedServer server;
-
-    @Inject
-    JsonMapper json;
-
-    Api api;
-
-    @BeforeEach
-    void client() {
-        api = new Api(server.getURI(), json);
-    }
+class OperationsTest extends SystemTest {
 
     @Test
     void health_is_up_without_a_token() {
@@ -84,12 +67,4 @@ class OperationsTest implements FreshDatabase {
         assertThat(response.body()).doesNotContain("Exception", "\tat ", "dev.abkit", "io.micronaut");
     }
 
-    private void assertProblem(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        Map<String, Object> problem = api.object(response.body());
-        assertThat(problem).containsKeys("type", "title", "status", "detail");
-        assertThat(problem.get("status")).isEqualTo(status);
-    }
 }

@@ -33,8 +33,13 @@ public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
             return;
         }
         Long started = request.getAttribute(STARTED, Long.class).orElse(null);
-        String took = started == null ? "-" : String.format("%.1f ms", (System.nanoTime() - started) / 1e6);
-        ACCESS.info("{} {} {} {}", request.getMethodName(), request.getPath(), response.code(), took);
+        if (started == null) {
+            ACCESS.info("{} {} {}", request.getMethodName(), request.getPath(), response.code());
+            return;
+        }
+        long tenthsOfMs = (System.nanoTime() - started) / 100_000;
+        ACCESS.info("{} {} {} {}.{} ms", request.getMethodName(), request.getPath(), response.code(),
+                tenthsOfMs / 10, tenthsOfMs % 10);
     }
 
     @Override
