@@ -67,6 +67,17 @@ class AdminApiTest extends SystemTest {
     }
 
     @Test
+    void odd_spellings_of_an_admin_path_never_get_past_the_token_check() {
+        for (String path : List.of("//api/v1/admin/experiments", "/api/v1//admin/experiments", "/api/v1/admin/experiments/",
+                "/api/v1/admin/./experiments", "/api/v1/x/../admin/experiments", "/api/v1/admin/experiments?x=1",
+                "/api/v1/admin/%65xperiments", "/API/v1/admin/experiments", "/api/v1/admin/experiments;x=1")) {
+            String response = api.raw(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            assertThat(response).as(path).doesNotStartWith("HTTP/1.1 200").doesNotContain("button_color");
+        }
+    }
+
+    @Test
     void statistics_paths_need_the_token_and_accept_basic_with_it_as_password() {
         for (String path : List.of("/stats", "/api/v1/stats")) {
             HttpResponse<String> anonymous = api.get(path);
