@@ -15,6 +15,7 @@ import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.Experiments;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import io.micronaut.jdbc.DataSourceResolver;
@@ -24,11 +25,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * TEST STAND-IN for the storage adapter (ab-persistence-jdbc), which is not on this branch yet:
- * the core's in-memory adapters with the shipped experiments (R5). Every call first checks that
+ * the core's in-memory adapters with the shipped experiments (R5), one set per database URL so
+ * that two servers on the same URL share them as they would share a database. Every call first checks that
  * the test's PostgreSQL database answers, so a database outage surfaces as
  * {@link StorageUnavailableException}, as with the real adapter. Once the adapter is merged,
  * delete this class: every system test, the outage test included, then runs on the real beans.
@@ -59,11 +63,26 @@ class InMemoryStorageFactory {
         }
     }
 
+    /**
+     * The in-memory data of one database URL, shared by every server of the JVM that uses that URL,
+     * as servers share a real database.
+     */
+    private record Stored(InMemoryExperiments experiments, InMemoryDevices devices) {
+        private static final Map<String, Stored> BY_URL = new ConcurrentHashMap<>();
+
+        static Stored of(String url) {
+            return BY_URL.computeIfAbsent(url, ignored -> {
+                InMemoryExperiments experiments = new InMemoryExperiments();
+                ShippedExperiments.all().forEach(experiments::add);
+                return new Stored(experiments, new InMemoryDevices(new InMemorySlotCounters()));
+            });
+        }
+    }
+
     @Singleton
     @Bean(typed = Experiments.class)
-    Experiments experiments(Reachability reachability) {
-        InMemoryExperiments experiments = new InMemoryExperiments();
-        ShippedExperiments.all().forEach(experiments::add);
+    Experiments experiments(Reachability reachability, @Value("${datasources.default.url}") String url) {
+        InMemoryExperiments experiments = Stored.of(url).experiments();
         return new Experiments() {
             @Override
             public void add(Experiment experiment) {
@@ -99,8 +118,8 @@ class InMemoryStorageFactory {
 
     @Singleton
     @Bean(typed = InMemoryDevices.class)
-    InMemoryDevices inMemoryDevices() {
-        return new InMemoryDevices(new InMemorySlotCounters());
+    InMemoryDevices inMemoryDevices(@Value("${datasources.default.url}") String url) {
+        return Stored.of(url).devices();
     }
 
     @Singleton
