@@ -44,7 +44,7 @@ create table assignment (
 );
 
 -- Statistics without scanning: counters kept in the registration transaction, striped so that
--- concurrent registrations rarely wait on the same row (docs/decisions/0001-slot-counters.md).
+-- concurrent registrations rarely wait on the same row (docs/decisions/0003-slot-counters.md).
 -- The stripe count (16) is fixed here and in Stripes.COUNT.
 create table device_count (
     stripe  smallint not null primary key check (stripe >= 0 and stripe < 16),
