@@ -1,9 +1,6 @@
 package dev.abkit.core.allocation;
 
-import dev.abkit.core.model.Weight;
-
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * How many slots of one block each option gets: the weights in hundredths divided by their
@@ -23,18 +20,22 @@ public final class BlockDesign {
         this.blockSize = blockSize;
     }
 
-    public static BlockDesign of(List<Weight> weights) {
-        if (weights == null || weights.isEmpty()) {
+    /** @param hundredths each option's weight in hundredths (33.3 is 3330), all positive */
+    public static BlockDesign of(long... hundredths) {
+        if (hundredths == null || hundredths.length == 0) {
             throw new IllegalArgumentException("a block needs at least one weight");
         }
         long gcd = 0;
-        for (Weight weight : weights) {
-            gcd = gcd(gcd, weight.hundredths());
+        for (long weight : hundredths) {
+            if (weight <= 0) {
+                throw new IllegalArgumentException("weights must be positive (got " + weight + " hundredths)");
+            }
+            gcd = gcd(gcd, weight);
         }
-        int[] slots = new int[weights.size()];
+        int[] slots = new int[hundredths.length];
         long size = 0;
         for (int i = 0; i < slots.length; i++) {
-            long share = weights.get(i).hundredths() / gcd;
+            long share = hundredths[i] / gcd;
             size += share;
             if (size > MAX_BLOCK_SIZE) {
                 break;
@@ -42,12 +43,18 @@ public final class BlockDesign {
             slots[i] = (int) share;
         }
         if (size > MAX_BLOCK_SIZE) {
-            throw new IllegalArgumentException("weights " + weights
+            throw new IllegalArgumentException("weights " + asDecimals(hundredths)
                     + " need a block of more than " + MAX_BLOCK_SIZE
-                    + " devices before the split is exact; use simpler ratios (e.g. 33.3/33.3/33.3 instead of"
-                    + " 33.33/33.33/33.34)");
+                    + " devices before the split is exact; use simpler ratios, such as 33.3/33.3/33.3 for"
+                    + " equal thirds");
         }
         return new BlockDesign(slots, (int) size);
+    }
+
+    private static String asDecimals(long[] hundredths) {
+        return Arrays.stream(hundredths)
+                .mapToObj(h -> java.math.BigDecimal.valueOf(h, 2).stripTrailingZeros().toPlainString())
+                .collect(java.util.stream.Collectors.joining("/"));
     }
 
     private static long gcd(long a, long b) {

@@ -37,7 +37,7 @@ public final class Experiment {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.seed = seed;
         this.allocation = allocation != null ? allocation
-                : new PermutedBlocks(BlockDesign.of(options.stream().map(Option::weight).toList()), seed);
+                : new PermutedBlocks(BlockDesign.of(options.stream().mapToLong(o -> o.weight().hundredths()).toArray()), seed);
     }
 
     /** A new, running experiment. */

@@ -1,0 +1,202 @@
+package dev.abkit.core.service;
+
+import dev.abkit.core.AbKit;
+import dev.abkit.core.memory.InMemoryDevices;
+import dev.abkit.core.memory.InMemoryExperiments;
+import dev.abkit.core.memory.InMemorySlotCounters;
+import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.port.out.SlotCounters;
+import dev.abkit.core.testing.Concurrently;
+import dev.abkit.core.testing.TickingClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
+
+class DeviceEnrollmentServiceTest {
+
+    private static final ExperimentKey BUTTON_COLOR = ShippedExperiments.BUTTON_COLOR.key();
+    private static final ExperimentKey PRICE = ShippedExperiments.PRICE.key();
+
+    private final TickingClock clock = new TickingClock(Instant.parse("2026-06-01T12:00:00Z"));
+    private final InMemoryExperiments experiments = new InMemoryExperiments();
+    private final InMemoryDevices devices = new InMemoryDevices(new InMemorySlotCounters());
+    private final AbKit abkit;
+
+    DeviceEnrollmentServiceTest() {
+        ShippedExperiments.all().forEach(experiments::add);
+        abkit = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
+                .clock(clock).seeds(() -> 1234L).build();
+    }
+
+    private List<Assignment> ask(String token) {
+        return abkit.experimentsForDevice().experimentsFor(DeviceToken.of(token));
+    }
+
+    private static Map<String, String> asMap(List<Assignment> assignments) {
+        return assignments.stream().collect(Collectors.toMap(a -> a.experiment().value(), Assignment::value,
+                (a, b) -> { throw new AssertionError("duplicate key"); }, java.util.LinkedHashMap::new));
+    }
+
+    @Test
+    void r5_a_new_device_gets_both_shipped_experiments_in_creation_order() {
+        List<Assignment> answer = ask("first-device");
+
+        assertThat(answer).extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE);
+        assertThat(answer.get(0).value()).isIn("#FF0000", "#00FF00", "#0000FF");
+        assertThat(answer.get(1).value()).isIn("10", "20", "50", "5");
+    }
+
+    @Test
+    void r1_a_device_keeps_its_values_on_every_later_request() {
+        List<Assignment> first = ask("sticky");
+        for (int i = 0; i < 500; i++) {
+            ask("other-" + i);
+        }
+        clock.advance(Duration.ofDays(30));
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(ask("sticky")).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void r1_stopping_an_experiment_removes_its_key_and_changes_nothing_else() {
+        Map<String, String> before = asMap(ask("stopper"));
+
+        abkit.stopExperiment().stop(BUTTON_COLOR);
+
+        Map<String, String> after = asMap(ask("stopper"));
+        assertThat(after).doesNotContainKey("button_color").containsEntry("price", before.get("price")).hasSize(1);
+        assertThat(asMap(ask("new-after-stop"))).containsOnlyKeys("price");
+    }
+
+    @Test
+    void r2_a_device_never_joins_an_experiment_created_after_its_first_request() {
+        ask("early");
+        clock.advance(Duration.ofMinutes(1));
+        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+                List.of(Option.of("short", 50), Option.of("long", 50))));
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(asMap(ask("early"))).containsOnlyKeys("button_color", "price");
+        }
+        assertThat(asMap(ask("late"))).containsOnlyKeys("button_color", "price", "onboarding");
+    }
+
+    @Test
+    void r3_six_hundred_new_devices_split_exactly_by_the_weights() {
+        for (int i = 0; i < 600; i++) {
+            ask("device-" + i);
+        }
+
+        assertThat(countsOf(BUTTON_COLOR, 600)).containsExactly(
+                Map.entry("#0000FF", 200L), Map.entry("#00FF00", 200L), Map.entry("#FF0000", 200L));
+        assertThat(countsOf(PRICE, 600)).containsExactly(
+                Map.entry("10", 450L), Map.entry("20", 60L), Map.entry("5", 60L), Map.entry("50", 30L));
+    }
+
+    @Test
+    void r3_six_hundred_devices_from_32_threads_still_split_exactly() throws Exception {
+        List<List<Assignment>> answers = Concurrently.run(32, 600, i -> ask("parallel-" + i));
+
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).hasSize(2));
+        Map<String, Long> colors = tally(answers, BUTTON_COLOR);
+        Map<String, Long> prices = tally(answers, PRICE);
+        assertThat(colors).containsExactly(Map.entry("#0000FF", 200L), Map.entry("#00FF00", 200L), Map.entry("#FF0000", 200L));
+        assertThat(prices).containsExactly(Map.entry("10", 450L), Map.entry("20", 60L), Map.entry("5", 60L), Map.entry("50", 30L));
+        assertThat(countsOf(BUTTON_COLOR, 600)).isEqualTo(colors);
+    }
+
+    @Test
+    void r4_fifty_concurrent_first_requests_of_one_device_register_it_once_with_one_answer() throws Exception {
+        List<List<Assignment>> answers = Concurrently.run(50, 50, i -> ask("same-device"));
+
+        assertThat(new HashSet<>(answers)).hasSize(1);
+        assertThat(devices.registeredDevices()).isEqualTo(1);
+        assertThat(countsOf(BUTTON_COLOR, 1).values()).containsExactly(1L);
+        assertThat(countsOf(PRICE, 1).values()).containsExactly(1L);
+    }
+
+    @Test
+    void r6_a_registration_that_fails_midway_leaves_no_device_behind() {
+        SlotCounters failingOnPrice = mock(SlotCounters.class);
+        given(failingOnPrice.take(any())).willAnswer(call -> {
+            if (call.getArgument(0).equals(PRICE)) {
+                throw new IllegalStateException("slot store failed");
+            }
+            return 0L;
+        });
+        InMemoryDevices fragile = new InMemoryDevices(failingOnPrice);
+        AbKit failing = AbKit.builder().experiments(experiments).devices(fragile).enrollmentCounts(fragile)
+                .clock(clock).build();
+
+        assertThatThrownBy(() -> failing.experimentsForDevice().experimentsFor(DeviceToken.of("half")))
+                .hasMessage("slot store failed");
+
+        assertThat(fragile.find(DeviceToken.of("half"))).isEmpty();
+        assertThat(fragile.registeredDevices()).isZero();
+        assertThat(fragile.optionCounts()).isEmpty();
+    }
+
+    @Test
+    void a_device_stores_its_first_seen_instant_and_only_the_experiments_running_then() {
+        abkit.stopExperiment().stop(PRICE);
+        clock.advance(Duration.ofSeconds(5));
+
+        ask("watched");
+
+        var device = devices.find(DeviceToken.of("watched")).orElseThrow();
+        assertThat(device.firstSeen()).isEqualTo(clock.instant());
+        assertThat(device.assignments()).extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
+    }
+
+    @Test
+    void a_returning_device_does_not_take_slots() {
+        AtomicInteger taken = new AtomicInteger();
+        InMemorySlotCounters real = new InMemorySlotCounters();
+        InMemoryDevices counted = new InMemoryDevices(key -> {
+            taken.incrementAndGet();
+            return real.take(key);
+        });
+        AbKit kit = AbKit.builder().experiments(experiments).devices(counted).enrollmentCounts(counted).clock(clock).build();
+
+        for (int i = 0; i < 10; i++) {
+            kit.experimentsForDevice().experimentsFor(DeviceToken.of("once"));
+        }
+
+        assertThat(taken).hasValue(2);
+    }
+
+    private Map<String, Long> countsOf(ExperimentKey experiment, long expectedTotal) {
+        Map<String, Long> counts = devices.optionCounts().stream()
+                .filter(count -> count.experiment().equals(experiment))
+                .collect(Collectors.toMap(c -> c.value(), c -> c.devices(), Long::sum, TreeMap::new));
+        assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(expectedTotal);
+        return counts;
+    }
+
+    private static Map<String, Long> tally(List<List<Assignment>> answers, ExperimentKey experiment) {
+        return answers.stream().flatMap(List::stream)
+                .filter(a -> a.experiment().equals(experiment))
+                .collect(Collectors.groupingBy(Assignment::value, TreeMap::new, Collectors.counting()));
+    }
+
+}
