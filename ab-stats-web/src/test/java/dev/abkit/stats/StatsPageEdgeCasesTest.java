@@ -71,6 +71,8 @@ class StatsPageEdgeCasesTest {
         assertThat(status.text()).isEqualTo("STOPPED");
         assertThat(status.hasClass("stopped")).isTrue();
         assertThat(status.hasClass("running")).isFalse();
+        assertThat(page.selectFirst("tbody.experiment[data-key=button_color]").hasClass("stopped"))
+                .as("its bars are drawn grey").isTrue();
     }
 
     @Test
