@@ -23,12 +23,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A real browser opens {@code /stats} after 600 new devices, reads the table as a person sees it and
- * saves screenshots, wide and phone-sized, under {@code target/}. Skipped outside CI when Chromium
- * is not installed; under CI (where {@code .ci/run} installs it) a missing browser fails the test.
+ * saves screenshots, wide and phone-sized, under {@code target/screenshots}. Skipped outside CI when
+ * Chromium is not installed; under CI (where {@code .ci/run} installs it) a missing browser fails.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,10 +48,7 @@ class StatsPageBrowserTest {
 
     @BeforeAll
     void sixHundredNewDevicesAndABrowser() {
-        if (System.getenv("CI") == null) {
-            assumeTrue(HeadlessChromium.installed(),
-                    "no browser: apt-get install chromium chromium-driver to run this test");
-        }
+        HeadlessChromium.assumeInstalled();
         ReceivedOptions.enroll(abkit, "browser-device-", 600);
         browser = HeadlessChromium.start(profile, 1280, 800);
     }
