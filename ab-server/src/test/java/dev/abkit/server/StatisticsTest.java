@@ -117,7 +117,7 @@ class StatisticsTest extends SystemTest {
 
     @Test
     void a_browser_is_challenged_and_with_the_token_as_basic_password_sees_the_table() throws IOException {
-        HeadlessChromium.assumeInstalled();
+        HeadlessChromium.requireInstalled();
         browser = HeadlessChromium.start(profile, 1280, 800);
         URI stats = server.getURI().resolve("/stats");
 

@@ -1,6 +1,5 @@
 package dev.abkit.stats;
 
-import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -30,18 +29,14 @@ public final class HeadlessChromium {
     }
 
     /**
-     * Skips the calling test when the browser is not installed, except under CI (where {@code .ci/run}
-     * installs it): there a missing browser is a failure, not a reason to test less.
+     * Fails the calling test, with the command that fixes it, when the browser is not installed: a
+     * missing browser is a reason to install it, never to test less. {@code .ci/run} installs it.
      */
-    public static void assumeInstalled() {
-        if (installed()) {
-            return;
+    public static void requireInstalled() {
+        if (!installed()) {
+            throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install chromium chromium-driver");
         }
-        String missing = "needs " + CHROMIUM + " and " + CHROMEDRIVER + ": apt-get install chromium chromium-driver";
-        if (System.getenv("CI") != null) {
-            throw new IllegalStateException("the browser test " + missing);
-        }
-        Assumptions.assumeTrue(false, "skipped, " + missing);
     }
 
     /**

@@ -48,7 +48,7 @@ class StatsPageBrowserTest {
 
     @BeforeAll
     void sixHundredNewDevicesAndABrowser() {
-        HeadlessChromium.assumeInstalled();
+        HeadlessChromium.requireInstalled();
         ReceivedOptions.enroll(abkit, "browser-device-", 600);
         browser = HeadlessChromium.start(profile, 1280, 800);
     }

@@ -16,7 +16,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -29,16 +28,15 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Not a test but a measurement, run on demand: how long the page and the JSON take for a report with
+ * Not a test but a measurement, run on demand (its name keeps it out of the default test run): how long the page and the JSON take for a report with
  * many experiments, apart from the counting (the in-memory core counts as devices register, so its
  * report costs next to nothing). Run:
- * {@code mvn -B -q -pl ab-stats-web -am verify -Dtest=StatsPageTimingTest -Dsurefire.failIfNoSpecifiedTests=false -Dstats.timing=true}
- * and read target/surefire-reports/dev.abkit.stats.StatsPageTimingTest-output.txt. Numbers go to
+ * {@code mvn -B -q -pl ab-stats-web -am verify -Dtest=StatsPageTiming -Dsurefire.failIfNoSpecifiedTests=false}
+ * and read target/surefire-reports/dev.abkit.stats.StatsPageTiming-output.txt. Numbers go to
  * docs/performance.md.
  */
 @MicronautTest
-@EnabledIfSystemProperty(named = "stats.timing", matches = "true")
-class StatsPageTimingTest {
+class StatsPageTiming {
 
     static final int DEVICES = 2_000;
 
