@@ -8,11 +8,14 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
- * Logs every request as {@code GET /api/v1/experiments 200 0.3 ms} on the logger {@code abkit.access}.
- * Only the method, the path (without query), the status and the duration: never headers (admin
- * and device tokens), query strings or bodies. Turn it off with {@code logger.levels.abkit.access: WARN}.
+ * Logs requests as {@code GET /api/v1/experiments 200 0.3 ms} on the logger {@code abkit.access}:
+ * server errors (5xx) at WARN, everything else at INFO. Only the method, the path (without query),
+ * the status and the duration: never headers (admin and device tokens), query strings or bodies.
+ * The server ships the logger at WARN, because a line per request costs about a third of the
+ * mobile endpoint's CPU (docs/performance.md); {@code LOGGER_LEVELS_ABKIT_ACCESS=INFO} logs every request.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
@@ -22,23 +25,25 @@ public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
 
     @RequestFilter
     public void start(HttpRequest<?> request) {
-        if (ACCESS.isInfoEnabled()) {
+        // Any request may fail, so its start is kept whenever failures are logged.
+        if (ACCESS.isWarnEnabled()) {
             request.setAttribute(STARTED, System.nanoTime());
         }
     }
 
     @ResponseFilter
     public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (!ACCESS.isInfoEnabled()) {
+        Level level = response.code() >= 500 ? Level.WARN : Level.INFO;
+        if (!ACCESS.isEnabledForLevel(level)) {
             return;
         }
         Long started = request.getAttribute(STARTED, Long.class).orElse(null);
         if (started == null) {
-            ACCESS.info("{} {} {}", request.getMethodName(), request.getPath(), response.code());
+            ACCESS.atLevel(level).log("{} {} {}", request.getMethodName(), request.getPath(), response.code());
             return;
         }
         long tenthsOfMs = (System.nanoTime() - started) / 100_000;
-        ACCESS.info("{} {} {} {}.{} ms", request.getMethodName(), request.getPath(), response.code(),
+        ACCESS.atLevel(level).log("{} {} {} {}.{} ms", request.getMethodName(), request.getPath(), response.code(),
                 tenthsOfMs / 10, tenthsOfMs % 10);
     }
 

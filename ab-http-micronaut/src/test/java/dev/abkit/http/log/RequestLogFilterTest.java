@@ -1,0 +1,69 @@
+package dev.abkit.http.log;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MutableHttpRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestLogFilterTest {
+
+    private final Logger access = (Logger) LoggerFactory.getLogger("abkit.access");
+    private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    private final RequestLogFilter filter = new RequestLogFilter();
+    private Level levelBefore;
+
+    @BeforeEach
+    void listen() {
+        levelBefore = access.getLevel();
+        lines.start();
+        access.addAppender(lines);
+    }
+
+    @AfterEach
+    void stopListening() {
+        access.detachAppender(lines);
+        access.setLevel(levelBefore);
+    }
+
+    private void serve(int status) {
+        MutableHttpRequest<?> request = HttpRequest.GET("/api/v1/experiments?secret=1")
+                .header("Device-Token", "device-secret").header("Authorization", "Bearer admin-secret");
+        filter.start(request);
+        filter.log(request, HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(status)));
+    }
+
+    @Test
+    void at_warn_only_server_errors_are_logged() {
+        access.setLevel(Level.WARN);
+
+        serve(200);
+        serve(400);
+        serve(503);
+
+        assertThat(lines.list).hasSize(1);
+        assertThat(lines.list.get(0).getLevel()).isEqualTo(Level.WARN);
+        assertThat(lines.list.get(0).getFormattedMessage()).matches("GET /api/v1/experiments 503 \\d+\\.\\d ms");
+    }
+
+    @Test
+    void at_info_every_request_is_logged_without_query_or_headers() {
+        access.setLevel(Level.INFO);
+
+        serve(200);
+        serve(503);
+
+        assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.INFO, Level.WARN);
+        assertThat(lines.list.get(0).getFormattedMessage())
+                .matches("GET /api/v1/experiments 200 \\d+\\.\\d ms")
+                .doesNotContain("secret");
+    }
+}
