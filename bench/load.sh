@@ -29,99 +29,17 @@ THREADS=2
 CONNECTIONS=64
 AB_PORT=${AB_PORT:-18080}
 REFERENCE_PORT=${REFERENCE_PORT:-18090}
-export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-SERVER_OPTS=${SERVER_OPTS:-}
 OUT=bench/target/load
-SERVER_JAR=ab-server/target/ab-server.jar
-BENCH_JAR=bench/target/abkit-bench.jar
-HEAP=-Xmx256m
-
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+DB_PREFIX=abkit_load
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 if (( DURATION < 20 )); then log "WARNING: DURATION=$DURATION: a recorded run needs at least 20 s per case"; fi
-
-# --- tools -------------------------------------------------------------------------------------
-if ! command -v wrk >/dev/null 2>&1; then
-  log "installing wrk (Debian package)"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
-fi
-for tool in java mvn psql curl awk; do
-  command -v "$tool" >/dev/null 2>&1 || die "$tool is needed"
-done
-pg_isready -q || die "PostgreSQL does not answer on $PGHOST:$PGPORT"
-for port in "$AB_PORT" "$REFERENCE_PORT"; do
-  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then die "port $port is taken; set AB_PORT / REFERENCE_PORT"; fi
-done
-
-# --- build -------------------------------------------------------------------------------------
-if [[ -z "${SKIP_BUILD:-}" ]]; then
-  log "building ab-server and the bench module (mvn -Pbench package, tests skipped)"
-  mvn -B -q -Pbench -pl ab-server,bench -am package -DskipTests
-fi
-[[ -f $SERVER_JAR && -f $BENCH_JAR ]] || die "missing $SERVER_JAR or $BENCH_JAR"
-rm -rf "$OUT" && mkdir -p "$OUT"
-
-# --- a database of our own, and cleaning up whatever we started ----------------------------------
-DB="abkit_load_$(date +%s)_$RANDOM"
-PIDS=()
-cleanup() {
-  local pid file
-  for file in "$OUT"/*.pid; do # a wrk still running, if we are stopped half-way
-    pid=$(cat "$file" 2>/dev/null) || continue
-    if [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == wrk ]]; then kill -TERM "$pid" 2>/dev/null || true; fi
-  done
-  for pid in "${PIDS[@]}"; do
-    kill -TERM "$pid" 2>/dev/null || true
-  done
-  for pid in "${PIDS[@]}"; do
-    wait "$pid" 2>/dev/null || true
-  done
-  if [[ -z "${KEEP_DB:-}" ]]; then
-    psql -d postgres -qAtc "drop database if exists \"$DB\" with (force)" >/dev/null 2>&1 || true
-  else
-    log "kept database $DB"
-  fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-psql -d postgres -v ON_ERROR_STOP=1 -qAtc "create database \"$DB\"" >/dev/null
-log "database $DB created"
-DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-sql() { psql -d "$DB" -v ON_ERROR_STOP=1 -qAtc "$1"; }
-
-# --- servers -----------------------------------------------------------------------------------
-SERVER_PID=
-SERVER_ENV=()
-# start NAME PORT READY_PATH JAVA_ARGS... ; with the environment SERVER_ENV (VAR=value ...);
-# waits (60 s at most) until READY_PATH answers 200
-start() {
-  local name=$1 port=$2 ready=$3
-  shift 3
-  # shellcheck disable=SC2086
-  env "${SERVER_ENV[@]}" java $HEAP -Xlog:gc:file="$OUT/$name-gc.log" $SERVER_OPTS "$@" >"$OUT/$name.log" 2>&1 &
-  SERVER_PID=$!
-  PIDS+=("$SERVER_PID")
-  local deadline=$((SECONDS + 60))
-  until [[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Device-Token: ready-probe' "http://127.0.0.1:$port$ready")" == 200 ]]; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$OUT/$name.log" >&2; die "$name exited during start-up"; }
-    (( SECONDS < deadline )) || die "$name did not answer on port $port within 60 s"
-    sleep 0.5
-  done
-  log "$name up (pid $SERVER_PID, port $port)"
-}
-stop() {
-  local pid=$1
-  kill -TERM "$pid" 2>/dev/null || return 0
-  local deadline=$((SECONDS + 30))
-  while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
-  kill -KILL "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-}
-# Largest heap left after a collection, from a -Xlog:gc file, in MiB.
-heap_after_gc() {
-  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$1" | sed -E 's/.*->([0-9]+)M.*/\1/' | sort -n | tail -1
-}
+need_tools wrk java mvn psql curl awk
+port_free "$AB_PORT"
+port_free "$REFERENCE_PORT"
+build
+create_database
 
 # --- wrk ---------------------------------------------------------------------------------------
 # bench NAME MODE SECONDS PORT [ENV...]: runs wrk with bench/wrk/mobile.lua, output in $OUT/NAME.txt
@@ -152,9 +70,7 @@ stop "$SERVER_PID"
 REFERENCE_HEAP=$(heap_after_gc "$OUT/reference-gc.log")
 
 # abkit on PostgreSQL ------------------------------------------------------------------------------
-ADMIN_TOKEN="bench-$RANDOM$RANDOM$RANDOM"
-SERVER_ENV=(AB_PORT="$AB_PORT" AB_DB_URL="$DB_URL" AB_DB_USER="$PGUSER" AB_DB_PASSWORD= AB_ADMIN_TOKEN="$ADMIN_TOKEN")
-start abkit "$AB_PORT" /health -jar "$SERVER_JAR"
+start_abkit "$AB_PORT"
 ABKIT_PID=$SERVER_PID
 RUN=$(date +%H%M%S)
 
@@ -190,9 +106,7 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 # --- correctness -------------------------------------------------------------------------------
 mapfile -t EXPECTED < <(grep -h '^TOKENS ' "$OUT/new-warmup.txt" "$OUT/new.txt" | cut -d' ' -f2)
 CHECK_OK=1
-AB_DB_URL=$DB_URL AB_DB_USER=$PGUSER AB_DB_PASSWORD= \
-  java -cp "$BENCH_JAR" dev.abkit.bench.tools.CheckDatabase "pool-:$POOL" "${EXPECTED[@]}" \
-  | tee "$OUT/check.txt" || CHECK_OK=0
+check_database "pool-:$POOL" "${EXPECTED[@]}" | tee "$OUT/check.txt" || CHECK_OK=0
 # Any other device would be one nobody sent; wrk-verify is the token of wrk's check (mobile.lua).
 OTHERS=$(sql "select count(*) from device where not (starts_with(token, 'pool-') or starts_with(token, 'warm-$RUN-')
                 or starts_with(token, 'new-$RUN-') or token = 'wrk-verify')")
@@ -211,8 +125,7 @@ P99_RATIO=$(awk -v a="$A_P99" -v c="$C_P99" 'BEGIN { printf "%.2f", a / c }')
 NEW_DEVICES=$(grep -h '^TOKENS ' "$OUT/new.txt" | awk -F: '{ s += $2 } END { print s }')
 {
   echo
-  echo "abkit load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB,"
-  echo "$(java -version 2>&1 | head -1), $(psql -d postgres -qAtc 'show server_version' | cut -d' ' -f1) PostgreSQL;"
+  echo "abkit load benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine)"
   echo "wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s per case after ${WARMUP}s warm-up; servers $HEAP $SERVER_OPTS"
   echo "load average at start $START_LOAD, at end $END_LOAD"
   echo
