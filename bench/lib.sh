@@ -4,7 +4,7 @@
 
 export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
 SERVER_OPTS=${SERVER_OPTS:-}
-SERVER_JAR=ab-server/target/ab-server.jar
+SERVER_JAR=${SERVER_JAR:-ab-server/target/ab-server.jar} # another jar to compare: SKIP_BUILD=1 SERVER_JAR=...
 BENCH_JAR=bench/target/abkit-bench.jar
 HEAP=-Xmx256m
 
@@ -109,6 +109,20 @@ stop() {
   while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+}
+
+# cpu_ticks PID...: user + system CPU time the processes have used so far, in clock ticks
+cpu_ticks() {
+  local pid total=0 ticks
+  for pid in "$@"; do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || ticks=0
+    total=$((total + ticks))
+  done
+  echo "$total"
+}
+# db_backends: the PostgreSQL server processes serving this run's database
+db_backends() {
+  ps -u postgres -o pid=,args= | awk -v db=" $DB " 'index($0, db) { print $1 }'
 }
 
 # heap_after_gc GC_LOG: the largest heap left after a collection, in MiB

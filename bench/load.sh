@@ -47,6 +47,10 @@ bench() {
   local name=$1 mode=$2 seconds=$3 port=$4
   shift 4
   log "wrk $name: mode $mode, ${seconds}s, $THREADS threads, $CONNECTIONS connections (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  local backends server_before db_before
+  mapfile -t backends < <(db_backends)
+  server_before=$(cpu_ticks "$SERVER_PID")
+  db_before=$(cpu_ticks "${backends[@]}")
   env MODE="$mode" POOL="$POOL" WRK_THREADS="$THREADS" "$@" \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s bench/wrk/mobile.lua \
     "http://127.0.0.1:$port/api/v1/experiments" >"$OUT/$name.txt" &
@@ -54,6 +58,15 @@ bench() {
   wait $!
   grep -q '^RESULT' "$OUT/$name.txt" || die "wrk $name printed no RESULT line (see $OUT/$name.txt)"
   echo "$(cut -d' ' -f1 /proc/loadavg)" >"$OUT/$name.load"
+  # CPU the server and its database backends spent in this case, per request: unlike req/s and
+  # latency, hardly moved by whatever else runs on the machine.
+  echo "$(( $(cpu_ticks "$SERVER_PID") - server_before )) $(( $(cpu_ticks "${backends[@]}") - db_before ))" >"$OUT/$name.cpu"
+}
+# cpu_per_request NAME server|db: CPU microseconds per answered request
+cpu_per_request() {
+  local ticks
+  if [[ $2 == server ]]; then ticks=$(cut -d' ' -f1 "$OUT/$1.cpu"); else ticks=$(cut -d' ' -f2 "$OUT/$1.cpu"); fi
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v r="$(field "$1" requests)" 'BEGIN { printf "%.0f", t / hz * 1e6 / r }'
 }
 # field NAME KEY: a value of the RESULT line of a wrk run
 field() { grep '^RESULT' "$OUT/$1.txt" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
@@ -114,8 +127,9 @@ OTHERS=$(sql "select count(*) from device where not (starts_with(token, 'pool-')
 
 # --- summary -----------------------------------------------------------------------------------
 row() {
-  printf '%-38s %10s %9s %9s %9s %9s %7s %5s\n' "$1" "$(rps "$2")" "$(ms "$2" p50_us)" "$(ms "$2" p99_us)" \
-    "$(ms "$2" p999_us)" "$(ms "$2" max_us)" "$(( $(field "$2" socket_errors) + $(field "$2" http_errors) ))" "$(cat "$OUT/$2.load")"
+  printf '%-32s %8s %7s %7s %8s %7s %6s %8s %8s %5s\n' "$1" "$(rps "$2")" "$(ms "$2" p50_us)" "$(ms "$2" p99_us)" \
+    "$(ms "$2" p999_us)" "$(ms "$2" max_us)" "$(( $(field "$2" socket_errors) + $(field "$2" http_errors) ))" \
+    "$(cpu_per_request "$2" server)" "$(cpu_per_request "$2" db)" "$(cat "$OUT/$2.load")"
 }
 verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo MISSED; fi; }
 A_RPS=$(rps returning); C_RPS=$(rps reference); B_RPS=$(rps new)
@@ -129,11 +143,12 @@ NEW_DEVICES=$(grep -h '^TOKENS ' "$OUT/new.txt" | awk -F: '{ s += $2 } END { pri
   echo "wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s per case after ${WARMUP}s warm-up; servers $HEAP $SERVER_OPTS"
   echo "load average at start $START_LOAD, at end $END_LOAD"
   echo
-  printf '%-38s %10s %9s %9s %9s %9s %7s %5s\n' case "req/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" errors load
+  printf '%-32s %8s %7s %7s %8s %7s %6s %8s %8s %5s\n' "" "" "" "" "" "" "" "CPU us/req" "" ""
+  printf '%-32s %8s %7s %7s %8s %7s %6s %8s %8s %5s\n' case "req/s" "p50 ms" "p99 ms" "p99.9 ms" "max ms" errors server db load
   row "(c) reference, constant JSON" reference
   row "(a) abkit, returning devices" returning
   row "(b) abkit, new devices" new
-  row "    (pool of $POOL registered)" pool-walk
+  row "  (pool of $POOL registered)" pool-walk
   echo
   echo "bars (SPEC 6):"
   echo "  (a)/(c) throughput   $THROUGHPUT_RATIO   (>= 0.5)        $(verdict "$THROUGHPUT_RATIO >= 0.5")"
