@@ -2,10 +2,11 @@
 --
 --   MODE=random  a token picked at random from the pool POOL_PREFIX1 .. POOL_PREFIX<POOL>
 --                (returning devices; the reference server gets the very same requests)
---   MODE=walk    each thread walks its share of the pool once (thread i of WRK_THREADS takes
---                i, i+n, i+2n, ...), then repeats its first token: registers the pool through
---                the real endpoint. wrk cannot stop itself before its duration, so load.sh
---                watches the database and stops wrk (SIGINT) once the whole pool is in
+--   MODE=walk    each thread walks its share of the pool (thread i of WRK_THREADS takes i, i+n,
+--                i+2n, ...), and walks it again and again, so that a token whose registration
+--                failed (a 503 under overload) is sent again: registers the pool through the
+--                real endpoint. wrk cannot stop itself before its duration, so load.sh watches
+--                the database and stops wrk (SIGINT) once the whole pool is in
 --   MODE=unique  a new token per request, UNIQUE_PREFIX<thread>-<n> with n = 1, 2, 3, ... per
 --                thread; done() prints TOKENS lines with how many each thread sent, so that the
 --                database can be checked for exactly those devices
@@ -63,12 +64,11 @@ function request()
       sent = sent + 1
       return head .. unique_prefix .. id .. "-" .. sent .. tail
    else
-      local token = next_token
-      if token > pool then
-         token = id -- the share is all sent: repeat a registered token until load.sh stops wrk
-      else
-         next_token = next_token + wrk_threads
+      if next_token > pool then
+         next_token = id -- the share is all sent: walk it again until load.sh stops wrk
       end
+      local token = next_token
+      next_token = next_token + wrk_threads
       return head .. pool_prefix .. token .. tail
    end
 end
