@@ -8,9 +8,12 @@ import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** The core's own borders; the borders between modules are checked in ab-server, which sees them all. */
+/**
+ * The core's own borders. ab-server's ArchitectureTest runs these same rules again over every module,
+ * next to the borders between modules.
+ */
 @AnalyzeClasses(packages = "dev.abkit.core", importOptions = ImportOption.DoNotIncludeTests.class)
-class CoreBoundariesTest {
+public class CoreBoundariesTest {
 
     @ArchTest
     static final ArchRule the_core_depends_on_the_jdk_only = classes()

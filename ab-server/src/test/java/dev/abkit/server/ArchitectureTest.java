@@ -3,9 +3,10 @@ package dev.abkit.server;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.abkit.core.CoreBoundariesTest;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -15,7 +16,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * all of them (as jars under {@code mvn verify}), so jars are deliberately not excluded; every layer
  * must contain classes, so a module that vanished from the class path fails here too.
  */
-@AnalyzeClasses(packages = "dev.abkit", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "dev.abkit",
+        importOptions = {ImportOption.DoNotIncludeTests.class, DoNotIncludeTestJars.class})
 class ArchitectureTest {
 
     @ArchTest
@@ -35,11 +37,9 @@ class ArchitectureTest {
             .because("adapters translate between the core and one technology; only the composition root wires them"
                     + " together (SPEC section 5)");
 
+    /** The core's own rules (JDK only, no cycles, ...), here with every adapter on the class path. */
     @ArchTest
-    static final ArchRule the_core_depends_on_the_jdk_only = classes()
-            .that().resideInAPackage("dev.abkit.core..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("dev.abkit.core..", "java..")
-            .because("ab-core is a plain Java library: no Micronaut, no jakarta annotations (SPEC section 5)");
+    static final ArchTests the_core_keeps_its_own_borders = ArchTests.in(CoreBoundariesTest.class);
 
     @ArchTest
     static final ArchRule web_adapters_call_use_cases_not_their_implementations = noClasses()

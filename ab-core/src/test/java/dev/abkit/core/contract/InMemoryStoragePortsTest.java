@@ -1,0 +1,24 @@
+package dev.abkit.core.contract;
+
+import dev.abkit.core.memory.InMemoryDevices;
+import dev.abkit.core.memory.InMemoryExperiments;
+import dev.abkit.core.memory.InMemorySlotCounters;
+import dev.abkit.core.model.ShippedExperiments;
+
+/** The reference: the in-memory adapters keep the storage contract. */
+class InMemoryStoragePortsTest extends StoragePortsContract {
+
+    @Override
+    protected StoragePorts freshStorage() {
+        InMemoryExperiments experiments = new InMemoryExperiments();
+        ShippedExperiments.all().forEach(experiments::add);
+        InMemoryDevices devices = new InMemoryDevices(new InMemorySlotCounters());
+        return new StoragePorts(experiments, devices, devices);
+    }
+
+    /** One JVM's memory has no second instance: both "instances" share the same adapters. */
+    @Override
+    protected StoragePorts anotherInstance(StoragePorts first) {
+        return first;
+    }
+}

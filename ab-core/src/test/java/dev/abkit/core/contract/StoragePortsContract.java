@@ -1,0 +1,345 @@
+package dev.abkit.core.contract;
+
+import dev.abkit.core.error.DuplicateExperimentException;
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.out.EnrollmentCounts.OptionCount;
+import dev.abkit.core.port.out.Enrollment;
+import dev.abkit.core.service.DeviceEnrollmentService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What every storage adapter must do, the same way: the in-memory adapters are the reference, and
+ * each adapter module extends this class once per database. Allocation is real: devices go through
+ * the core's {@link DeviceEnrollmentService}, so exact counts prove the slots were exact (R3).
+ */
+public abstract class StoragePortsContract {
+
+    /** Instants with whole microseconds, the finest a database column keeps. */
+    protected static final Instant NOW = Instant.parse("2026-06-01T12:00:00.123456Z");
+    private static final ExperimentKey BUTTON_COLOR = ShippedExperiments.BUTTON_COLOR.key();
+    private static final ExperimentKey PRICE = ShippedExperiments.PRICE.key();
+
+    private StoragePorts ports;
+
+    /** A fresh store, as a fresh install has it: holding exactly the shipped experiments (R5). */
+    protected abstract StoragePorts freshStorage();
+
+    /**
+     * A second server instance on the same store as {@code first}, with its own connections; an
+     * in-memory store has no second instance and may return {@code first} itself.
+     */
+    protected abstract StoragePorts anotherInstance(StoragePorts first);
+
+    @BeforeEach
+    void openFreshStorage() {
+        ports = freshStorage();
+    }
+
+    // --- experiments ---------------------------------------------------------------------------
+
+    @Test
+    void a_fresh_store_holds_exactly_the_shipped_experiments() {
+        assertThat(ports.experiments().all()).containsExactlyElementsOf(ShippedExperiments.all());
+        assertThat(ports.experiments().running()).containsExactlyElementsOf(ShippedExperiments.all());
+        assertThat(ports.devices().find(DeviceToken.of("nobody"))).isEmpty();
+        assertThat(ports.counts().registeredDevices()).isZero();
+        assertThat(ports.counts().optionCounts()).isEmpty();
+    }
+
+    @Test
+    void added_experiments_are_kept_as_given_and_listed_in_creation_order_not_by_timestamp() {
+        Experiment backdated = experiment("backdated", Instant.parse("2020-01-01T00:00:00Z"));
+        Experiment onboarding = experiment("onboarding", NOW);
+        ports.experiments().add(backdated);
+        ports.experiments().add(onboarding);
+
+        assertThat(ports.experiments().find(backdated.key())).contains(backdated);
+        assertThat(ports.experiments().all())
+                .containsExactly(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.PRICE, backdated, onboarding);
+        assertThat(ports.experiments().find(ExperimentKey.of("unknown"))).isEmpty();
+    }
+
+    @Test
+    void a_key_is_never_reused_not_even_after_a_stop() {
+        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+
+        assertThatThrownBy(() -> ports.experiments().add(experiment(BUTTON_COLOR.value(), NOW)))
+                .isInstanceOf(DuplicateExperimentException.class);
+        assertThatThrownBy(() -> ports.experiments().add(experiment(PRICE.value(), NOW)))
+                .isInstanceOf(DuplicateExperimentException.class);
+        assertThat(ports.experiments().all()).hasSize(2);
+    }
+
+    @Test
+    void a_stopped_experiment_is_listed_but_no_longer_running() {
+        ports.experiments().updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
+
+        assertThat(ports.experiments().running()).containsExactly(ShippedExperiments.PRICE);
+        assertThat(ports.experiments().all())
+                .containsExactly(ShippedExperiments.BUTTON_COLOR.stopped(), ShippedExperiments.PRICE);
+        assertThatThrownBy(() -> ports.experiments().updateStatus(experiment("unknown", NOW).stopped()))
+                .isInstanceOf(UnknownExperimentException.class);
+    }
+
+    @Test
+    void the_first_device_enrolled_into_an_added_experiment_takes_slot_0_then_1() {
+        Experiment onboarding = experiment("onboarding", NOW);
+        ports.experiments().add(onboarding);
+
+        assertThat(slotTakenBy("first", onboarding.key())).isZero();
+        assertThat(slotTakenBy("second", onboarding.key())).isEqualTo(1);
+        assertThat(slotTakenBy("third", BUTTON_COLOR)).isZero();
+    }
+
+    // --- registration --------------------------------------------------------------------------
+
+    @Test
+    void a_registered_device_is_found_with_its_first_request_time_and_assignments() {
+        List<Assignment> assignments = List.of(
+                new Assignment(BUTTON_COLOR, "#00FF00"), new Assignment(PRICE, "20"));
+
+        Device registered = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW, slots -> {
+            slots.take(BUTTON_COLOR);
+            slots.take(PRICE);
+            return assignments;
+        });
+
+        Device expected = new Device(DeviceToken.of("device-1"), NOW, assignments);
+        assertThat(registered).isEqualTo(expected);
+        assertThat(ports.devices().find(DeviceToken.of("device-1"))).hasValueSatisfying(found -> {
+            assertThat(found.firstSeen()).isEqualTo(NOW);
+            assertThat(found.assignments()).containsExactlyInAnyOrderElementsOf(assignments);
+        });
+    }
+
+    @Test
+    void a_device_registered_while_nothing_runs_is_found_without_assignments() {
+        ports.experiments().updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
+        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+
+        assertThat(enrollmentService(ports).experimentsFor(DeviceToken.of("idle"))).isEmpty();
+
+        assertThat(ports.devices().find(DeviceToken.of("idle")))
+                .contains(new Device(DeviceToken.of("idle"), NOW, List.of()));
+        assertThat(ports.counts().registeredDevices()).isEqualTo(1);
+    }
+
+    @Test
+    void a_known_device_is_returned_as_stored_without_enrolling_it_again() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        List<Assignment> first = service.experimentsFor(DeviceToken.of("device-1"));
+
+        Device again = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW.plusSeconds(60), slots -> {
+            throw new AssertionError("a known device must not be enrolled again");
+        });
+
+        assertThat(again.firstSeen()).isEqualTo(NOW);
+        assertThat(again.assignments()).containsExactlyInAnyOrderElementsOf(first);
+        assertThat(ports.counts().registeredDevices()).isEqualTo(1);
+    }
+
+    @Test
+    void six_hundred_devices_from_32_threads_split_exactly_by_the_weights() throws Exception {
+        DeviceEnrollmentService service = enrollmentService(ports);
+
+        runConcurrently(32, 600, i -> () -> service.experimentsFor(token(i)));
+
+        assertExactSplitOf600(ports);
+    }
+
+    @Test
+    void two_instances_on_one_store_registering_interleaved_devices_still_split_exactly() throws Exception {
+        StoragePorts other = anotherInstance(ports);
+        DeviceEnrollmentService first = enrollmentService(ports);
+        DeviceEnrollmentService second = enrollmentService(other);
+
+        runConcurrently(16, 600, i -> () -> (i % 2 == 0 ? first : second).experimentsFor(token(i)));
+
+        assertExactSplitOf600(ports);
+        assertExactSplitOf600(other);
+    }
+
+    @Test
+    void fifty_concurrent_first_requests_of_one_device_register_it_once_with_one_answer() throws Exception {
+        AtomicInteger enrollments = new AtomicInteger();
+        Enrollment counted = slots -> {
+            enrollments.incrementAndGet();
+            return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR
+                    .optionForSlot(slots.take(BUTTON_COLOR)).value()));
+        };
+
+        List<Device> answers = runConcurrently(50, 50,
+                i -> () -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, counted));
+
+        assertThat(enrollments).hasValue(1);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
+        assertThat(ports.devices().find(DeviceToken.of("one-device"))).contains(answers.get(0));
+        assertThat(ports.counts().registeredDevices()).isEqualTo(1);
+        assertThat(total(ports.counts().optionCounts(), BUTTON_COLOR)).isEqualTo(1);
+    }
+
+    @Test
+    void a_device_first_seen_before_an_experiment_never_gets_it() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        service.experimentsFor(DeviceToken.of("early"));
+        Experiment onboarding = experiment("onboarding", NOW);
+        ports.experiments().add(onboarding);
+
+        for (int request = 0; request < 3; request++) {
+            assertThat(service.experimentsFor(DeviceToken.of("early")))
+                    .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE);
+        }
+        assertThat(ports.devices().find(DeviceToken.of("early")).orElseThrow().valueIn(onboarding.key())).isEmpty();
+        assertThat(service.experimentsFor(DeviceToken.of("late")))
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE, onboarding.key());
+    }
+
+    @Test
+    void a_stopped_experiment_keeps_its_assignments_stored() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        List<Assignment> before = service.experimentsFor(DeviceToken.of("device-1"));
+        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+
+        assertThat(service.experimentsFor(DeviceToken.of("device-1"))).containsExactly(before.get(0));
+        assertThat(ports.devices().find(DeviceToken.of("device-1")).orElseThrow().assignments())
+                .containsExactlyInAnyOrderElementsOf(before);
+        assertThat(total(ports.counts().optionCounts(), PRICE)).isEqualTo(1);
+    }
+
+    @Test
+    void a_registration_failing_after_taking_slots_leaves_nothing_behind() {
+        DeviceToken token = DeviceToken.of("unlucky");
+        Enrollment failing = slots -> {
+            slots.take(BUTTON_COLOR);
+            slots.take(PRICE);
+            throw new IllegalStateException("enrollment failed after taking its slots");
+        };
+
+        assertThatThrownBy(() -> ports.devices().registerOnce(token, NOW, failing))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("after taking its slots");
+
+        assertThat(ports.devices().find(token)).isEmpty();
+        assertThat(ports.counts().registeredDevices()).isZero();
+        assertThat(ports.counts().optionCounts()).isEmpty();
+        assertThat(enrollmentService(ports).experimentsFor(token)).hasSize(2);
+        assertThat(ports.devices().find(token)).isPresent();
+    }
+
+    @Test
+    void counts_follow_the_registrations() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 20; i++) {
+            service.experimentsFor(token(i));
+        }
+
+        assertThat(ports.counts().registeredDevices()).isEqualTo(20);
+        assertThat(countsOf(ports.counts().optionCounts(), PRICE))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("10", 15L, "20", 2L, "50", 1L, "5", 2L));
+    }
+
+    // --- helpers -------------------------------------------------------------------------------
+
+    /** An experiment with two options; whole-microsecond instants so every store keeps them exactly. */
+    protected static Experiment experiment(String key, Instant createdAt) {
+        return Experiment.start(ExperimentKey.of(key),
+                List.of(Option.of("short", "50"), Option.of("long", "50")), createdAt, 42L);
+    }
+
+    protected static DeviceEnrollmentService enrollmentService(StoragePorts ports) {
+        return new DeviceEnrollmentService(ports.experiments(), ports.devices(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    private static DeviceToken token(int i) {
+        return DeviceToken.of("device-" + i);
+    }
+
+    private long slotTakenBy(String token, ExperimentKey experiment) {
+        long[] slot = new long[1];
+        ports.devices().registerOnce(DeviceToken.of(token), NOW, slots -> {
+            slot[0] = slots.take(experiment);
+            return List.of(new Assignment(experiment, ports.experiments().find(experiment).orElseThrow()
+                    .optionForSlot(slot[0]).value()));
+        });
+        return slot[0];
+    }
+
+    /** R3: after 600 devices both shipped experiments are exact, in the counts and device by device. */
+    private static void assertExactSplitOf600(StoragePorts ports) {
+        assertThat(ports.counts().registeredDevices()).isEqualTo(600);
+        List<OptionCount> counts = ports.counts().optionCounts();
+        assertThat(countsOf(counts, BUTTON_COLOR))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("#FF0000", 200L, "#00FF00", 200L, "#0000FF", 200L));
+        assertThat(countsOf(counts, PRICE))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+
+        Map<String, Long> stored = new HashMap<>();
+        for (int i = 0; i < 600; i++) {
+            Device device = ports.devices().find(token(i)).orElseThrow();
+            device.valueIn(PRICE).ifPresent(value -> stored.merge(value, 1L, Long::sum));
+        }
+        assertThat(stored).containsExactlyInAnyOrderEntriesOf(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+    }
+
+    private static Map<String, Long> countsOf(List<OptionCount> counts, ExperimentKey experiment) {
+        Map<String, Long> perValue = new HashMap<>();
+        counts.stream().filter(count -> count.experiment().equals(experiment))
+                .forEach(count -> perValue.merge(count.value(), count.devices(), Long::sum));
+        return perValue;
+    }
+
+    private static long total(List<OptionCount> counts, ExperimentKey experiment) {
+        return countsOf(counts, experiment).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Runs {@code tasks} calls on {@code threads} threads, all released at once; rethrows any failure. */
+    private static <T> List<T> runConcurrently(int threads, int tasks, IntFunction<Callable<T>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < tasks; i++) {
+                Callable<T> call = task.apply(i);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return call.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : futures) {
+                results.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

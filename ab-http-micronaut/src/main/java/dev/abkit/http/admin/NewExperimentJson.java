@@ -1,0 +1,42 @@
+package dev.abkit.http.admin;
+
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.http.problem.InvalidInputException;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The body of {@code POST /api/v1/admin/experiments}. */
+@Serdeable
+@Schema(name = "NewExperiment")
+public record NewExperimentJson(
+        @Schema(description = "[a-z0-9_]{1,64}, never used before", example = "onboarding") @Nullable String key,
+        @Schema(description = "1-20 options") @Nullable List<OptionJson> options) {
+
+    /** The core's command, or an {@link InvalidInputException} naming the first field at fault. */
+    NewExperiment toDomain() {
+        ExperimentKey checkedKey;
+        try {
+            checkedKey = ExperimentKey.of(key);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("key", e.getMessage());
+        }
+        if (options == null || options.isEmpty()) {
+            throw new InvalidInputException("options", "an experiment needs at least one option");
+        }
+        List<Option> checked = new ArrayList<>(options.size());
+        for (int i = 0; i < options.size(); i++) {
+            OptionJson option = options.get(i);
+            if (option == null) {
+                throw new InvalidInputException("options[" + i + "]", "must be an object with value and weight");
+            }
+            checked.add(option.toDomain("options[" + i + "]"));
+        }
+        return new NewExperiment(checkedKey, checked);
+    }
+}

@@ -1,0 +1,91 @@
+package dev.abkit.http.mobile;
+
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.http.cache.CachingDevices;
+import dev.abkit.http.cache.CachingExperiments;
+import dev.abkit.http.problem.InvalidInputException;
+import dev.abkit.http.problem.Problem;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.scheduling.TaskExecutors;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.inject.Named;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * {@code GET /api/v1/experiments}: the experiments a device takes part in, as one flat JSON object.
+ * A returning device whose answer is in memory is served on the event loop; a new device, or one
+ * not cached, is served on the blocking executor because the use case then reaches the database.
+ */
+@Controller("/api/v1/experiments")
+public class MobileExperimentsController {
+
+    static final String DEVICE_TOKEN = "Device-Token";
+
+    private final ExperimentsForDevice experimentsForDevice;
+    private final CachingDevices devices;
+    private final CachingExperiments experiments;
+    private final ExecutorService blocking;
+
+    public MobileExperimentsController(ExperimentsForDevice experimentsForDevice, CachingDevices devices,
+                                       CachingExperiments experiments,
+                                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+        this.experimentsForDevice = experimentsForDevice;
+        this.devices = devices;
+        this.experiments = experiments;
+        this.blocking = blocking;
+    }
+
+    @Operation(summary = "The experiments of a device",
+            description = "A flat JSON object: experiment key -> option value, in the order the experiments were"
+                    + " created. A new device is enrolled into every running experiment; a returning one keeps"
+                    + " its values.")
+    @ApiResponse(responseCode = "200", description = "the device's experiments, e.g. {\"button_color\":\"#00FF00\",\"price\":\"10\"}",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object",
+                    additionalPropertiesSchema = String.class)))
+    @ApiResponse(responseCode = "400", description = "missing, blank, too long or non-ASCII Device-Token",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @Get(produces = MediaType.APPLICATION_JSON)
+    public CompletableFuture<HttpResponse<String>> experiments(
+            @Parameter(in = ParameterIn.HEADER, required = true, description = "the device's id: 1-200 visible ASCII characters",
+                    schema = @Schema(type = "string", minLength = 1, maxLength = 200), example = "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+            @Header(DEVICE_TOKEN) @Nullable String deviceToken) {
+        DeviceToken token = parse(deviceToken);
+        if (experiments.isLoaded() && devices.isCached(token)) {
+            return CompletableFuture.completedFuture(answer(token));
+        }
+        return CompletableFuture.supplyAsync(() -> answer(token), blocking);
+    }
+
+    private HttpResponse<String> answer(DeviceToken token) {
+        return HttpResponse.ok(FlatJson.of(experimentsForDevice.experimentsFor(token)))
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+    }
+
+    private static DeviceToken parse(String deviceToken) {
+        if (deviceToken == null) {
+            throw new InvalidInputException(DEVICE_TOKEN, "header is missing; send the device's id in it");
+        }
+        try {
+            return DeviceToken.of(deviceToken);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(DEVICE_TOKEN, e.getMessage());
+        }
+    }
+}

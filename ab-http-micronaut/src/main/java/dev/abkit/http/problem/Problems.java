@@ -1,0 +1,166 @@
+package dev.abkit.http.problem;
+
+import dev.abkit.core.error.DuplicateExperimentException;
+import dev.abkit.core.error.StorageUnavailableException;
+import dev.abkit.core.error.UnknownExperimentException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.codec.CodecException;
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.serde.exceptions.SerdeException;
+
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The one place where errors become RFC 9457 problems: which status each domain exception means,
+ * what the client reads, and which headers go with it. Never a stack trace, never an exception's
+ * internals for server-side failures.
+ */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_JSON_PROBLEM_TYPE;
+
+    /** Seconds a client should wait before retrying when the database is unreachable. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    static final String INVALID_INPUT = "urn:abkit:problem:invalid-input";
+    static final String MALFORMED_BODY = "urn:abkit:problem:malformed-body";
+    static final String UNKNOWN_EXPERIMENT = "urn:abkit:problem:unknown-experiment";
+    static final String DUPLICATE_EXPERIMENT = "urn:abkit:problem:duplicate-experiment";
+    static final String STORAGE_UNAVAILABLE = "urn:abkit:problem:storage-unavailable";
+    static final String UNAUTHORIZED = "urn:abkit:problem:unauthorized";
+    static final String GENERIC = "about:blank";
+
+    private static final Pattern PROPERTY_SEGMENT = Pattern.compile("\\[\"([^\"]*)\"]$");
+    private static final Pattern INDEX_SEGMENT = Pattern.compile("\\[(\\d+)]$");
+    private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
+
+    private Problems() {
+    }
+
+    /** The problem for an exception thrown while handling a request; {@code null} if it is a bug (answer 500). */
+    public static MutableHttpResponse<Problem> forException(Throwable thrown) {
+        Throwable error = unwrapped(thrown);
+        if (error instanceof InvalidInputException invalid) {
+            return invalidInput(invalid.field(), invalid.getMessage());
+        }
+        if (error instanceof UnknownExperimentException unknown) {
+            return respond(HttpStatus.NOT_FOUND, UNKNOWN_EXPERIMENT, "Unknown experiment", unknown.getMessage(), null);
+        }
+        if (error instanceof NotFoundException notFound) {
+            return respond(HttpStatus.NOT_FOUND, UNKNOWN_EXPERIMENT, "Unknown experiment", notFound.getMessage(), null);
+        }
+        if (error instanceof DuplicateExperimentException duplicate) {
+            return respond(HttpStatus.CONFLICT, DUPLICATE_EXPERIMENT, "Duplicate experiment key", duplicate.getMessage(), "key");
+        }
+        if (error instanceof StorageUnavailableException) {
+            return respond(HttpStatus.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE, "Storage unavailable",
+                    "the database cannot be reached right now; retry in a few seconds", null)
+                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        }
+        if (error instanceof CodecException || error instanceof ConversionErrorException) {
+            return malformedBody(error);
+        }
+        if (error instanceof IllegalArgumentException invalid) {
+            // The value objects of ab-core reject invalid input with messages written for the user.
+            return respond(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid request", invalid.getMessage(), null);
+        }
+        return null;
+    }
+
+    private static Throwable unwrapped(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    public static MutableHttpResponse<Problem> invalidInput(String field, String message) {
+        return respond(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid request", field + ": " + message, field);
+    }
+
+    /** A body that is not JSON, or JSON of the wrong shape; names the property where the decoder tells it. */
+    static MutableHttpResponse<Problem> malformedBody(Throwable error) {
+        String field = decodedField(error);
+        String where = location(error);
+        String detail = field != null
+                ? field + ": has the wrong type" + where
+                : "the request body is not valid JSON of the expected shape" + where;
+        return respond(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body", detail, field);
+    }
+
+    /**
+     * The JSON path of the property the decoder failed on, such as {@code options[0].weight}, from the
+     * outermost serde exception that knows it; {@code null} when the body is not JSON at all.
+     */
+    static String decodedField(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SerdeException serde) {
+                String path = jsonPath(serde.getPathAsString());
+                if (!path.isEmpty()) {
+                    return path;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** {@code Type["options"]->java.util.ArrayList[0]->Type["weight"]} becomes {@code options[0].weight}. */
+    static String jsonPath(String serdePath) {
+        StringBuilder path = new StringBuilder();
+        if (serdePath == null) {
+            return "";
+        }
+        for (String segment : serdePath.split("->")) {
+            Matcher property = PROPERTY_SEGMENT.matcher(segment);
+            Matcher index = INDEX_SEGMENT.matcher(segment);
+            if (property.find()) {
+                path.append(path.isEmpty() ? "" : ".").append(property.group(1));
+            } else if (index.find()) {
+                path.append('[').append(index.group(1)).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    /** " at line 1, column 61" where the JSON parser says so, else "". */
+    private static String location(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            Matcher matcher = t.getMessage() == null ? null : LINE_COLUMN.matcher(t.getMessage());
+            if (matcher != null && matcher.find()) {
+                return " (at line " + matcher.group(1) + ", column " + matcher.group(2) + ")";
+            }
+        }
+        return "";
+    }
+
+    public static MutableHttpResponse<Problem> unauthorized(String challenge, String detail) {
+        return respond(HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized", detail, null)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+
+    /** An unexpected failure: the client learns nothing about the server's internals. */
+    public static MutableHttpResponse<Problem> internalError() {
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR, GENERIC, "Internal Server Error",
+                "the server failed to answer this request; the failure is logged", null);
+    }
+
+    /** A status decided by the framework (404, 405, 413, 415, ...), with its own message. */
+    public static Problem forStatus(HttpStatus status, String detail) {
+        return new Problem(GENERIC, status.getReason(), status.getCode(), detail, null);
+    }
+
+    private static MutableHttpResponse<Problem> respond(HttpStatus status, String type, String title, String detail,
+                                                        String field) {
+        return HttpResponse.<Problem>status(status)
+                .body(new Problem(type, title, status.getCode(), detail, field))
+                .contentType(PROBLEM_JSON);
+    }
+}

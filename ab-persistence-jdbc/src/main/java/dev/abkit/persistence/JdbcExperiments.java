@@ -1,0 +1,156 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.error.DuplicateExperimentException;
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.out.Experiments;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Experiments in the tables {@code experiment} and {@code experiment_option}, listed in creation
+ * order by their generated id. Adding one also creates its slot sequence and its statistics
+ * counter rows, so the next device enrolled takes slot 0 and is counted. Reads and status updates
+ * go through the Micronaut Data repository {@link ExperimentRows}; the insert is plain JDBC
+ * because it needs ON CONFLICT DO NOTHING and the sequence's DDL.
+ */
+@Singleton
+public final class JdbcExperiments implements Experiments {
+
+    private final Database database;
+    private final SlotSequences slots;
+    private final ExperimentRows rows;
+
+    JdbcExperiments(Database database, SlotSequences slots, ExperimentRows rows) {
+        this.database = database;
+        this.slots = slots;
+        this.rows = rows;
+    }
+
+    @Override
+    public void add(Experiment experiment) {
+        long id = database.autoCommitted("create a slot sequence for experiment " + experiment.key(), connection -> {
+            long next = nextExperimentId(connection);
+            slots.create(connection, next);
+            return next;
+        });
+        boolean added;
+        try {
+            added = database.inTransaction("add experiment " + experiment.key(), connection -> insert(connection, id, experiment));
+        } catch (RuntimeException failure) {
+            dropUnused(id);
+            throw failure;
+        }
+        if (!added) {
+            dropUnused(id);
+            throw new DuplicateExperimentException(experiment.key());
+        }
+    }
+
+    private static long nextExperimentId(Connection connection) throws SQLException {
+        try (PreparedStatement nextval = connection.prepareStatement("select nextval('experiment_id_seq')");
+             ResultSet next = nextval.executeQuery()) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+
+    /** @return false, storing nothing, if the key is taken */
+    private static boolean insert(Connection connection, long id, Experiment experiment) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into experiment (id, experiment_key, status, created_at, seed)
+                values (?, ?, ?, ?, ?)
+                on conflict do nothing""")) {
+            insert.setLong(1, id);
+            insert.setString(2, experiment.key().value());
+            insert.setString(3, experiment.status().name());
+            insert.setObject(4, OffsetDateTime.ofInstant(experiment.createdAt(), ZoneOffset.UTC));
+            insert.setLong(5, experiment.seed());
+            if (insert.executeUpdate() == 0) {
+                return false;
+            }
+        }
+        insertOptions(connection, experiment);
+        try (PreparedStatement counters = connection.prepareStatement("""
+                insert into option_count (experiment_key, option_value, stripe, devices)
+                select o.experiment_key, o.option_value, d.stripe, 0
+                from experiment_option o cross join device_count d
+                where o.experiment_key = ?""")) {
+            counters.setString(1, experiment.key().value());
+            counters.executeUpdate();
+        }
+        return true;
+    }
+
+    private static void insertOptions(Connection connection, Experiment experiment) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into experiment_option (experiment_key, position, option_value, weight) values (?, ?, ?, ?)")) {
+            List<Option> options = experiment.options();
+            for (int position = 0; position < options.size(); position++) {
+                insert.setString(1, experiment.key().value());
+                insert.setInt(2, position);
+                insert.setString(3, options.get(position).value());
+                insert.setBigDecimal(4, options.get(position).weight().value());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Best effort: an unused sequence left behind by a failure is harmless, only untidy. */
+    private void dropUnused(long id) {
+        try {
+            database.autoCommitted("drop an unused slot sequence", connection -> {
+                slots.drop(connection, id);
+                return null;
+            });
+        } catch (RuntimeException ignored) {
+            // the original failure matters more than this one
+        }
+    }
+
+    @Override
+    public void updateStatus(Experiment experiment) {
+        long updated = database.withConnection("update experiment " + experiment.key(),
+                () -> rows.updateStatus(experiment.key().value(), experiment.status().name()));
+        if (updated == 0) {
+            throw new UnknownExperimentException(experiment.key());
+        }
+    }
+
+    @Override
+    public Optional<Experiment> find(ExperimentKey key) {
+        return database.withConnection("find experiment " + key, () -> rows.findByExperimentKey(key.value())
+                .map(row -> withOptions(List.of(row)).get(0)));
+    }
+
+    @Override
+    public List<Experiment> all() {
+        return database.withConnection("list experiments", () -> withOptions(rows.findAllOrderById()));
+    }
+
+    @Override
+    public List<Experiment> running() {
+        return database.withConnection("list running experiments",
+                () -> withOptions(rows.findByStatusOrderById(ExperimentStatus.RUNNING.name())));
+    }
+
+    private List<Experiment> withOptions(List<ExperimentRow> experiments) {
+        if (experiments.isEmpty()) {
+            return List.of();
+        }
+        List<String> keys = experiments.stream().map(ExperimentRow::experimentKey).toList();
+        return ExperimentMapper.experimentsOf(experiments, rows.findOptions(keys));
+    }
+}

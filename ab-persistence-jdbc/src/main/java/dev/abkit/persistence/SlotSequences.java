@@ -1,0 +1,76 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.ExperimentKey;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One database sequence per experiment hands out its slots 0, 1, 2, ... (R3): atomic across
+ * connections and server instances, and never holding a lock until commit, so registrations do
+ * not queue behind one hot row. Why, and what a rollback costs: docs/decisions/0003-slot-counters.md.
+ */
+@Singleton
+final class SlotSequences {
+
+    /**
+     * Named by the experiment's id, not its key: a key may be 64 characters, and PostgreSQL cuts
+     * names at 63. CACHE 1 so that several instances take consecutive values, not ranges.
+     */
+    private static final String PREFIX = "experiment_slot_";
+
+    /** Key to sequence name; both are fixed for ever once an experiment exists, so never stale. */
+    private final Map<ExperimentKey, String> names = new ConcurrentHashMap<>();
+
+    static String nameOf(long experimentId) {
+        return PREFIX + experimentId;
+    }
+
+    /** DDL: run it outside a transaction, since H2 commits the open transaction on DDL. */
+    void create(Connection connection, long experimentId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("create sequence if not exists " + nameOf(experimentId)
+                    + " start with 0 minvalue 0 increment by 1 cache 1");
+        }
+    }
+
+    void drop(Connection connection, long experimentId) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("drop sequence if exists " + nameOf(experimentId));
+        }
+    }
+
+    /** Takes the experiment's next slot. Not undone by a rollback: see the decision record. */
+    long take(Connection connection, ExperimentKey experiment) throws SQLException {
+        String name = names.get(experiment);
+        if (name == null) {
+            name = nameOf(idOf(connection, experiment));
+            names.put(experiment, name);
+        }
+        // A prepared statement, so that the driver can keep it prepared on this pooled connection.
+        try (PreparedStatement nextval = connection.prepareStatement("select nextval('" + name + "')");
+             ResultSet next = nextval.executeQuery()) {
+            next.next();
+            return next.getLong(1);
+        }
+    }
+
+    private static long idOf(Connection connection, ExperimentKey experiment) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select id from experiment where experiment_key = ?")) {
+            select.setString(1, experiment.value());
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new UnknownExperimentException(experiment);
+                }
+                return row.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.abkit.persistence;
+
+import dev.abkit.persistence.TestStore.Kind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The database itself refuses what would break the rules, whatever code writes to it. */
+class SchemaConstraintsTest {
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void the_schema_refuses_invalid_experiments_and_assignments(Kind kind) throws SQLException {
+        try (TestStore store = TestStore.open(kind, directory); Instance ignored = store.start()) {
+            assertRefused(store, "insert into experiment_option (experiment_key, position, option_value, weight)"
+                    + " values ('price', 4, '99', 0)"); // weights are positive
+            assertRefused(store, "insert into experiment_option (experiment_key, position, option_value, weight)"
+                    + " values ('price', 4, '10', 5)"); // option values are distinct
+            assertRefused(store, "insert into experiment (id, experiment_key, status, created_at, seed)"
+                    + " values (99, 'price', 'RUNNING', current_timestamp, 1)"); // keys are never reused
+            assertRefused(store, "insert into experiment (id, experiment_key, status, created_at, seed)"
+                    + " values (99, 'paused', 'PAUSED', current_timestamp, 1)"); // RUNNING or STOPPED only
+
+            store.execute("insert into device (token, first_seen) values ('a', current_timestamp)");
+            store.execute("insert into device (token, first_seen) values ('b', current_timestamp)");
+            assertThatCode(() -> store.execute("insert into assignment (device_token, experiment_key, option_value, slot)"
+                    + " values ('a', 'price', '10', 0)")).doesNotThrowAnyException();
+            assertRefused(store, "insert into assignment (device_token, experiment_key, option_value, slot)"
+                    + " values ('b', 'price', '10', 0)"); // a slot is given once
+            assertRefused(store, "insert into assignment (device_token, experiment_key, option_value, slot)"
+                    + " values ('a', 'price', '20', 1)"); // one value per device and experiment
+            assertRefused(store, "insert into assignment (device_token, experiment_key, option_value, slot)"
+                    + " values ('b', 'price', '99', 1)"); // only the experiment's options
+            assertRefused(store, "insert into assignment (device_token, experiment_key, option_value, slot)"
+                    + " values ('nobody', 'price', '10', 1)"); // only registered devices
+        }
+    }
+
+    private static void assertRefused(TestStore store, String sql) {
+        assertThatThrownBy(() -> store.execute(sql)).as(sql).isInstanceOf(SQLException.class);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.abkit.persistence;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * An empty database of either kind for one test, to start instances on and to inspect with plain
+ * SQL behind the adapters' backs.
+ */
+record TestStore(String url, String user, Runnable drop) implements AutoCloseable {
+
+    enum Kind { H2, POSTGRESQL }
+
+    static TestStore open(Kind kind, Path directory) {
+        if (kind == Kind.H2) {
+            return new TestStore(H2Files.urlOf(directory), "", () -> { });
+        }
+        PostgresServer server = PostgresServer.fromEnvironment();
+        String database = server.createDatabase();
+        return new TestStore(server.urlOf(database), server.user(), () -> server.dropDatabase(database));
+    }
+
+    Instance start() {
+        return Instance.start(url, user);
+    }
+
+    /** The number {@code sql} selects, read on a connection of its own. */
+    long count(String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        drop.run();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.abkit.server;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database outage, made by cutting this class's PostgreSQL database off (open sessions ended,
+ * new ones refused): requests that need the database answer 503 with Retry-After, a returning
+ * device is still answered from memory, health says DOWN; once the database is back, everything
+ * works again without a restart.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutageTest extends SystemTest {
+
+    @AfterEach
+    void databaseBack() {
+        PostgresDatabases.restore(databaseName());
+    }
+
+    @Test
+    void an_outage_gives_503_with_retry_after_and_the_server_recovers_by_itself() throws InterruptedException {
+        Map<String, String> known = api.experimentsOf("known-before-outage");
+        assertThat(api.get("/health").statusCode()).isEqualTo(200);
+
+        PostgresDatabases.cut(databaseName());
+
+        assertUnavailable(api.device("new-during-outage"));
+        assertUnavailable(api.admin("GET", Api.ADMIN, null));
+        assertUnavailable(api.admin("GET", Api.ADMIN + "/price", null));
+        assertUnavailable(api.createExperiment("""
+                {"key":"during_outage","options":[{"value":"a","weight":1}]}"""));
+        assertUnavailable(api.admin("POST", Api.ADMIN + "/price/stop", null));
+        assertThat(api.experimentsOf("known-before-outage")).as("answered from memory").isEqualTo(known);
+        HttpResponse<String> health = api.get("/health");
+        assertThat(health.statusCode()).isEqualTo(503);
+        assertThat(api.object(health.body())).containsEntry("status", "DOWN");
+
+        PostgresDatabases.restore(databaseName());
+
+        eventually(() -> api.get("/health").statusCode() == 200);
+        assertThat(api.experimentsOf("new-during-outage")).containsKeys("button_color", "price");
+        assertThat(api.admin("GET", Api.ADMIN, null).statusCode()).isEqualTo(200);
+        assertThat(api.createExperiment("""
+                {"key":"after_outage","options":[{"value":"a","weight":1}]}""").statusCode()).isEqualTo(201);
+        assertThat(api.admin("GET", Api.ADMIN + "/during_outage", null).statusCode())
+                .as("nothing half-done during the outage").isEqualTo(404);
+        assertThat(api.admin("GET", Api.ADMIN + "/price", null).body()).contains("\"status\":\"RUNNING\"");
+        assertThat(api.experimentsOf("known-before-outage")).isEqualTo(known);
+    }
+
+    private void assertUnavailable(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.object(response.body())).containsEntry("status", 503).containsKeys("type", "title", "detail");
+    }
+
+    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("recovered within 20 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.abkit.server;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two servers on one database, as behind a load balancer: devices spread over both are still
+ * split exactly (R3), and an experiment stopped through one disappears from the other's answers
+ * within the refresh period of its cache, changing nothing else.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoInstancesTest extends SystemTest {
+
+    EmbeddedServer second;
+    Api other;
+
+    @BeforeAll
+    void startSecondServer() {
+        Map<String, Object> properties = new HashMap<>(getProperties());
+        second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        other = new Api(second.getURI(), json);
+    }
+
+    @AfterAll
+    void stopSecondServer() {
+        second.close();
+    }
+
+    @Test
+    @Order(1) // the first devices of a fresh database: counts are exact from slot 0
+    void devices_spread_over_two_servers_are_split_exactly() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Map<String, String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                Api server = i % 2 == 0 ? api : other;
+                String token = "two-servers-" + i;
+                answers.add(pool.submit(() -> server.experimentsOf(token)));
+            }
+            List<Map<String, String>> all = new ArrayList<>();
+            for (Future<Map<String, String>> answer : answers) {
+                all.add(answer.get());
+            }
+            assertThat(count(all, "button_color")).isEqualTo(Map.of("#FF0000", 200L, "#00FF00", 200L, "#0000FF", 200L));
+            assertThat(count(all, "price")).isEqualTo(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void an_experiment_stopped_on_one_server_disappears_from_the_other_within_two_seconds() throws Exception {
+        assertThat(api.createExperiment(AdminApiTest.ONBOARDING.formatted("stopped_elsewhere")).statusCode()).isEqualTo(201);
+        eventually(() -> other.experimentsOf("both-servers-device-" + System.nanoTime()).containsKey("stopped_elsewhere"));
+        Map<String, String> before = other.experimentsOf("both-servers-device");
+        assertThat(before).containsKey("stopped_elsewhere");
+
+        assertThat(api.admin("POST", Api.ADMIN + "/stopped_elsewhere/stop", null).statusCode()).isEqualTo(200);
+        long stoppedAt = System.nanoTime();
+        eventually(() -> !other.experimentsOf("both-servers-device").containsKey("stopped_elsewhere"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(2));
+        Map<String, String> expected = new LinkedHashMap<>(before);
+        expected.remove("stopped_elsewhere");
+        assertThat(other.experimentsOf("both-servers-device")).containsExactlyEntriesOf(expected);
+        assertThat(api.experimentsOf("both-servers-device")).containsExactlyEntriesOf(expected);
+    }
+
+    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("within 5 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    private static Map<String, Long> count(List<Map<String, String>> answers, String experiment) {
+        return answers.stream().collect(Collectors.groupingBy(answer -> answer.get(experiment), Collectors.counting()));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Weight;
+import dev.abkit.core.port.in.StatisticsReport;
+import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
+import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
+import io.micronaut.core.annotation.Introspected;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the {@code stats} template shows: the statistics report with every figure already formatted
+ * for display. Nothing is counted here; the only arithmetic is turning shares and weights into
+ * percentages for the eye.
+ */
+@Introspected
+public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> experiments) {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final int PERCENT_SCALE = 2;
+
+    static StatsPage from(StatisticsReport report) {
+        return new StatsPage(count(report.devices()),
+                Moment.of(report.takenAt(), DATE_TIME),
+                report.experiments().stream().map(ExperimentRow::from).toList());
+    }
+
+    /** An instant for a {@code <time>} element: as people read it, and as ISO-8601 for machines. */
+    @Introspected
+    public record Moment(String text, String iso) {
+
+        static Moment of(Instant instant, DateTimeFormatter format) {
+            return new Moment(format.format(instant), DateTimeFormatter.ISO_INSTANT.format(instant));
+        }
+    }
+
+    /** One experiment: a heading row of its own, then one row per option. */
+    @Introspected
+    public record ExperimentRow(String key, String status, boolean running, Moment created, String devices,
+                                List<OptionRow> options) {
+
+        static ExperimentRow from(ExperimentFigures figures) {
+            BigDecimal weightSum = figures.options().stream()
+                    .map(option -> option.weight().value())
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            return new ExperimentRow(figures.key().value(), figures.status().name(),
+                    figures.status() == ExperimentStatus.RUNNING,
+                    Moment.of(figures.createdAt(), DATE),
+                    count(figures.devices()),
+                    figures.options().stream().map(option -> OptionRow.from(option, weightSum)).toList());
+        }
+    }
+
+    /**
+     * One option. {@code share} is the actual part of the experiment's devices and {@code target} the
+     * part its weight asks for (weights are relative, so 33.3 of 99.9 is 33.33 %); {@code barStyle}
+     * hands both to the CSS bar as custom properties.
+     */
+    @Introspected
+    public record OptionRow(String value, String weight, String devices, String share, String target,
+                            String barStyle) {
+
+        static OptionRow from(OptionFigures figures, BigDecimal weightSum) {
+            BigDecimal share = figures.share().movePointRight(2).setScale(PERCENT_SCALE, RoundingMode.HALF_EVEN);
+            BigDecimal target = targetPercent(figures.weight(), weightSum);
+            return new OptionRow(figures.value(), figures.weight().toString(), count(figures.devices()),
+                    percent(share), percent(target),
+                    "--share:" + share.toPlainString() + "%;--target:" + target.toPlainString() + "%");
+        }
+
+        private static BigDecimal targetPercent(Weight weight, BigDecimal weightSum) {
+            return weight.value().movePointRight(2).divide(weightSum, PERCENT_SCALE, RoundingMode.HALF_EVEN);
+        }
+    }
+
+    private static String percent(BigDecimal percent) {
+        return percent.toPlainString() + "%";
+    }
+
+    private static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+}

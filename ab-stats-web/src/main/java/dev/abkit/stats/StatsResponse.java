@@ -1,0 +1,48 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.port.in.StatisticsReport;
+import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
+import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/v1/stats}, shaped as SPEC section 3 shows it. Weights and shares are
+ * JSON numbers (33.3, 0.3333); instants are ISO-8601 UTC strings, formatted here so that no global
+ * serde setting can change the wire format.
+ */
+@Serdeable
+public record StatsResponse(long devices, List<Experiment> experiments, String takenAt) {
+
+    static StatsResponse from(StatisticsReport report) {
+        return new StatsResponse(report.devices(),
+                report.experiments().stream().map(Experiment::from).toList(),
+                iso(report.takenAt()));
+    }
+
+    @Serdeable
+    public record Experiment(String key, String status, String createdAt, long devices, List<Option> options) {
+
+        static Experiment from(ExperimentFigures figures) {
+            return new Experiment(figures.key().value(), figures.status().name(), iso(figures.createdAt()),
+                    figures.devices(), figures.options().stream().map(Option::from).toList());
+        }
+    }
+
+    /** {@code share} is the option's part of the experiment's devices, with four decimals: 0.3333. */
+    @Serdeable
+    public record Option(String value, BigDecimal weight, long devices, BigDecimal share) {
+
+        static Option from(OptionFigures figures) {
+            return new Option(figures.value(), figures.weight().value(), figures.devices(), figures.share());
+        }
+    }
+
+    private static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.AbKit;
+import dev.abkit.core.port.in.ExperimentStatistics;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/**
+ * Stands in for the composition root of ab-server: the whole core on its in-memory adapters, and the
+ * one bean this module needs from it, {@link ExperimentStatistics}. The clock is fixed so that
+ * {@code takenAt} is known to the tests.
+ */
+@Factory
+class InMemoryCoreFactory {
+
+    static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+
+    @Singleton
+    AbKit abkit() {
+        return AbKit.inMemory(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Singleton
+    ExperimentStatistics experimentStatistics(AbKit abkit) {
+        return abkit.statistics();
+    }
+}

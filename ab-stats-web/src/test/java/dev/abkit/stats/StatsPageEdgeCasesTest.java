@@ -1,0 +1,107 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.AbKit;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.NewExperiment;
+import io.micronaut.core.io.Writable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.views.thymeleaf.ThymeleafViewsRenderer;
+import jakarta.inject.Inject;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the 600-device scenario does not show: a stopped experiment, option values that look like
+ * markup, counts between two block boundaries (a visible skew), and a page with no experiments.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatsPageEdgeCasesTest {
+
+    static final String MARKUP = "<script>alert('x')</script>";
+    static final String AMPERSAND = "a & b \"quoted\"";
+
+    @Inject
+    AbKit abkit;
+
+    @Inject
+    @Client("/")
+    HttpClient client;
+
+    @Inject
+    ThymeleafViewsRenderer<StatsPage> renderer;
+
+    Document page;
+
+    @BeforeAll
+    void aStoppedExperimentAndAnOddOne() {
+        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+                List.of(Option.of(MARKUP, "50"), Option.of(AMPERSAND, "50"))));
+        abkit.stopExperiment().stop(ExperimentKey.of("button_color"));
+        ReceivedOptions.enroll(abkit, "odd-device-", 7);
+        page = Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET("/stats"), String.class));
+    }
+
+    @Test
+    void option_values_are_shown_as_text_never_as_markup() {
+        Element onboarding = page.selectFirst("tbody.experiment[data-key=onboarding]");
+
+        assertThat(onboarding.select("tr.option .value").eachText()).containsExactly(MARKUP, AMPERSAND);
+        assertThat(page.select("script")).isEmpty();
+    }
+
+    @Test
+    void a_stopped_experiment_wears_a_stopped_badge() {
+        Element status = page.selectFirst("tbody.experiment[data-key=button_color] .status");
+
+        assertThat(status.text()).isEqualTo("STOPPED");
+        assertThat(status.hasClass("stopped")).isTrue();
+        assertThat(status.hasClass("running")).isFalse();
+        assertThat(page.selectFirst("tbody.experiment[data-key=button_color]").hasClass("stopped"))
+                .as("its bars are drawn grey").isTrue();
+    }
+
+    @Test
+    void between_block_boundaries_the_bar_shows_the_skew_against_the_target() {
+        Element onboarding = page.selectFirst("tbody.experiment[data-key=onboarding]");
+
+        assertThat(onboarding.selectFirst(".enrolled").text()).isEqualTo("7");
+        assertThat(onboarding.select("tr.option .devices").eachText()).containsExactlyInAnyOrder("4", "3");
+        assertThat(onboarding.select("tr.option .bar").eachAttr("style"))
+                .containsExactlyInAnyOrder("--share:57.14%;--target:50.00%", "--share:42.86%;--target:50.00%");
+        assertThat(page.selectFirst(".devices-total").text()).isEqualTo("7");
+    }
+
+    @Test
+    void a_page_without_experiments_says_so() throws IOException {
+        StatsPage empty = new StatsPage("0", new StatsPage.Moment("2026-11-26 10:15:30 UTC", "2026-11-26T10:15:30Z"),
+                List.of());
+
+        Document rendered = Jsoup.parse(render(empty));
+
+        assertThat(rendered.select("tbody.experiment")).isEmpty();
+        assertThat(rendered.selectFirst("td.empty").text()).isEqualTo("No experiments yet.");
+        assertThat(rendered.selectFirst(".devices-total").text()).isEqualTo("0");
+    }
+
+    private String render(StatsPage model) throws IOException {
+        Writable writable = renderer.render("stats", model, HttpRequest.GET("/stats"));
+        StringWriter html = new StringWriter();
+        writable.writeTo(html);
+        return html.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Weight;
+import dev.abkit.core.port.in.StatisticsReport;
+import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
+import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The view model formats the report's figures for the eye and changes none of them. */
+class StatsPageModelTest {
+
+    static final Instant TAKEN = Instant.parse("2026-11-26T23:59:59.123Z");
+
+    @Test
+    void large_counts_get_thousands_separators_and_times_are_shown_in_utc() {
+        StatsPage page = StatsPage.from(new StatisticsReport(1_234_567, List.of(), TAKEN));
+
+        assertThat(page.devices()).isEqualTo("1,234,567");
+        assertThat(page.takenAt().text()).isEqualTo("2026-11-26 23:59:59 UTC");
+        assertThat(page.takenAt().iso()).isEqualTo("2026-11-26T23:59:59.123Z");
+    }
+
+    @Test
+    void shares_become_percentages_and_weights_are_normalised_into_targets() {
+        StatsPage page = StatsPage.from(new StatisticsReport(1_000_000, List.of(new ExperimentFigures(
+                ExperimentKey.of("button_color"), ExperimentStatus.RUNNING, Instant.parse("2026-01-01T00:00:00Z"),
+                1_000_000, List.of(
+                        option("#FF0000", "33.3", 333_334, "0.3333"),
+                        option("#00FF00", "33.3", 333_333, "0.3333"),
+                        option("#0000FF", "33.3", 333_333, "0.3333")))), TAKEN));
+
+        StatsPage.ExperimentRow row = page.experiments().get(0);
+        assertThat(row.devices()).isEqualTo("1,000,000");
+        assertThat(row.running()).isTrue();
+        assertThat(row.created().text()).isEqualTo("2026-01-01");
+        StatsPage.OptionRow first = row.options().get(0);
+        assertThat(first.weight()).isEqualTo("33.3");
+        assertThat(first.devices()).isEqualTo("333,334");
+        assertThat(first.share()).isEqualTo("33.33%");
+        assertThat(first.target()).isEqualTo("33.33%");
+        assertThat(first.barStyle()).isEqualTo("--share:33.33%;--target:33.33%");
+    }
+
+    @Test
+    void an_experiment_nobody_is_enrolled_in_shows_empty_bars_with_their_targets() {
+        StatsPage page = StatsPage.from(new StatisticsReport(0, List.of(new ExperimentFigures(
+                ExperimentKey.of("price"), ExperimentStatus.STOPPED, Instant.parse("2026-01-01T00:00:01Z"), 0,
+                List.of(option("10", "75", 0, "0.0000"), option("20", "10", 0, "0.0000"),
+                        option("50", "5", 0, "0.0000"), option("5", "10", 0, "0.0000")))), TAKEN));
+
+        StatsPage.ExperimentRow row = page.experiments().get(0);
+        assertThat(row.running()).isFalse();
+        assertThat(row.status()).isEqualTo("STOPPED");
+        assertThat(row.options()).extracting(StatsPage.OptionRow::share).containsOnly("0.00%");
+        assertThat(row.options()).extracting(StatsPage.OptionRow::target)
+                .containsExactly("75.00%", "10.00%", "5.00%", "10.00%");
+    }
+
+    private static OptionFigures option(String value, String weight, long devices, String share) {
+        return new OptionFigures(value, Weight.of(weight), devices, new BigDecimal(share));
+    }
+}
