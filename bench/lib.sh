@@ -1,0 +1,141 @@
+# Shared by bench/load.sh and bench/stats.sh (sourced, not run): logging, the build, a fresh
+# PostgreSQL database per run, starting and stopping servers, and cleaning up on exit.
+# The caller sets OUT (output folder) and DB_PREFIX before sourcing.
+
+export PGHOST=${PGHOST:-localhost} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+SERVER_OPTS=${SERVER_OPTS:-}
+SERVER_JAR=${SERVER_JAR:-ab-server/target/ab-server.jar} # another jar to compare: SKIP_BUILD=1 SERVER_JAR=...
+BENCH_JAR=bench/target/abkit-bench.jar
+HEAP=-Xmx256m
+
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# need_tools TOOL...: installs wrk from Debian if missing, insists on the rest
+need_tools() {
+  local tool
+  for tool in "$@"; do
+    if [[ $tool == wrk ]] && ! command -v wrk >/dev/null 2>&1; then
+      log "installing wrk (Debian package)"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+    fi
+    command -v "$tool" >/dev/null 2>&1 || die "$tool is needed"
+  done
+  pg_isready -q || die "PostgreSQL does not answer on $PGHOST:$PGPORT"
+}
+
+port_free() {
+  if curl -s -o /dev/null "http://127.0.0.1:$1/"; then die "port $1 is taken; choose another (see the script's header)"; fi
+}
+
+# build: the server jar and the bench jar, tests skipped (SKIP_BUILD=1 reuses them)
+build() {
+  if [[ -z "${SKIP_BUILD:-}" ]]; then
+    log "building ab-server and the bench module (mvn -Pbench package, tests skipped)"
+    mvn -B -q -Pbench -pl ab-server,bench -am package -DskipTests
+  fi
+  [[ -f $SERVER_JAR && -f $BENCH_JAR ]] || die "missing $SERVER_JAR or $BENCH_JAR"
+  rm -rf "$OUT" && mkdir -p "$OUT"
+}
+
+# --- a database of our own, and cleaning up whatever we started ----------------------------------
+PIDS=()
+DB=
+cleanup() {
+  local pid file
+  for file in "$OUT"/*.pid; do # a wrk still running, if we are stopped half-way
+    pid=$(cat "$file" 2>/dev/null) || continue
+    if [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == wrk ]]; then kill -TERM "$pid" 2>/dev/null || true; fi
+  done
+  for pid in "${PIDS[@]}"; do
+    kill -TERM "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  if [[ -n "$DB" && -z "${KEEP_DB:-}" ]]; then
+    psql -d postgres -qAtc "drop database if exists \"$DB\" with (force)" >/dev/null 2>&1 || true
+  elif [[ -n "$DB" ]]; then
+    log "kept database $DB"
+  fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+create_database() {
+  DB="${DB_PREFIX}_$(date +%s)_$RANDOM"
+  psql -d postgres -v ON_ERROR_STOP=1 -qAtc "create database \"$DB\"" >/dev/null
+  DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
+  log "database $DB created"
+}
+sql() { psql -d "$DB" -v ON_ERROR_STOP=1 -qAtc "$1"; }
+
+# --- servers -----------------------------------------------------------------------------------
+SERVER_PID=
+SERVER_ENV=()
+# start NAME PORT READY_PATH JAVA_ARGS...: starts java with -Xmx256m, a GC log and SERVER_OPTS, in
+# the environment SERVER_ENV (VAR=value ...); waits (60 s at most) until READY_PATH answers 200.
+# PROFILE=1 adds a JFR recording (profile settings) per server: $OUT/NAME.jfr, written at exit.
+start() {
+  local name=$1 port=$2 ready=$3 profile=
+  shift 3
+  if [[ -n "${PROFILE:-}" ]]; then profile="-XX:StartFlightRecording=filename=$OUT/$name.jfr,settings=profile"; fi
+  # shellcheck disable=SC2086
+  env "${SERVER_ENV[@]}" java $HEAP -Xlog:gc:file="$OUT/$name-gc.log" $profile $SERVER_OPTS "$@" >"$OUT/$name.log" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  local deadline=$((SECONDS + 60))
+  until [[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'Device-Token: ready-probe' "http://127.0.0.1:$port$ready")" == 200 ]]; do
+    kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$OUT/$name.log" >&2; die "$name exited during start-up"; }
+    (( SECONDS < deadline )) || die "$name did not answer on port $port within 60 s"
+    sleep 0.5
+  done
+  log "$name up (pid $SERVER_PID, port $port)"
+}
+
+# start_abkit PORT: the abkit server on the database of this run
+start_abkit() {
+  ADMIN_TOKEN="bench-$RANDOM$RANDOM$RANDOM"
+  SERVER_ENV=(AB_PORT="$1" AB_DB_URL="$DB_URL" AB_DB_USER="$PGUSER" AB_DB_PASSWORD= AB_ADMIN_TOKEN="$ADMIN_TOKEN")
+  start abkit "$1" /health -jar "$SERVER_JAR"
+  SERVER_ENV=()
+}
+
+# stop PID: SIGTERM (graceful: requests in flight finish), SIGKILL after 30 s
+stop() {
+  local pid=$1
+  kill -TERM "$pid" 2>/dev/null || return 0
+  local deadline=$((SECONDS + 30))
+  while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+# cpu_ticks PID...: user + system CPU time the processes have used so far, in clock ticks
+cpu_ticks() {
+  local pid total=0 ticks
+  for pid in "$@"; do
+    ticks=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null) || ticks=0
+    total=$((total + ticks))
+  done
+  echo "$total"
+}
+# db_backends: the PostgreSQL server processes serving this run's database
+db_backends() {
+  ps -u postgres -o pid=,args= | awk -v db=" $DB " 'index($0, db) { print $1 }'
+}
+
+# heap_after_gc GC_LOG: the largest heap left after a collection, in MiB
+heap_after_gc() {
+  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$1" | sed -E 's/.*->([0-9]+)M.*/\1/' | sort -n | tail -1
+}
+
+# check_database ARGS...: dev.abkit.bench.tools.CheckDatabase on this run's database
+check_database() {
+  AB_DB_URL=$DB_URL AB_DB_USER=$PGUSER AB_DB_PASSWORD= java -cp "$BENCH_JAR" dev.abkit.bench.tools.CheckDatabase "$@"
+}
+
+machine() {
+  echo "$(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
+  echo "PostgreSQL $(psql -d postgres -qAtc 'show server_version' | cut -d' ' -f1) on the same machine"
+}

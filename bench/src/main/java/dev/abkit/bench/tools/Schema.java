@@ -1,0 +1,78 @@
+package dev.abkit.bench.tools;
+
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Option;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the tools need to know of abkit's PostgreSQL schema (ab-persistence-jdbc's migrations):
+ * the experiments as domain objects, so that a slot's option is computed by ab-core itself, and the
+ * name of each experiment's slot sequence.
+ */
+final class Schema {
+
+    /** Tokens hash into this many counter rows; the same rule as ab-persistence-jdbc's Stripes. */
+    static final int STRIPES = 16;
+
+    private Schema() {
+    }
+
+    static Connection connect() throws SQLException {
+        String url = System.getenv().getOrDefault("AB_DB_URL", "jdbc:postgresql://localhost:5432/abkit");
+        return DriverManager.getConnection(url,
+                System.getenv().getOrDefault("AB_DB_USER", "postgres"),
+                System.getenv().getOrDefault("AB_DB_PASSWORD", ""));
+    }
+
+    static int stripeOf(String token) {
+        return Math.floorMod(token.hashCode(), STRIPES);
+    }
+
+    /** Every experiment with its id, in creation order. */
+    static List<Stored> experiments(Connection connection) throws SQLException {
+        Map<String, List<Option>> options = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select experiment_key, option_value, weight from experiment_option order by experiment_key, position");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                options.computeIfAbsent(rows.getString(1), key -> new ArrayList<>())
+                        .add(Option.of(rows.getString(2), rows.getBigDecimal(3).toPlainString()));
+            }
+        }
+        List<Stored> experiments = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select id, experiment_key, status, created_at, seed from experiment order by id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                String key = rows.getString(2);
+                experiments.add(new Stored(rows.getLong(1), new Experiment(ExperimentKey.of(key), options.get(key),
+                        ExperimentStatus.valueOf(rows.getString(3)),
+                        rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getLong(5))));
+            }
+        }
+        return experiments;
+    }
+
+    record Stored(long id, Experiment experiment) {
+
+        String key() {
+            return experiment.key().value();
+        }
+
+        String sequence() {
+            return "experiment_slot_" + id;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Tools of bench/load.sh and bench/stats.sh: bulk registration of devices into the real schema, and
+ * the checks that registrations under load were exact and complete.
+ */
+package dev.abkit.bench.tools;
