@@ -12,24 +12,17 @@ import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.EnrollmentCounts.OptionCount;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.service.DeviceEnrollmentService;
+import dev.abkit.core.testing.Concurrently;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -169,7 +162,7 @@ public abstract class StoragePortsContract {
     void six_hundred_devices_from_32_threads_split_exactly_by_the_weights() throws Exception {
         DeviceEnrollmentService service = enrollmentService(ports);
 
-        runConcurrently(32, 600, i -> () -> service.experimentsFor(token(i)));
+        Concurrently.run(32, 600, i -> service.experimentsFor(token(i)));
 
         assertExactSplitOf600(ports);
     }
@@ -180,7 +173,7 @@ public abstract class StoragePortsContract {
         DeviceEnrollmentService first = enrollmentService(ports);
         DeviceEnrollmentService second = enrollmentService(other);
 
-        runConcurrently(16, 600, i -> () -> (i % 2 == 0 ? first : second).experimentsFor(token(i)));
+        Concurrently.run(16, 600, i -> (i % 2 == 0 ? first : second).experimentsFor(token(i)));
 
         assertExactSplitOf600(ports);
         assertExactSplitOf600(other);
@@ -195,8 +188,8 @@ public abstract class StoragePortsContract {
                     .optionForSlot(slots.take(BUTTON_COLOR)).value()));
         };
 
-        List<Device> answers = runConcurrently(50, 50,
-                i -> () -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, counted));
+        List<Device> answers = Concurrently.run(50, 50,
+                i -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, counted));
 
         assertThat(enrollments).hasValue(1);
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
@@ -317,29 +310,5 @@ public abstract class StoragePortsContract {
 
     private static long total(List<OptionCount> counts, ExperimentKey experiment) {
         return countsOf(counts, experiment).values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    /** Runs {@code tasks} calls on {@code threads} threads, all released at once; rethrows any failure. */
-    private static <T> List<T> runConcurrently(int threads, int tasks, IntFunction<Callable<T>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < tasks; i++) {
-                Callable<T> call = task.apply(i);
-                futures.add(pool.submit(() -> {
-                    start.await();
-                    return call.call();
-                }));
-            }
-            start.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }
