@@ -1,7 +1,6 @@
 package dev.abkit.stats;
 
 import dev.abkit.core.model.ExperimentStatus;
-import dev.abkit.core.model.Weight;
 import dev.abkit.core.port.in.StatisticsReport;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
@@ -50,14 +49,11 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> expe
                                 List<OptionRow> options) {
 
         static ExperimentRow from(ExperimentFigures figures) {
-            BigDecimal weightSum = figures.options().stream()
-                    .map(option -> option.weight().value())
-                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             return new ExperimentRow(figures.key().value(), figures.status().name(),
                     figures.status() == ExperimentStatus.RUNNING,
                     Moment.of(figures.createdAt(), DATE),
                     count(figures.devices()),
-                    figures.options().stream().map(option -> OptionRow.from(option, weightSum)).toList());
+                    figures.options().stream().map(OptionRow::from).toList());
         }
     }
 
@@ -70,16 +66,16 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> expe
     public record OptionRow(String value, String weight, String devices, String share, String target,
                             String barStyle) {
 
-        static OptionRow from(OptionFigures figures, BigDecimal weightSum) {
-            BigDecimal share = figures.share().movePointRight(2).setScale(PERCENT_SCALE, RoundingMode.HALF_EVEN);
-            BigDecimal target = targetPercent(figures.weight(), weightSum);
+        static OptionRow from(OptionFigures figures) {
+            BigDecimal share = asPercent(figures.share());
+            BigDecimal target = asPercent(figures.targetShare());
             return new OptionRow(figures.value(), figures.weight().toString(), count(figures.devices()),
                     percent(share), percent(target),
                     "--share:" + share.toPlainString() + "%;--target:" + target.toPlainString() + "%");
         }
 
-        private static BigDecimal targetPercent(Weight weight, BigDecimal weightSum) {
-            return weight.value().movePointRight(2).divide(weightSum, PERCENT_SCALE, RoundingMode.HALF_EVEN);
+        private static BigDecimal asPercent(BigDecimal share) {
+            return share.movePointRight(2).setScale(PERCENT_SCALE, RoundingMode.HALF_EVEN);
         }
     }
 

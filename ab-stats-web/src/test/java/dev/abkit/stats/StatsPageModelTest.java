@@ -29,13 +29,13 @@ class StatsPageModelTest {
     }
 
     @Test
-    void shares_become_percentages_and_weights_are_normalised_into_targets() {
+    void shares_and_target_shares_become_percentages() {
         StatsPage page = StatsPage.from(new StatisticsReport(1_000_000, List.of(new ExperimentFigures(
                 ExperimentKey.of("button_color"), ExperimentStatus.RUNNING, Instant.parse("2026-01-01T00:00:00Z"),
                 1_000_000, List.of(
-                        option("#FF0000", "33.3", 333_334, "0.3333"),
-                        option("#00FF00", "33.3", 333_333, "0.3333"),
-                        option("#0000FF", "33.3", 333_333, "0.3333")))), TAKEN));
+                        option("#FF0000", "33.3", 333_334, "0.3333", "0.3333"),
+                        option("#00FF00", "33.3", 333_333, "0.3333", "0.3333"),
+                        option("#0000FF", "33.3", 333_333, "0.3333", "0.3333")))), TAKEN));
 
         StatsPage.ExperimentRow row = page.experiments().get(0);
         assertThat(row.devices()).isEqualTo("1,000,000");
@@ -53,8 +53,8 @@ class StatsPageModelTest {
     void an_experiment_nobody_is_enrolled_in_shows_empty_bars_with_their_targets() {
         StatsPage page = StatsPage.from(new StatisticsReport(0, List.of(new ExperimentFigures(
                 ExperimentKey.of("price"), ExperimentStatus.STOPPED, Instant.parse("2026-01-01T00:00:01Z"), 0,
-                List.of(option("10", "75", 0, "0.0000"), option("20", "10", 0, "0.0000"),
-                        option("50", "5", 0, "0.0000"), option("5", "10", 0, "0.0000")))), TAKEN));
+                List.of(option("10", "75", 0, "0.0000", "0.75"), option("20", "10", 0, "0.0000", "0.1"),
+                        option("50", "5", 0, "0.0000", "0.05"), option("5", "10", 0, "0.0000", "0.1")))), TAKEN));
 
         StatsPage.ExperimentRow row = page.experiments().get(0);
         assertThat(row.running()).isFalse();
@@ -64,7 +64,7 @@ class StatsPageModelTest {
                 .containsExactly("75.00%", "10.00%", "5.00%", "10.00%");
     }
 
-    private static OptionFigures option(String value, String weight, long devices, String share) {
-        return new OptionFigures(value, Weight.of(weight), devices, new BigDecimal(share));
+    private static OptionFigures option(String value, String weight, long devices, String share, String target) {
+        return new OptionFigures(value, Weight.of(weight), devices, new BigDecimal(share), new BigDecimal(target));
     }
 }

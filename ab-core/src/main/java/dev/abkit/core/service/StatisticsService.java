@@ -48,13 +48,16 @@ public final class StatisticsService implements ExperimentStatistics {
 
     private static ExperimentFigures figuresOf(Experiment experiment, Map<String, Long> perOption) {
         long total = 0;
+        long weights = 0;
         for (Option option : experiment.options()) {
             total += perOption.getOrDefault(option.value(), 0L);
+            weights += option.weight().hundredths();
         }
         List<OptionFigures> options = new ArrayList<>();
         for (Option option : experiment.options()) {
             long devices = perOption.getOrDefault(option.value(), 0L);
-            options.add(new OptionFigures(option.value(), option.weight(), devices, share(devices, total)));
+            options.add(new OptionFigures(option.value(), option.weight(), devices, share(devices, total),
+                    share(option.weight().hundredths(), weights)));
         }
         return new ExperimentFigures(experiment.key(), experiment.status(), experiment.createdAt(), total, options);
     }

@@ -39,9 +39,9 @@ class StatisticsServiceTest {
         assertThat(colors.devices()).isEqualTo(600);
         assertThat(colors.status()).isEqualTo(ExperimentStatus.RUNNING);
         assertThat(colors.options()).containsExactly(
-                new OptionFigures("#FF0000", Weight.of("33.3"), 200, new BigDecimal("0.3333")),
-                new OptionFigures("#00FF00", Weight.of("33.3"), 200, new BigDecimal("0.3333")),
-                new OptionFigures("#0000FF", Weight.of("33.3"), 200, new BigDecimal("0.3333")));
+                new OptionFigures("#FF0000", Weight.of("33.3"), 200, new BigDecimal("0.3333"), new BigDecimal("0.3333")),
+                new OptionFigures("#00FF00", Weight.of("33.3"), 200, new BigDecimal("0.3333"), new BigDecimal("0.3333")),
+                new OptionFigures("#0000FF", Weight.of("33.3"), 200, new BigDecimal("0.3333"), new BigDecimal("0.3333")));
         assertThat(report.experiments().get(1).options())
                 .extracting(OptionFigures::value, OptionFigures::devices, OptionFigures::share)
                 .containsExactly(
@@ -49,6 +49,10 @@ class StatisticsServiceTest {
                         org.assertj.core.groups.Tuple.tuple("20", 60L, new BigDecimal("0.1000")),
                         org.assertj.core.groups.Tuple.tuple("50", 30L, new BigDecimal("0.0500")),
                         org.assertj.core.groups.Tuple.tuple("5", 60L, new BigDecimal("0.1000")));
+        assertThat(report.experiments().get(1).options()).extracting(OptionFigures::targetShare)
+                .as("weights are relative: 75/10/5/10 of 100")
+                .containsExactly(new BigDecimal("0.7500"), new BigDecimal("0.1000"), new BigDecimal("0.0500"),
+                        new BigDecimal("0.1000"));
     }
 
     @Test

@@ -28,7 +28,10 @@ public record StatisticsReport(long devices, List<ExperimentFigures> experiments
         }
     }
 
-    /** One option: its target weight, the devices that received it and their share of the experiment's devices. */
-    public record OptionFigures(String value, Weight weight, long devices, BigDecimal share) {
+    /**
+     * One option: its weight, the devices that received it, their share of the experiment's devices,
+     * and the share its weight targets (the weight divided by the sum of the experiment's weights).
+     */
+    public record OptionFigures(String value, Weight weight, long devices, BigDecimal share, BigDecimal targetShare) {
     }
 }
