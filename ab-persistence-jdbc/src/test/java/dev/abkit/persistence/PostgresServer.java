@@ -11,10 +11,11 @@ import java.util.UUID;
  * The PostgreSQL server the tests use: localhost:5432 as user postgres, or the one that
  * {@code AB_TEST_DB_URL} names. Each test gets a database of its own, created here with a random
  * name and dropped at the end. A server that cannot be reached fails the test, never skips it.
+ * ab-server's system tests use it too, through this module's test jar (which holds only this class).
  */
-final class PostgresServer {
+public final class PostgresServer {
 
-    static final String URL_VARIABLE = "AB_TEST_DB_URL";
+    public static final String URL_VARIABLE = "AB_TEST_DB_URL";
     private static final String DEFAULT_ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres";
     private static final String DEFAULT_USER = "postgres";
 
@@ -24,24 +25,35 @@ final class PostgresServer {
         this.adminUrl = adminUrl;
     }
 
-    static PostgresServer fromEnvironment() {
+    public static PostgresServer fromEnvironment() {
         String url = System.getenv(URL_VARIABLE);
         return new PostgresServer(url == null || url.isBlank() ? DEFAULT_ADMIN_URL : url);
     }
 
     /** A new empty database; the caller drops it. */
-    String createDatabase() {
+    public String createDatabase() {
         String name = "abkit_test_" + UUID.randomUUID().toString().replace("-", "");
         execute("create database " + name);
         return name;
     }
 
-    void dropDatabase(String name) {
+    public void dropDatabase(String name) {
         execute("drop database if exists " + name + " with (force)");
     }
 
+    /** Cuts a database off, as in an outage: its open sessions are ended and new ones refused. */
+    public void cutOff(String name) {
+        execute("alter database " + name + " with allow_connections false");
+        execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = '" + name + "'");
+    }
+
+    /** Lets connections to a database that was {@link #cutOff cut off} in again. */
+    public void reconnect(String name) {
+        execute("alter database " + name + " with allow_connections true");
+    }
+
     /** The JDBC URL of {@code database} on this server, with the admin URL's host, port and parameters. */
-    String urlOf(String database) {
+    public String urlOf(String database) {
         int path = adminUrl.indexOf('/', "jdbc:postgresql://".length());
         int query = adminUrl.indexOf('?');
         String parameters = query < 0 ? "" : adminUrl.substring(query);
@@ -49,7 +61,7 @@ final class PostgresServer {
     }
 
     /** The user for the micronaut datasource, unless the URL carries one. */
-    String user() {
+    public String user() {
         return adminUrl.contains("user=") ? "" : DEFAULT_USER;
     }
 

@@ -24,7 +24,7 @@ class OutageTest extends SystemTest {
 
     @AfterEach
     void databaseBack() {
-        PostgresDatabases.restore(databaseName());
+        POSTGRES.reconnect(databaseName());
     }
 
     @Test
@@ -32,7 +32,7 @@ class OutageTest extends SystemTest {
         Map<String, String> known = api.experimentsOf("known-before-outage");
         assertThat(api.get("/health").statusCode()).isEqualTo(200);
 
-        PostgresDatabases.cut(databaseName());
+        POSTGRES.cutOff(databaseName());
 
         assertUnavailable(api.device("new-during-outage"));
         assertUnavailable(api.admin("GET", Api.ADMIN, null));
@@ -45,7 +45,7 @@ class OutageTest extends SystemTest {
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(api.object(health.body())).containsEntry("status", "DOWN");
 
-        PostgresDatabases.restore(databaseName());
+        POSTGRES.reconnect(databaseName());
 
         eventually(() -> api.get("/health").statusCode() == 200);
         assertThat(api.experimentsOf("new-during-outage")).containsKeys("button_color", "price");
