@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +62,7 @@ public final class JdbcDevices implements Devices {
             }
             SequenceSlotCounters slots = new SequenceSlotCounters(connection, sequences);
             Device device = new Device(token, seen, enrollment.assign(slots));
-            insertAssignments(connection, device, slots);
-            count(connection, device);
+            store(connection, device, slots);
             return device;
         });
     }
@@ -77,61 +77,79 @@ public final class JdbcDevices implements Devices {
         }
     }
 
-    private static void insertAssignments(Connection connection, Device device, SequenceSlotCounters slots)
-            throws SQLException {
-        if (device.assignments().isEmpty()) {
-            return;
-        }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into assignment (device_token, experiment_key, option_value, slot) values (?, ?, ?, ?)")) {
-            for (Assignment assignment : device.assignments()) {
-                insert.setString(1, device.token().value());
-                insert.setString(2, assignment.experiment().value());
-                insert.setString(3, assignment.value());
-                insert.setLong(4, slots.slotOf(assignment.experiment()));
-                insert.addBatch();
+    /**
+     * Stores the assignments and adds the device to the statistics counters, in one round trip: the
+     * statements go to the database as one prepared script, and run in its order. The counters come
+     * last, so their rows stay locked only until the commit that follows. All rows of one
+     * registration share a stripe and the device counter is taken first, then the option counters
+     * in experiment order, so two registrations never lock each other's rows in opposite order.
+     */
+    private static void store(Connection connection, Device device, SequenceSlotCounters slots) throws SQLException {
+        List<Assignment> assignments = new ArrayList<>(device.assignments());
+        assignments.sort(Comparator.comparing(Assignment::experiment));
+        int stripe = Stripes.of(device.token());
+        try (PreparedStatement script = connection.prepareStatement(storeScript(assignments.size()))) {
+            int parameter = 1;
+            for (Assignment assignment : assignments) {
+                script.setString(parameter++, device.token().value());
+                script.setString(parameter++, assignment.experiment().value());
+                script.setString(parameter++, assignment.value());
+                script.setLong(parameter++, slots.slotOf(assignment.experiment()));
             }
-            insert.executeBatch();
+            script.setInt(parameter++, stripe);
+            for (Assignment assignment : assignments) {
+                script.setString(parameter++, assignment.experiment().value());
+                script.setString(parameter++, assignment.value());
+                script.setInt(parameter++, stripe);
+            }
+            script.execute();
+            requireRowsWritten(script, assignments.size());
         }
+    }
+
+    /** The statements of {@link #store} for a device with this many assignments. */
+    private static String storeScript(int assignments) {
+        StringBuilder script = new StringBuilder();
+        if (assignments > 0) {
+            script.append("insert into assignment (device_token, experiment_key, option_value, slot) values ")
+                    .append(String.join(", ", Collections.nCopies(assignments, "(?, ?, ?, ?)")))
+                    .append(";\n");
+        }
+        script.append("update device_count set devices = devices + 1 where stripe = ?;\n");
+        script.append(("update option_count set devices = devices + 1"
+                + " where experiment_key = ? and option_value = ? and stripe = ?;\n").repeat(assignments));
+        return script.toString();
     }
 
     /**
-     * Adds the device to the statistics, last, so the counter rows stay locked only until the
-     * commit that follows. All rows of one registration share a stripe and the device counter is
-     * taken first, so two registrations never lock each other's rows in opposite order.
+     * Every statement of the script must have written its rows. PostgreSQL reports the count of
+     * each statement; H2 only that of the first, so there the counters go unchecked.
      */
-    private static void count(Connection connection, Device device) throws SQLException {
-        int stripe = Stripes.of(device.token());
-        try (PreparedStatement update = connection.prepareStatement(
-                "update device_count set devices = devices + 1 where stripe = ?")) {
-            update.setInt(1, stripe);
-            requireOneRow(update.executeUpdate(), "device_count");
+    private static void requireRowsWritten(PreparedStatement script, int assignments) throws SQLException {
+        int rows = script.getUpdateCount();
+        if (assignments > 0) {
+            requireRows(rows, assignments, "assignment");
+            rows = nextUpdateCount(script);
         }
-        if (device.assignments().isEmpty()) {
-            return;
+        if (rows != -1) {
+            requireRows(rows, 1, "device_count");
+            rows = nextUpdateCount(script);
         }
-        List<Assignment> ordered = new ArrayList<>(device.assignments());
-        ordered.sort(Comparator.comparing(Assignment::experiment));
-        try (PreparedStatement update = connection.prepareStatement("""
-                update option_count set devices = devices + 1
-                where experiment_key = ? and option_value = ? and stripe = ?""")) {
-            for (Assignment assignment : ordered) {
-                update.setString(1, assignment.experiment().value());
-                update.setString(2, assignment.value());
-                update.setInt(3, stripe);
-                update.addBatch();
-            }
-            for (int rows : update.executeBatch()) {
-                requireOneRow(rows, "option_count");
-            }
+        while (rows != -1) {
+            requireRows(rows, 1, "option_count");
+            rows = nextUpdateCount(script);
         }
     }
 
-    private static void requireOneRow(int rows, String table) {
-        // Statement.SUCCESS_NO_INFO (-2) is allowed: some drivers do not report batch counts.
-        if (rows == 0) {
-            throw new IllegalStateException("no " + table + " row to count the device in; the counter rows of"
-                    + " every experiment are created with it, so the schema is damaged");
+    private static int nextUpdateCount(PreparedStatement script) throws SQLException {
+        script.getMoreResults();
+        return script.getUpdateCount();
+    }
+
+    private static void requireRows(int rows, int expected, String table) {
+        if (rows != expected) {
+            throw new IllegalStateException("a registration wrote " + rows + " rows of " + table + " instead of "
+                    + expected + "; the counter rows of every experiment are created with it, so the schema is damaged");
         }
     }
 

@@ -7,6 +7,7 @@ import io.micronaut.data.exceptions.DataAccessException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,12 +27,20 @@ final class SequenceSlotCounters implements SlotCounters {
 
     @Override
     public long take(ExperimentKey experiment) {
+        return takeEach(List.of(experiment))[0];
+    }
+
+    @Override
+    public long[] takeEach(List<ExperimentKey> experiments) {
         try {
-            long slot = sequences.take(connection, experiment);
-            taken.put(experiment, slot);
-            return slot;
+            long[] slots = sequences.take(connection, experiments);
+            for (int i = 0; i < slots.length; i++) {
+                taken.put(experiments.get(i), slots[i]);
+            }
+            return slots;
         } catch (SQLException e) {
-            throw new DataAccessException("taking a slot of experiment " + experiment + " failed: " + e.getMessage(), e);
+            throw new DataAccessException("taking the slots of experiments " + experiments + " failed: "
+                    + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Experiments;

@@ -111,6 +111,20 @@ public abstract class StoragePortsContract {
         assertThat(slotTakenBy("third", BUTTON_COLOR)).isZero();
     }
 
+    @Test
+    void slots_taken_together_are_each_experiments_next_slot_in_the_order_asked() {
+        slotTakenBy("first", BUTTON_COLOR);
+        long[][] taken = new long[1][];
+
+        ports.devices().registerOnce(DeviceToken.of("second"), NOW, slots -> {
+            taken[0] = slots.takeEach(List.of(PRICE, BUTTON_COLOR));
+            return List.of(new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][0]).value()),
+                    new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][1]).value()));
+        });
+
+        assertThat(taken[0]).containsExactly(0, 1);
+    }
+
     // --- registration --------------------------------------------------------------------------
 
     @Test
@@ -142,6 +156,7 @@ public abstract class StoragePortsContract {
         assertThat(ports.devices().find(DeviceToken.of("idle")))
                 .contains(new Device(DeviceToken.of("idle"), NOW, List.of()));
         assertThat(ports.counts().registeredDevices()).isEqualTo(1);
+        assertThat(ports.counts().optionCounts()).allSatisfy(count -> assertThat(count.devices()).isZero());
     }
 
     @Test
