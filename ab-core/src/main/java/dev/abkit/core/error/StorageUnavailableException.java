@@ -6,6 +6,10 @@ package dev.abkit.core.error;
  */
 public final class StorageUnavailableException extends RuntimeException {
 
+    public StorageUnavailableException(String message) {
+        super(message);
+    }
+
     public StorageUnavailableException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,11 +1,13 @@
 package dev.abkit.http.mobile;
 
+import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.http.cache.CachingDevices;
 import dev.abkit.http.cache.CachingExperiments;
 import dev.abkit.http.problem.InvalidInputException;
 import dev.abkit.http.problem.Problem;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -22,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
@@ -29,6 +32,8 @@ import java.util.concurrent.ExecutorService;
  * {@code GET /api/v1/experiments}: the experiments a device takes part in, as one flat JSON object.
  * A returning device whose answer is in memory is served on the event loop; a new device, or one
  * not cached, is served on the blocking executor because the use case then reaches the database.
+ * The server sizes that executor to the connection pool, so requests queue there in arrival order;
+ * one that waited longer than {@code abkit.max-queue-wait} is answered 503 instead of run late.
  */
 @Controller("/api/v1/experiments")
 public class MobileExperimentsController {
@@ -39,14 +44,17 @@ public class MobileExperimentsController {
     private final CachingDevices devices;
     private final CachingExperiments experiments;
     private final ExecutorService blocking;
+    private final long maxQueueWaitNanos;
 
     public MobileExperimentsController(ExperimentsForDevice experimentsForDevice, CachingDevices devices,
                                        CachingExperiments experiments,
-                                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
+                                       @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
+                                       @Value("${abkit.max-queue-wait:2s}") Duration maxQueueWait) {
         this.experimentsForDevice = experimentsForDevice;
         this.devices = devices;
         this.experiments = experiments;
         this.blocking = blocking;
+        this.maxQueueWaitNanos = maxQueueWait.toNanos();
     }
 
     @Operation(summary = "The experiments of a device",
@@ -69,7 +77,15 @@ public class MobileExperimentsController {
         if (experiments.isLoaded() && devices.isCached(token)) {
             return CompletableFuture.completedFuture(answer(token));
         }
-        return CompletableFuture.supplyAsync(() -> answer(token), blocking);
+        long queued = System.nanoTime();
+        return CompletableFuture.supplyAsync(() -> {
+            if (System.nanoTime() - queued > maxQueueWaitNanos) {
+                // Refused before it touches the database: nothing happened, so the device may simply retry.
+                throw new StorageUnavailableException("the server is too busy to reach the database within "
+                        + Duration.ofNanos(maxQueueWaitNanos).toMillis() + " ms; try again later");
+            }
+            return answer(token);
+        }, blocking);
     }
 
     private HttpResponse<String> answer(DeviceToken token) {

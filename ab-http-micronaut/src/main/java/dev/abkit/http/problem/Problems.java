@@ -59,9 +59,10 @@ public final class Problems {
         if (error instanceof DuplicateExperimentException duplicate) {
             return respond(HttpStatus.CONFLICT, DUPLICATE_EXPERIMENT, "Duplicate experiment key", duplicate.getMessage(), "key");
         }
-        if (error instanceof StorageUnavailableException) {
+        if (error instanceof StorageUnavailableException unavailable) {
+            // Its messages are written for the caller by the adapters; the cause stays in the log.
             return respond(HttpStatus.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE, "Storage unavailable",
-                    "the database cannot be reached right now; retry in a few seconds", null)
+                    unavailable.getMessage(), null)
                     .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
         }
         if (error instanceof CodecException || error instanceof ConversionErrorException) {

@@ -29,6 +29,7 @@ class ProblemsTest {
                 new CompletionException(new StorageUnavailableException("down", null)));
 
         assertThat(response.code()).isEqualTo(503);
+        assertThat(response.body().detail()).isEqualTo("down");
         assertThat(response.getHeaders().get("Retry-After")).isEqualTo("5");
         assertThat(response.getContentType()).hasValueSatisfying(
                 type -> assertThat(type.toString()).isEqualTo("application/problem+json"));
