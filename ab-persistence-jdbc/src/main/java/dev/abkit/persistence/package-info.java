@@ -33,7 +33,10 @@
  *   <li>H2 commits the open transaction on DDL: {@code JdbcExperiments.add} creates the slot
  *       sequence before, and outside, the transaction that inserts the experiment;</li>
  *   <li>both keep microseconds, not nanoseconds: {@code JdbcDevices.registerOnce} truncates the
- *       first-seen instant so that its answer equals what is stored.</li>
+ *       first-seen instant so that its answer equals what is stored;</li>
+ *   <li>both run a prepared statement of several statements (the registration's assignments and
+ *       counters, one round trip on PostgreSQL), but H2 reports only the first statement's update
+ *       count, so {@code JdbcDevices} checks the others' counts only where the driver reports them.</li>
  * </ul>
  *
  * <h2>Failures</h2>

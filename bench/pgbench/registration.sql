@@ -1,0 +1,13 @@
+-- One registration as JdbcDevices runs it on PostgreSQL, for pgbench: the database's share of a
+-- new device without the server. Every registration gets the same options (the allocation is the
+-- core's business, not the database's); counts are not checked here, load.sh does that.
+\set t random(1, 9000000000000000)
+\set s random(0, 15)
+begin;
+insert into device (token, first_seen) values ('pgbench-' || :t, now()) on conflict do nothing;
+select nextval('experiment_slot_1') as a, nextval('experiment_slot_2') as b \gset
+insert into assignment (device_token, experiment_key, option_value, slot) values ('pgbench-' || :t, 'button_color', '#FF0000', :a), ('pgbench-' || :t, 'price', '10', :b);
+update device_count set devices = devices + 1 where stripe = :s;
+update option_count set devices = devices + 1 where experiment_key = 'button_color' and option_value = '#FF0000' and stripe = :s;
+update option_count set devices = devices + 1 where experiment_key = 'price' and option_value = '10' and stripe = :s;
+commit;
