@@ -40,10 +40,12 @@ public final class JdbcDevices implements Devices {
 
     private final Database database;
     private final SlotSequences sequences;
+    private final Stripes stripes;
 
-    JdbcDevices(Database database, SlotSequences sequences) {
+    JdbcDevices(Database database, SlotSequences sequences, Stripes stripes) {
         this.database = database;
         this.sequences = sequences;
+        this.stripes = stripes;
     }
 
     @Override
@@ -55,16 +57,21 @@ public final class JdbcDevices implements Devices {
     public Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment) {
         // The columns keep microseconds; truncating here makes the answer equal what is stored.
         Instant seen = firstSeen.truncatedTo(ChronoUnit.MICROS);
-        return database.inTransaction("register a device", connection -> {
-            if (!insertDevice(connection, token, seen)) {
-                return select(connection, token).orElseThrow(() -> new IllegalStateException(
-                        "device " + token + " was neither inserted nor found"));
-            }
-            SequenceSlotCounters slots = new SequenceSlotCounters(connection, sequences);
-            Device device = new Device(token, seen, enrollment.assign(slots));
-            store(connection, device, slots);
-            return device;
-        });
+        Stripes.Lease stripe = stripes.lease();
+        try {
+            return database.inTransaction("register a device", connection -> {
+                if (!insertDevice(connection, token, seen)) {
+                    return select(connection, token).orElseThrow(() -> new IllegalStateException(
+                            "device " + token + " was neither inserted nor found"));
+                }
+                SequenceSlotCounters slots = new SequenceSlotCounters(connection, sequences);
+                Device device = new Device(token, seen, enrollment.assign(slots));
+                store(connection, device, slots, stripe.stripe());
+                return device;
+            });
+        } finally {
+            stripes.release(stripe); // after the commit or rollback, which unlocked the stripe's rows
+        }
     }
 
     /** @return whether this call inserted the device; false if it exists already */
@@ -84,10 +91,10 @@ public final class JdbcDevices implements Devices {
      * registration share a stripe and the device counter is taken first, then the option counters
      * in experiment order, so two registrations never lock each other's rows in opposite order.
      */
-    private static void store(Connection connection, Device device, SequenceSlotCounters slots) throws SQLException {
+    private static void store(Connection connection, Device device, SequenceSlotCounters slots, int stripe)
+            throws SQLException {
         List<Assignment> assignments = new ArrayList<>(device.assignments());
         assignments.sort(Comparator.comparing(Assignment::experiment));
-        int stripe = Stripes.of(device.token());
         try (PreparedStatement script = connection.prepareStatement(storeScript(assignments.size()))) {
             int parameter = 1;
             for (Assignment assignment : assignments) {

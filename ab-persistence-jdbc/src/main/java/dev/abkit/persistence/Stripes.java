@@ -1,21 +1,49 @@
 package dev.abkit.persistence;
 
-import dev.abkit.core.model.DeviceToken;
+import jakarta.inject.Singleton;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Which row of the striped statistics counters a registration adds to. Spreading registrations
- * over several rows keeps concurrent ones from queueing on one hot row lock; readers add the
- * stripes up.
+ * Which row of the striped statistics counters a registration adds to. A registration keeps its
+ * counter rows locked from its update until its commit, so two on the same stripe at once queue on
+ * each other for a whole commit. Each registration in flight therefore leases a stripe no other
+ * registration of this instance holds, while there are enough; readers add the stripes up, so
+ * which stripe counted a device does not matter. Other instances on the same database may still
+ * pick the same stripe: then one waits for the other's commit, as any two writers of a row do.
  */
+@Singleton
 final class Stripes {
 
     /** The rows per counter, created by the migrations (V1, and per experiment by JdbcExperiments). */
     static final int COUNT = 16;
 
-    private Stripes() {
+    private final BlockingQueue<Integer> free = new ArrayBlockingQueue<>(COUNT);
+
+    Stripes() {
+        for (int stripe = 0; stripe < COUNT; stripe++) {
+            free.add(stripe);
+        }
     }
 
-    static int of(DeviceToken token) {
-        return Math.floorMod(token.value().hashCode(), COUNT);
+    /** A stripe of its own for one registration; give it back with {@link #release} after the commit. */
+    Lease lease() {
+        Integer stripe = free.poll();
+        if (stripe == null) { // more registrations in flight than stripes: share one
+            return new Lease(ThreadLocalRandom.current().nextInt(COUNT), false);
+        }
+        return new Lease(stripe, true);
+    }
+
+    void release(Lease lease) {
+        if (lease.exclusive()) {
+            free.add(lease.stripe());
+        }
+    }
+
+    /** @param exclusive whether this instance gave the stripe to nobody else until its release */
+    record Lease(int stripe, boolean exclusive) {
     }
 }
