@@ -78,6 +78,15 @@ class AdminApiTest extends SystemTest {
     }
 
     @Test
+    void paths_below_a_guarded_one_need_the_token_even_where_nothing_is_served() {
+        for (String path : List.of("/api/v1/admin", "/api/v1/admin/", "/api/v1/admin/x/y", "/stats/", "/stats/x",
+                "/api/v1/stats/x")) {
+            assertProblem(api.get(path), 401);
+        }
+        assertThat(api.get("/statistics").statusCode()).as("a path that only starts like a guarded one").isEqualTo(404);
+    }
+
+    @Test
     void statistics_paths_need_the_token_and_accept_basic_with_it_as_password() {
         for (String path : List.of("/stats", "/api/v1/stats")) {
             HttpResponse<String> anonymous = api.get(path);

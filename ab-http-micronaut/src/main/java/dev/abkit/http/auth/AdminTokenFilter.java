@@ -7,6 +7,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -17,14 +18,19 @@ import java.util.Base64;
  * browser can open them, and challenge with {@code WWW-Authenticate: Basic}. Runs before routing,
  * so an unauthenticated caller learns nothing, not even whether a path exists.
  */
-@ServerFilter(patterns = {
-        "/api/v1/admin", "/api/v1/admin/**",
-        AdminTokenFilter.STATS_PAGE, AdminTokenFilter.STATS_PAGE + "/**",
-        AdminTokenFilter.STATS_JSON, AdminTokenFilter.STATS_JSON + "/**"})
+@ServerFilter(patterns = AdminTokenFilter.GUARDED, patternStyle = FilterPatternStyle.REGEX)
 public final class AdminTokenFilter {
 
     static final String STATS_PAGE = "/stats";
     static final String STATS_JSON = "/api/v1/stats";
+
+    /**
+     * The admin API, the statistics page and its JSON, each with everything below it. One regular
+     * expression rather than six Ant patterns, because Micronaut matches every request, the mobile
+     * ones too, against a filter's patterns: it compiles a regular expression once, but tokenises
+     * Ant patterns anew each time (a tenth of the mobile endpoint's event-loop time).
+     */
+    static final String GUARDED = "^/(api/v1/admin|stats|api/v1/stats)(/.*)?$";
 
     private static final String BEARER = "Bearer ";
     private static final String BASIC = "Basic ";
