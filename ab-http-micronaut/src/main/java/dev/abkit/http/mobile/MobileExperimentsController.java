@@ -66,7 +66,8 @@ public class MobileExperimentsController {
                     additionalPropertiesSchema = String.class)))
     @ApiResponse(responseCode = "400", description = "missing, blank, too long or non-ASCII Device-Token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache",
+    @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache,"
+            + " or the server too busy to reach it within abkit.max-queue-wait (2 s); nothing stored, retry is safe",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<String>> experiments(
