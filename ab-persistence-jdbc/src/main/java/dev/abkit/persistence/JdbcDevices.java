@@ -155,8 +155,9 @@ public final class JdbcDevices implements Devices {
 
     private static void requireRows(int rows, int expected, String table) {
         if (rows != expected) {
+            // Every experiment's counter rows are created with it, so a counter update that misses is a damaged schema.
             throw new IllegalStateException("a registration wrote " + rows + " rows of " + table + " instead of "
-                    + expected + "; the counter rows of every experiment are created with it, so the schema is damaged");
+                    + expected + "; the schema is damaged");
         }
     }
 
