@@ -39,7 +39,7 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> expe
     public record Moment(String text, String iso) {
 
         static Moment of(Instant instant, DateTimeFormatter format) {
-            return new Moment(format.format(instant), DateTimeFormatter.ISO_INSTANT.format(instant));
+            return new Moment(format.format(instant), instant.toString());
         }
     }
 

@@ -6,8 +6,6 @@ import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -21,14 +19,14 @@ public record StatsResponse(long devices, List<Experiment> experiments, String t
     static StatsResponse from(StatisticsReport report) {
         return new StatsResponse(report.devices(),
                 report.experiments().stream().map(Experiment::from).toList(),
-                iso(report.takenAt()));
+                report.takenAt().toString());
     }
 
     @Serdeable
     public record Experiment(String key, String status, String createdAt, long devices, List<Option> options) {
 
         static Experiment from(ExperimentFigures figures) {
-            return new Experiment(figures.key().value(), figures.status().name(), iso(figures.createdAt()),
+            return new Experiment(figures.key().value(), figures.status().name(), figures.createdAt().toString(),
                     figures.devices(), figures.options().stream().map(Option::from).toList());
         }
     }
@@ -42,7 +40,4 @@ public record StatsResponse(long devices, List<Experiment> experiments, String t
         }
     }
 
-    private static String iso(Instant instant) {
-        return DateTimeFormatter.ISO_INSTANT.format(instant);
-    }
 }

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.offset;
 
 /**
  * A real browser opens {@code /stats} after 600 new devices, reads the table as a person sees it and
- * saves screenshots, wide and phone-sized, under {@code target/screenshots}. Skipped outside CI when
- * Chromium is not installed; under CI (where {@code .ci/run} installs it) a missing browser fails.
+ * saves screenshots, wide and phone-sized, under {@code target/screenshots}. Needs Debian's chromium
+ * and chromium-driver ({@code .ci/run} installs them); without them the test fails, it is never skipped.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
