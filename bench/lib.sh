@@ -109,6 +109,10 @@ stop() {
   while kill -0 "$pid" 2>/dev/null && (( SECONDS < deadline )); do sleep 0.2; done
   kill -KILL "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  # Forget it, so the exit trap never signals a pid that may since belong to another process.
+  local kept=() p
+  for p in "${PIDS[@]}"; do [[ "$p" == "$pid" ]] || kept+=("$p"); done
+  PIDS=("${kept[@]}")
 }
 
 # cpu_ticks PID...: user + system CPU time the processes have used so far, in clock ticks

@@ -1,8 +1,11 @@
--- One registration as JdbcDevices runs it on PostgreSQL, for pgbench: the database's share of a
--- new device without the server. Every registration gets the same options (the allocation is the
--- core's business, not the database's); counts are not checked here, load.sh does that.
+-- The statements of one registration as JdbcDevices runs them on PostgreSQL, for pgbench: the
+-- database's share of a new device without the server. Each client counts on a stripe of its own,
+-- as JdbcDevices' leased stripes do; pgbench sends each statement in a round trip of its own,
+-- where JdbcDevices sends the assignment insert and the counter updates together. Every
+-- registration gets the same options (allocation is the core's business, not the database's);
+-- counts are not checked here, load.sh does that.
 \set t random(1, 9000000000000000)
-\set s random(0, 15)
+\set s :client_id % 16
 begin;
 insert into device (token, first_seen) values ('pgbench-' || :t, now()) on conflict do nothing;
 select nextval('experiment_slot_1') as a, nextval('experiment_slot_2') as b \gset

@@ -23,7 +23,10 @@ import java.util.Map;
  */
 final class Schema {
 
-    /** Tokens hash into this many counter rows; the same rule as ab-persistence-jdbc's Stripes. */
+    /**
+     * The counter rows per counter (V1 creates 16). The server leases whichever stripe is free and
+     * readers add them all up, so bulk loading may spread devices over them by any rule.
+     */
     static final int STRIPES = 16;
 
     private Schema() {
@@ -36,6 +39,7 @@ final class Schema {
                 System.getenv().getOrDefault("AB_DB_PASSWORD", ""));
     }
 
+    /** Spreads bulk-loaded devices evenly over the stripes, as many concurrent registrations would. */
     static int stripeOf(String token) {
         return Math.floorMod(token.hashCode(), STRIPES);
     }
