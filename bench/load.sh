@@ -16,8 +16,9 @@
 #
 # Settings (environment): DURATION (s per measured case, default 30, at least 20), WARMUP (s,
 # default 10), POOL (default 100000), AB_PORT / REFERENCE_PORT (18080 / 18090), PGHOST, PGPORT,
-# PGUSER (localhost, 5432, postgres), SERVER_OPTS (extra JVM options for both servers, e.g.
-# -XX:StartFlightRecording=...), SKIP_BUILD=1 to reuse the jars, KEEP_DB=1 to keep the database.
+# PGUSER (localhost, 5432, postgres), SERVER_OPTS (extra JVM options for both servers), PROFILE=1
+# (a JFR recording per server), SKIP_BUILD=1 to reuse the jars, SERVER_JAR (another abkit jar, with
+# SKIP_BUILD=1), KEEP_DB=1 to keep the database.
 # Output: bench/target/load/ (wrk output, server logs, GC logs, summary.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
