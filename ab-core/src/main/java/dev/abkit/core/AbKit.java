@@ -50,7 +50,7 @@ public final class AbKit {
     public static AbKit inMemory(Clock clock) {
         InMemoryExperiments experiments = new InMemoryExperiments();
         ShippedExperiments.all().forEach(experiments::add);
-        InMemoryDevices devices = new InMemoryDevices(new InMemorySlotCounters());
+        InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
         return builder().experiments(experiments).devices(devices).enrollmentCounts(devices).clock(clock).build();
     }
 

@@ -20,10 +20,21 @@ final class Database {
 
     private final TransactionOperations<Connection> transactions;
     private final ConnectionOperations<Connection> connections;
+    private volatile DatabaseKind kind;
 
     Database(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
         this.transactions = transactions;
         this.connections = connections;
+    }
+
+    /** Which database this is, asked once of the first connection. */
+    DatabaseKind kind() {
+        DatabaseKind known = kind;
+        if (known == null) {
+            known = autoCommitted("learn which database this is", DatabaseKind::of);
+            kind = known;
+        }
+        return known;
     }
 
     /** One transaction: committed if {@code work} returns, rolled back if it throws anything. */

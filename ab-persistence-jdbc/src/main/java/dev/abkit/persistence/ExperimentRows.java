@@ -11,21 +11,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Micronaut Data reads and status updates of experiments. Its SQL, generated or written here, stays
+ * Micronaut Data reads of experiments for the admin API. Its SQL, generated or written here, stays
  * in the subset H2's PostgreSQL mode shares, so the compile-time POSTGRES dialect serves both.
- * Inserts are in {@link JdbcExperiments}: they need ON CONFLICT and the slot sequence's DDL.
+ * Writes are in {@link JdbcExperiments}, and the running set in {@link ExperimentCatalog}: they
+ * take the catalog lock and version with them.
  */
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ExperimentRows extends GenericRepository<ExperimentRow, Long> {
 
     List<ExperimentRow> findAllOrderById();
 
-    List<ExperimentRow> findByStatusOrderById(String status);
-
     Optional<ExperimentRow> findByExperimentKey(String experimentKey);
-
-    @Query("update experiment set status = :status where experiment_key = :experimentKey")
-    long updateStatus(String experimentKey, String status);
 
     @Query("select experiment_key, option_value, weight from experiment_option"
             + " where experiment_key in (:experimentKeys) order by experiment_key, position")

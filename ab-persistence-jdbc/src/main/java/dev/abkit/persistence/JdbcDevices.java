@@ -4,6 +4,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 import jakarta.inject.Singleton;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +30,12 @@ import java.util.Optional;
  * slots, stores the assignments and adds to the statistics counters; every other call reads what
  * was stored. A concurrent insert of the same token waits on the row's key until the first
  * transaction ends, so it sees the committed device, or inserts it itself if that one rolled back.
+ *
+ * <p>Round trips of a new device on PostgreSQL: (1) the catalog lock, the device insert and the
+ * catalog version, as one script; (2) the slots of every running experiment, one statement;
+ * (3) assignments and counters, one script; (4) the commit. Only when the catalog moved since the
+ * caller read its running set (a create or stop on another instance), or slots wait in
+ * {@code free_slot}, does one more round trip read them.
  */
 @Singleton
 public final class JdbcDevices implements Devices {
@@ -39,12 +47,17 @@ public final class JdbcDevices implements Devices {
             where d.token = ?""";
 
     private final Database database;
+    private final ExperimentCatalog catalog;
     private final SlotSequences sequences;
+    private final FreeSlots freeSlots;
     private final Stripes stripes;
 
-    JdbcDevices(Database database, SlotSequences sequences, Stripes stripes) {
+    JdbcDevices(Database database, ExperimentCatalog catalog, SlotSequences sequences, FreeSlots freeSlots,
+                Stripes stripes) {
         this.database = database;
+        this.catalog = catalog;
         this.sequences = sequences;
+        this.freeSlots = freeSlots;
         this.stripes = stripes;
     }
 
@@ -54,19 +67,29 @@ public final class JdbcDevices implements Devices {
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment) {
+    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
         // The columns keep microseconds; truncating here makes the answer equal what is stored.
         Instant seen = firstSeen.truncatedTo(ChronoUnit.MICROS);
+        DatabaseKind kind = database.kind();
         Stripes.Lease stripe = stripes.lease();
         try {
             return database.inTransaction("register a device", connection -> {
-                if (!insertDevice(connection, token, seen)) {
+                Script first = new Script();
+                // R2: the lock comes first, so the version read after it stays true until the commit.
+                first.run(kind.lockCatalogForRegistration());
+                int insert = first.write("insert into device (token, first_seen) values (?, ?) on conflict do nothing",
+                        token.value(), OffsetDateTime.ofInstant(seen, ZoneOffset.UTC));
+                int version = first.select("select version from experiment_catalog where id = 1");
+                Script.Results done = first.runOn(connection, kind);
+                if (done.rowsWritten(insert) != 1) {
                     return select(connection, token).orElseThrow(() -> new IllegalStateException(
                             "device " + token + " was neither inserted nor found"));
                 }
-                SequenceSlotCounters slots = new SequenceSlotCounters(connection, sequences);
-                Device device = new Device(token, seen, enrollment.assign(slots));
-                store(connection, device, slots, stripe.stripe());
+                long current = done.firstRow(version)[0];
+                RunningExperiments running = current == assumed.version() ? assumed : catalog.runningAt(connection, current);
+                RegistrationSlots slots = new RegistrationSlots(connection, kind, sequences, freeSlots);
+                Device device = new Device(token, seen, enrollment.assign(running, slots));
+                store(connection, kind, device, slots, stripe.stripe());
                 return device;
             });
         } finally {
@@ -74,90 +97,60 @@ public final class JdbcDevices implements Devices {
         }
     }
 
-    /** @return whether this call inserted the device; false if it exists already */
-    private static boolean insertDevice(Connection connection, DeviceToken token, Instant seen) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into device (token, first_seen) values (?, ?) on conflict do nothing")) {
-            insert.setString(1, token.value());
-            insert.setObject(2, OffsetDateTime.ofInstant(seen, ZoneOffset.UTC));
-            return insert.executeUpdate() == 1;
-        }
-    }
-
     /**
-     * Stores the assignments and adds the device to the statistics counters, in one round trip: the
-     * statements go to the database as one prepared script, and run in its order. The counters come
-     * last, so their rows stay locked only until the commit that follows. All rows of one
-     * registration share a stripe and the device counter is taken first, then the option counters
-     * in experiment order, so two registrations never lock each other's rows in opposite order.
+     * Stores the assignments, deletes the free slots they used and adds the device to the statistics
+     * counters, as one script: one round trip on PostgreSQL. The counters come last, so their rows
+     * stay locked only until the commit that follows. All rows of one registration share a stripe
+     * and the device counter is taken first, then the option counters in experiment order, so two
+     * registrations never lock each other's rows in opposite order. Every statement must write
+     * exactly its rows, on both databases.
      */
-    private static void store(Connection connection, Device device, SequenceSlotCounters slots, int stripe)
-            throws SQLException {
+    private static void store(Connection connection, DatabaseKind kind, Device device, RegistrationSlots slots,
+                              int stripe) throws SQLException {
         List<Assignment> assignments = new ArrayList<>(device.assignments());
         assignments.sort(Comparator.comparing(Assignment::experiment));
-        try (PreparedStatement script = connection.prepareStatement(storeScript(assignments.size()))) {
-            int parameter = 1;
+        Script store = new Script();
+        List<RowsExpected> expected = new ArrayList<>();
+        for (Map.Entry<ExperimentKey, Long> free : slots.takenFromFree().entrySet()) {
+            expected.add(new RowsExpected(store.write(FreeSlots.DELETE, free.getKey().value(), free.getValue()),
+                    "free_slot", 1));
+        }
+        if (!assignments.isEmpty()) {
+            List<Object> values = new ArrayList<>();
             for (Assignment assignment : assignments) {
-                script.setString(parameter++, device.token().value());
-                script.setString(parameter++, assignment.experiment().value());
-                script.setString(parameter++, assignment.value());
-                script.setLong(parameter++, slots.slotOf(assignment.experiment()));
+                values.add(device.token().value());
+                values.add(assignment.experiment().value());
+                values.add(assignment.value());
+                values.add(slots.slotOf(assignment.experiment()));
             }
-            script.setInt(parameter++, stripe);
-            for (Assignment assignment : assignments) {
-                script.setString(parameter++, assignment.experiment().value());
-                script.setString(parameter++, assignment.value());
-                script.setInt(parameter++, stripe);
+            expected.add(new RowsExpected(store.write(
+                    "insert into assignment (device_token, experiment_key, option_value, slot) values "
+                            + String.join(", ", Collections.nCopies(assignments.size(), "(?, ?, ?, ?)")),
+                    values.toArray()), "assignment", assignments.size()));
+        }
+        expected.add(new RowsExpected(store.write("update device_count set devices = devices + 1 where stripe = ?",
+                stripe), "device_count", 1));
+        for (Assignment assignment : assignments) {
+            expected.add(new RowsExpected(store.write("update option_count set devices = devices + 1"
+                            + " where experiment_key = ? and option_value = ? and stripe = ?",
+                    assignment.experiment().value(), assignment.value(), stripe), "option_count", 1));
+        }
+        Script.Results written = store.runOn(connection, kind);
+        for (RowsExpected statement : expected) {
+            statement.check(written);
+        }
+    }
+
+    /** What one statement of the store script must have written. */
+    private record RowsExpected(int statement, String table, int rows) {
+
+        void check(Script.Results written) {
+            int actual = written.rowsWritten(statement);
+            if (actual != rows) {
+                // Every row these statements touch exists with its experiment: a miss is a damaged schema.
+                throw new IllegalStateException("a registration wrote " + actual + " rows of " + table
+                        + " instead of " + rows + "; the schema is damaged");
             }
-            script.execute();
-            requireRowsWritten(script, assignments.size());
-        }
-    }
-
-    /** The statements of {@link #store} for a device with this many assignments. */
-    private static String storeScript(int assignments) {
-        StringBuilder script = new StringBuilder();
-        if (assignments > 0) {
-            script.append("insert into assignment (device_token, experiment_key, option_value, slot) values ")
-                    .append(String.join(", ", Collections.nCopies(assignments, "(?, ?, ?, ?)")))
-                    .append(";\n");
-        }
-        script.append("update device_count set devices = devices + 1 where stripe = ?;\n");
-        script.append(("update option_count set devices = devices + 1"
-                + " where experiment_key = ? and option_value = ? and stripe = ?;\n").repeat(assignments));
-        return script.toString();
-    }
-
-    /**
-     * Every statement of the script must have written its rows. PostgreSQL reports the count of
-     * each statement; H2 only that of the first, so there the counters go unchecked.
-     */
-    private static void requireRowsWritten(PreparedStatement script, int assignments) throws SQLException {
-        int rows = script.getUpdateCount();
-        if (assignments > 0) {
-            requireRows(rows, assignments, "assignment");
-            rows = nextUpdateCount(script);
-        }
-        if (rows != -1) {
-            requireRows(rows, 1, "device_count");
-            rows = nextUpdateCount(script);
-        }
-        while (rows != -1) {
-            requireRows(rows, 1, "option_count");
-            rows = nextUpdateCount(script);
-        }
-    }
-
-    private static int nextUpdateCount(PreparedStatement script) throws SQLException {
-        script.getMoreResults();
-        return script.getUpdateCount();
-    }
-
-    private static void requireRows(int rows, int expected, String table) {
-        if (rows != expected) {
-            // Every experiment's counter rows are created with it, so a counter update that misses is a damaged schema.
-            throw new IllegalStateException("a registration wrote " + rows + " rows of " + table + " instead of "
-                    + expected + "; the schema is damaged");
         }
     }
 

@@ -4,8 +4,8 @@ import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
-import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Option;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Experiments;
 import jakarta.inject.Singleton;
 
@@ -29,32 +29,39 @@ import java.util.Optional;
 public final class JdbcExperiments implements Experiments {
 
     private final Database database;
+    private final ExperimentCatalog catalog;
     private final SlotSequences slots;
     private final ExperimentRows rows;
 
-    JdbcExperiments(Database database, SlotSequences slots, ExperimentRows rows) {
+    JdbcExperiments(Database database, ExperimentCatalog catalog, SlotSequences slots, ExperimentRows rows) {
         this.database = database;
+        this.catalog = catalog;
         this.slots = slots;
         this.rows = rows;
     }
 
     @Override
     public void add(Experiment experiment) {
+        // DDL first and on its own: H2 would commit the open transaction on it.
         long id = database.autoCommitted("create a slot sequence for experiment " + experiment.key(), connection -> {
             long next = nextExperimentId(connection);
             slots.create(connection, next);
             return next;
         });
-        boolean added;
         try {
-            added = database.inTransaction("add experiment " + experiment.key(), connection -> insert(connection, id, experiment));
-        } catch (RuntimeException failure) {
+            database.inTransaction("add experiment " + experiment.key(), connection -> {
+                catalog.change(connection);
+                if (!insert(connection, id, experiment)) {
+                    throw new DuplicateExperimentException(experiment.key()); // rolls the version back too
+                }
+                return null;
+            });
+        } catch (DuplicateExperimentException duplicate) {
+            // Nothing was committed, so nothing can use this sequence. After any other failure the commit
+            // may still have happened (a lost reply): the sequence then belongs to a live experiment and
+            // stays; an unused one is harmless.
             dropUnused(id);
-            throw failure;
-        }
-        if (!added) {
-            dropUnused(id);
-            throw new DuplicateExperimentException(experiment.key());
+            throw duplicate;
         }
     }
 
@@ -90,6 +97,11 @@ public final class JdbcExperiments implements Experiments {
             counters.setString(1, experiment.key().value());
             counters.executeUpdate();
         }
+        try (PreparedStatement check = connection.prepareStatement(
+                "insert into slot_check (experiment_key, checked_below) values (?, 0)")) {
+            check.setString(1, experiment.key().value());
+            check.executeUpdate();
+        }
         return true;
     }
 
@@ -122,11 +134,18 @@ public final class JdbcExperiments implements Experiments {
 
     @Override
     public void updateStatus(Experiment experiment) {
-        long updated = database.withConnection("update experiment " + experiment.key(),
-                () -> rows.updateStatus(experiment.key().value(), experiment.status().name()));
-        if (updated == 0) {
-            throw new UnknownExperimentException(experiment.key());
-        }
+        database.inTransaction("update experiment " + experiment.key(), connection -> {
+            catalog.change(connection);
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update experiment set status = ? where experiment_key = ?")) {
+                update.setString(1, experiment.status().name());
+                update.setString(2, experiment.key().value());
+                if (update.executeUpdate() == 0) {
+                    throw new UnknownExperimentException(experiment.key()); // rolls the version back too
+                }
+            }
+            return null;
+        });
     }
 
     @Override
@@ -141,9 +160,8 @@ public final class JdbcExperiments implements Experiments {
     }
 
     @Override
-    public List<Experiment> running() {
-        return database.withConnection("list running experiments",
-                () -> withOptions(rows.findByStatusOrderById(ExperimentStatus.RUNNING.name())));
+    public RunningExperiments running() {
+        return database.autoCommitted("list running experiments", catalog::running);
     }
 
     private List<Experiment> withOptions(List<ExperimentRow> experiments) {

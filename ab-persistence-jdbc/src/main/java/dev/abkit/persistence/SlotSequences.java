@@ -76,6 +76,17 @@ final class SlotSequences {
         }
     }
 
+    /** The slot the experiment's sequence would hand out next; every lower one was handed out. */
+    long next(Connection connection, DatabaseKind kind, ExperimentKey experiment) throws SQLException {
+        try (PreparedStatement peek = connection.prepareStatement(kind.peekNextValue(nameOf(connection, experiment)));
+             ResultSet next = peek.executeQuery()) {
+            if (!next.next()) {
+                throw new IllegalStateException("the slot sequence of " + experiment + " is missing; the schema is damaged");
+            }
+            return next.getLong(1);
+        }
+    }
+
     private String nameOf(Connection connection, ExperimentKey experiment) throws SQLException {
         String name = names.get(experiment);
         if (name == null) {

@@ -37,7 +37,8 @@ final class Instance implements AutoCloseable {
         return new StoragePorts(
                 context.getBean(JdbcExperiments.class),
                 context.getBean(JdbcDevices.class),
-                context.getBean(JdbcEnrollmentCounts.class));
+                context.getBean(JdbcEnrollmentCounts.class),
+                () -> context.getBean(LostSlots.class).recover());
     }
 
     <T> T bean(Class<T> type) {

@@ -4,6 +4,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.port.out.EnrollmentCounts;
@@ -16,20 +17,26 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Devices in memory, with counts kept as they register so statistics never scan. Registration runs
  * inside {@link ConcurrentHashMap#computeIfAbsent}: one caller per token enrolls, the others wait for
- * and get its result, and a failing enrollment stores nothing (its slots are lost, see the port).
+ * and get its result. It enrolls into the running set of {@link InMemoryExperiments}, which no
+ * change replaces meanwhile (R2). A failing enrollment stores nothing and gives its slots back;
+ * the next registrations take given-back slots first, lowest first, so no gap lasts (R3).
  */
 public final class InMemoryDevices implements Devices, EnrollmentCounts {
 
     private final ConcurrentHashMap<DeviceToken, Device> devices = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExperimentKey, ConcurrentHashMap<String, LongAdder>> counts = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ExperimentKey, ConcurrentSkipListSet<Long>> givenBack = new ConcurrentHashMap<>();
+    private final InMemoryExperiments experiments;
     private final SlotCounters slots;
 
-    public InMemoryDevices(SlotCounters slots) {
+    public InMemoryDevices(InMemoryExperiments experiments, SlotCounters slots) {
+        this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.slots = Objects.requireNonNull(slots, "slots");
     }
 
@@ -39,16 +46,33 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment) {
+    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
         Device known = devices.get(token);
         if (known != null) {
             return known;
         }
-        return devices.computeIfAbsent(token, newToken -> {
-            Device device = new Device(newToken, firstSeen, enrollment.assign(slots));
+        // The store's own set is always at hand here, so the assumed one is not needed.
+        return devices.computeIfAbsent(token, newToken -> experiments.whileUnchanged(
+                running -> register(newToken, firstSeen, running, enrollment)));
+    }
+
+    private Device register(DeviceToken token, Instant firstSeen, RunningExperiments running, Enrollment enrollment) {
+        RegistrationSlots taken = new RegistrationSlots();
+        boolean registered = false;
+        try {
+            Device device = new Device(token, firstSeen, enrollment.assign(running, taken));
             device.assignments().forEach(this::count);
+            registered = true;
             return device;
-        });
+        } finally {
+            if (!registered) {
+                taken.giveBack();
+            }
+        }
+    }
+
+    private ConcurrentSkipListSet<Long> givenBack(ExperimentKey experiment) {
+        return givenBack.computeIfAbsent(experiment, key -> new ConcurrentSkipListSet<>());
     }
 
     private void count(Assignment assignment) {
@@ -71,5 +95,46 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
             }
         }
         return result;
+    }
+
+    /** The slots of one registration: given-back ones first, then fresh ones; all given back if it fails. */
+    private final class RegistrationSlots implements SlotCounters {
+
+        private final List<ExperimentKey> experimentsTaken = new ArrayList<>();
+        private final List<Long> slotsTaken = new ArrayList<>();
+
+        @Override
+        public long[] takeEach(List<ExperimentKey> wanted) {
+            long[] result = new long[wanted.size()];
+            List<Integer> fresh = new ArrayList<>();
+            for (int i = 0; i < result.length; i++) {
+                Long reused = givenBack(wanted.get(i)).pollFirst();
+                if (reused == null) {
+                    fresh.add(i);
+                } else {
+                    result[i] = reused;
+                    record(wanted.get(i), reused);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                long[] next = slots.takeEach(fresh.stream().map(wanted::get).toList());
+                for (int j = 0; j < next.length; j++) {
+                    result[fresh.get(j)] = next[j];
+                    record(wanted.get(fresh.get(j)), next[j]);
+                }
+            }
+            return result;
+        }
+
+        private void record(ExperimentKey experiment, long slot) {
+            experimentsTaken.add(experiment);
+            slotsTaken.add(slot);
+        }
+
+        void giveBack() {
+            for (int i = 0; i < slotsTaken.size(); i++) {
+                givenBack(experimentsTaken.get(i)).add(slotsTaken.get(i));
+            }
+        }
     }
 }

@@ -4,39 +4,68 @@ import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Experiments;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Experiments in memory. Writes are rare and serialised; reads, one per mobile request, take an
- * immutable snapshot without locking.
+ * Experiments in memory. Reads, one per mobile request, take an immutable snapshot without locking.
+ * Every change makes a new catalog version, and waits for the registrations that run
+ * {@link #whileUnchanged} to end: a device is enrolled into the set that stands when its
+ * registration completes (R2).
  */
 public final class InMemoryExperiments implements Experiments {
 
-    private volatile Snapshot snapshot = new Snapshot(List.of());
+    private final ReadWriteLock catalog = new ReentrantReadWriteLock();
+    private volatile Snapshot snapshot = new Snapshot(0, List.of());
 
     @Override
-    public synchronized void add(Experiment experiment) {
-        if (find(experiment.key()).isPresent()) {
-            throw new DuplicateExperimentException(experiment.key());
-        }
-        List<Experiment> all = new ArrayList<>(snapshot.all);
-        all.add(experiment);
-        snapshot = new Snapshot(all);
+    public void add(Experiment experiment) {
+        change(all -> {
+            if (indexOf(all, experiment.key()) >= 0) {
+                throw new DuplicateExperimentException(experiment.key());
+            }
+            all.add(experiment);
+        });
     }
 
     @Override
-    public synchronized void updateStatus(Experiment experiment) {
-        List<Experiment> all = new ArrayList<>(snapshot.all);
-        int index = indexOf(all, experiment.key());
-        if (index < 0) {
-            throw new UnknownExperimentException(experiment.key());
+    public void updateStatus(Experiment experiment) {
+        change(all -> {
+            int index = indexOf(all, experiment.key());
+            if (index < 0) {
+                throw new UnknownExperimentException(experiment.key());
+            }
+            all.set(index, experiment);
+        });
+    }
+
+    private void change(Consumer<List<Experiment>> change) {
+        catalog.writeLock().lock();
+        try {
+            List<Experiment> all = new ArrayList<>(snapshot.all);
+            change.accept(all);
+            snapshot = new Snapshot(snapshot.running.version() + 1, all);
+        } finally {
+            catalog.writeLock().unlock();
         }
-        all.set(index, experiment);
-        snapshot = new Snapshot(all);
+    }
+
+    /** Runs {@code work} on the running set, which no change replaces until {@code work} returns. */
+    <T> T whileUnchanged(Function<RunningExperiments, T> work) {
+        catalog.readLock().lock();
+        try {
+            return work.apply(snapshot.running);
+        } finally {
+            catalog.readLock().unlock();
+        }
     }
 
     @Override
@@ -52,7 +81,7 @@ public final class InMemoryExperiments implements Experiments {
     }
 
     @Override
-    public List<Experiment> running() {
+    public RunningExperiments running() {
         return snapshot.running;
     }
 
@@ -65,9 +94,9 @@ public final class InMemoryExperiments implements Experiments {
         return -1;
     }
 
-    private record Snapshot(List<Experiment> all, List<Experiment> running) {
-        Snapshot(List<Experiment> all) {
-            this(List.copyOf(all), all.stream().filter(Experiment::isRunning).toList());
+    private record Snapshot(List<Experiment> all, RunningExperiments running) {
+        Snapshot(long version, List<Experiment> all) {
+            this(List.copyOf(all), new RunningExperiments(version, all.stream().filter(Experiment::isRunning).toList()));
         }
     }
 }

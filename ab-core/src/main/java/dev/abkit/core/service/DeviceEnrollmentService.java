@@ -5,6 +5,7 @@ import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Experiments;
@@ -14,6 +15,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Serves devices their experiments, registering and enrolling a device at its first request. */
 public final class DeviceEnrollmentService implements ExperimentsForDevice {
@@ -21,6 +24,12 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     private final Experiments experiments;
     private final Devices devices;
     private final Clock clock;
+    /**
+     * The newest running set this service has seen, from the port or from a registration that found
+     * the store ahead of the port's answer: a device is never served by an older set than the one
+     * it was enrolled with (R1), even while a cached port has not caught up yet.
+     */
+    private final AtomicReference<RunningExperiments> newest = new AtomicReference<>(RunningExperiments.none());
 
     public DeviceEnrollmentService(Experiments experiments, Devices devices, Clock clock) {
         this.experiments = Objects.requireNonNull(experiments, "experiments");
@@ -30,18 +39,43 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
 
     @Override
     public List<Assignment> experimentsFor(DeviceToken token) {
-        List<Experiment> running = experiments.running();
-        Device device = devices.find(token)
-                .orElseGet(() -> devices.registerOnce(token, clock.instant(), slots -> enroll(running, slots)));
-        return served(device, running);
+        RunningExperiments running = newer(experiments.running());
+        Optional<Device> known = devices.find(token);
+        if (known.isPresent()) {
+            return served(known.get(), running.experiments());
+        }
+        Device device = devices.registerOnce(token, clock.instant(), running, (current, slots) -> {
+            newer(current);
+            return enroll(current.experiments(), slots);
+        });
+        return served(device, newest.get().experiments());
     }
 
-    /** R2, R3: a new device joins every experiment running now, each at its next slot. */
+    private RunningExperiments newer(RunningExperiments candidate) {
+        RunningExperiments known = newest.get();
+        while (candidate.version() > known.version()) {
+            if (newest.compareAndSet(known, candidate)) {
+                return candidate;
+            }
+            known = newest.get();
+        }
+        return known;
+    }
+
+    /**
+     * R2, R3: a new device joins every experiment running now, each at its next slot, all slots
+     * taken in one call.
+     */
     static List<Assignment> enroll(List<Experiment> running, SlotCounters slots) {
-        List<Assignment> assignments = new ArrayList<>(running.size());
+        List<ExperimentKey> keys = new ArrayList<>(running.size());
         for (Experiment experiment : running) {
-            long slot = slots.take(experiment.key());
-            assignments.add(new Assignment(experiment.key(), experiment.optionForSlot(slot).value()));
+            keys.add(experiment.key());
+        }
+        long[] taken = slots.takeEach(keys);
+        List<Assignment> assignments = new ArrayList<>(running.size());
+        for (int i = 0; i < taken.length; i++) {
+            Experiment experiment = running.get(i);
+            assignments.add(new Assignment(experiment.key(), experiment.optionForSlot(taken[i]).value()));
         }
         return assignments;
     }

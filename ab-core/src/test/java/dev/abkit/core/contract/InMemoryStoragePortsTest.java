@@ -12,8 +12,8 @@ class InMemoryStoragePortsTest extends StoragePortsContract {
     protected StoragePorts freshStorage() {
         InMemoryExperiments experiments = new InMemoryExperiments();
         ShippedExperiments.all().forEach(experiments::add);
-        InMemoryDevices devices = new InMemoryDevices(new InMemorySlotCounters());
-        return new StoragePorts(experiments, devices, devices);
+        InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
+        return new StoragePorts(experiments, devices, devices, () -> { });
     }
 
     /** One JVM's memory has no second instance: both "instances" share the same adapters. */

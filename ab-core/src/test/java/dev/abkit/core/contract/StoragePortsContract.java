@@ -8,6 +8,7 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.EnrollmentCounts.OptionCount;
 import dev.abkit.core.port.out.Enrollment;
@@ -60,7 +61,7 @@ public abstract class StoragePortsContract {
     @Test
     void a_fresh_store_holds_exactly_the_shipped_experiments() {
         assertThat(ports.experiments().all()).containsExactlyElementsOf(ShippedExperiments.all());
-        assertThat(ports.experiments().running()).containsExactlyElementsOf(ShippedExperiments.all());
+        assertThat(ports.experiments().running().experiments()).containsExactlyElementsOf(ShippedExperiments.all());
         assertThat(ports.devices().find(DeviceToken.of("nobody"))).isEmpty();
         assertThat(ports.counts().registeredDevices()).isZero();
         assertThat(ports.counts().optionCounts()).isEmpty();
@@ -94,7 +95,7 @@ public abstract class StoragePortsContract {
     void a_stopped_experiment_is_listed_but_no_longer_running() {
         ports.experiments().updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
 
-        assertThat(ports.experiments().running()).containsExactly(ShippedExperiments.PRICE);
+        assertThat(ports.experiments().running().experiments()).containsExactly(ShippedExperiments.PRICE);
         assertThat(ports.experiments().all())
                 .containsExactly(ShippedExperiments.BUTTON_COLOR.stopped(), ShippedExperiments.PRICE);
         assertThatThrownBy(() -> ports.experiments().updateStatus(experiment("unknown", NOW).stopped()))
@@ -116,7 +117,7 @@ public abstract class StoragePortsContract {
         slotTakenBy("first", BUTTON_COLOR);
         long[][] taken = new long[1][];
 
-        ports.devices().registerOnce(DeviceToken.of("second"), NOW, slots -> {
+        ports.devices().registerOnce(DeviceToken.of("second"), NOW, ports.experiments().running(), (running, slots) -> {
             taken[0] = slots.takeEach(List.of(PRICE, BUTTON_COLOR));
             return List.of(new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][0]).value()),
                     new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][1]).value()));
@@ -132,7 +133,7 @@ public abstract class StoragePortsContract {
         List<Assignment> assignments = List.of(
                 new Assignment(BUTTON_COLOR, "#00FF00"), new Assignment(PRICE, "20"));
 
-        Device registered = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW, slots -> {
+        Device registered = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW, ports.experiments().running(), (running, slots) -> {
             slots.take(BUTTON_COLOR);
             slots.take(PRICE);
             return assignments;
@@ -164,7 +165,7 @@ public abstract class StoragePortsContract {
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Assignment> first = service.experimentsFor(DeviceToken.of("device-1"));
 
-        Device again = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW.plusSeconds(60), slots -> {
+        Device again = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW.plusSeconds(60), ports.experiments().running(), (running, slots) -> {
             throw new AssertionError("a known device must not be enrolled again");
         });
 
@@ -197,14 +198,14 @@ public abstract class StoragePortsContract {
     @Test
     void fifty_concurrent_first_requests_of_one_device_register_it_once_with_one_answer() throws Exception {
         AtomicInteger enrollments = new AtomicInteger();
-        Enrollment counted = slots -> {
+        Enrollment counted = (running, slots) -> {
             enrollments.incrementAndGet();
             return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR
                     .optionForSlot(slots.take(BUTTON_COLOR)).value()));
         };
 
         List<Device> answers = Concurrently.run(50, 50,
-                i -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, counted));
+                i -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, ports.experiments().running(), counted));
 
         assertThat(enrollments).hasValue(1);
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
@@ -244,13 +245,13 @@ public abstract class StoragePortsContract {
     @Test
     void a_registration_failing_after_taking_slots_leaves_nothing_behind() {
         DeviceToken token = DeviceToken.of("unlucky");
-        Enrollment failing = slots -> {
+        Enrollment failing = (running, slots) -> {
             slots.take(BUTTON_COLOR);
             slots.take(PRICE);
             throw new IllegalStateException("enrollment failed after taking its slots");
         };
 
-        assertThatThrownBy(() -> ports.devices().registerOnce(token, NOW, failing))
+        assertThatThrownBy(() -> ports.devices().registerOnce(token, NOW, ports.experiments().running(), failing))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("after taking its slots");
 
@@ -259,6 +260,63 @@ public abstract class StoragePortsContract {
         assertThat(ports.counts().optionCounts()).isEmpty();
         assertThat(enrollmentService(ports).experimentsFor(token)).hasSize(2);
         assertThat(ports.devices().find(token)).isPresent();
+    }
+
+    @Test
+    void a_registration_enrolls_into_the_set_the_store_holds_not_the_older_one_the_caller_assumed() {
+        RunningExperiments assumed = ports.experiments().running();
+        StoragePorts other = anotherInstance(ports);
+        Experiment onboarding = experiment("onboarding", NOW);
+        other.experiments().add(onboarding);
+        other.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        RunningExperiments[] given = new RunningExperiments[1];
+
+        ports.devices().registerOnce(DeviceToken.of("late"), NOW, assumed, (running, slots) -> {
+            given[0] = running;
+            return List.of();
+        });
+
+        assertThat(given[0].experiments()).containsExactly(ShippedExperiments.BUTTON_COLOR, onboarding);
+        assertThat(given[0].version()).isGreaterThan(assumed.version());
+        assertThat(ports.experiments().running()).isEqualTo(given[0]);
+    }
+
+    @Test
+    void every_change_makes_a_new_catalog_version_and_reads_do_not() {
+        long fresh = ports.experiments().running().version();
+        assertThat(ports.experiments().running().version()).isEqualTo(fresh);
+
+        ports.experiments().add(experiment("onboarding", NOW));
+        long afterAdd = ports.experiments().running().version();
+        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        long afterStop = ports.experiments().running().version();
+
+        assertThat(afterAdd).isGreaterThan(fresh);
+        assertThat(afterStop).isGreaterThan(afterAdd);
+        assertThatThrownBy(() -> ports.experiments().add(experiment("onboarding", NOW)))
+                .isInstanceOf(DuplicateExperimentException.class);
+        assertThat(ports.experiments().running().version()).isEqualTo(afterStop);
+    }
+
+    @Test
+    void slots_of_failed_registrations_are_handed_out_again_so_the_split_stays_exact() throws Exception {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 7; i++) {
+            service.experimentsFor(token(i));
+        }
+        for (int i = 0; i < 5; i++) {
+            DeviceToken failed = DeviceToken.of("failed-" + i);
+            assertThatThrownBy(() -> ports.devices().registerOnce(failed, NOW, ports.experiments().running(),
+                    (running, slots) -> {
+                        slots.takeEach(List.of(BUTTON_COLOR, PRICE));
+                        throw new IllegalStateException("failed after taking its slots");
+                    })).hasMessageContaining("after taking its slots");
+        }
+
+        ports.recoverLostSlots().run();
+        Concurrently.run(16, 593, i -> service.experimentsFor(token(7 + i)));
+
+        assertExactSplitOf600(ports);
     }
 
     @Test
@@ -291,7 +349,7 @@ public abstract class StoragePortsContract {
 
     private long slotTakenBy(String token, ExperimentKey experiment) {
         long[] slot = new long[1];
-        ports.devices().registerOnce(DeviceToken.of(token), NOW, slots -> {
+        ports.devices().registerOnce(DeviceToken.of(token), NOW, ports.experiments().running(), (running, slots) -> {
             slot[0] = slots.take(experiment);
             return List.of(new Assignment(experiment, ports.experiments().find(experiment).orElseThrow()
                     .optionForSlot(slot[0]).value()));

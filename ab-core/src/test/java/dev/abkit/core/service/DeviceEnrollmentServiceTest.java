@@ -10,6 +10,8 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.SlotCounters;
 import dev.abkit.core.testing.Concurrently;
 import dev.abkit.core.testing.TickingClock;
@@ -26,6 +28,12 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.Mockito.mock;
 
 class DeviceEnrollmentServiceTest {
 
@@ -34,7 +42,7 @@ class DeviceEnrollmentServiceTest {
 
     private final TickingClock clock = new TickingClock(Instant.parse("2026-06-01T12:00:00Z"));
     private final InMemoryExperiments experiments = new InMemoryExperiments();
-    private final InMemoryDevices devices = new InMemoryDevices(new InMemorySlotCounters());
+    private final InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
     private final AbKit abkit;
 
     DeviceEnrollmentServiceTest() {
@@ -134,13 +142,13 @@ class DeviceEnrollmentServiceTest {
 
     @Test
     void r6_a_registration_that_fails_midway_leaves_no_device_behind() {
-        SlotCounters failingOnPrice = key -> {
-            if (key.equals(PRICE)) {
+        SlotCounters failingOnPrice = keys -> {
+            if (keys.contains(PRICE)) {
                 throw new IllegalStateException("slot store failed");
             }
-            return 0L;
+            return new long[keys.size()];
         };
-        InMemoryDevices fragile = new InMemoryDevices(failingOnPrice);
+        InMemoryDevices fragile = new InMemoryDevices(experiments, failingOnPrice);
         AbKit failing = AbKit.builder().experiments(experiments).devices(fragile).enrollmentCounts(fragile)
                 .clock(clock).build();
 
@@ -168,9 +176,9 @@ class DeviceEnrollmentServiceTest {
     void a_returning_device_does_not_take_slots() {
         AtomicInteger taken = new AtomicInteger();
         InMemorySlotCounters real = new InMemorySlotCounters();
-        InMemoryDevices counted = new InMemoryDevices(key -> {
-            taken.incrementAndGet();
-            return real.take(key);
+        InMemoryDevices counted = new InMemoryDevices(experiments, keys -> {
+            taken.addAndGet(keys.size());
+            return real.takeEach(keys);
         });
         AbKit kit = AbKit.builder().experiments(experiments).devices(counted).enrollmentCounts(counted).clock(clock).build();
 
@@ -179,6 +187,36 @@ class DeviceEnrollmentServiceTest {
         }
 
         assertThat(taken).hasValue(2);
+    }
+
+    @Test
+    void a_new_device_takes_the_slots_of_all_running_experiments_in_one_call() {
+        SlotCounters slots = mock(SlotCounters.class);
+        given(slots.takeEach(anyList())).willReturn(new long[] {0, 0});
+        InMemoryDevices watched = new InMemoryDevices(experiments, slots);
+        AbKit kit = AbKit.builder().experiments(experiments).devices(watched).enrollmentCounts(watched).clock(clock).build();
+
+        kit.experimentsForDevice().experimentsFor(DeviceToken.of("new"));
+
+        then(slots).should().takeEach(List.of(BUTTON_COLOR, PRICE));
+        then(slots).shouldHaveNoMoreInteractions();
+    }
+
+    @Test
+    void a_device_enrolled_from_a_newer_set_than_a_lagging_port_is_served_that_set_from_then_on() {
+        RunningExperiments before = experiments.running();
+        Experiments lagging = mock(Experiments.class, delegatesTo(experiments));
+        willReturn(before).given(lagging).running();
+        AbKit kit = AbKit.builder().experiments(lagging).devices(devices).enrollmentCounts(devices).clock(clock).build();
+        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+                List.of(Option.of("short", 50), Option.of("long", 50))));
+
+        List<Assignment> first = kit.experimentsForDevice().experimentsFor(DeviceToken.of("late"));
+        List<Assignment> again = kit.experimentsForDevice().experimentsFor(DeviceToken.of("late"));
+
+        assertThat(first).extracting(Assignment::experiment)
+                .containsExactly(BUTTON_COLOR, PRICE, ExperimentKey.of("onboarding"));
+        assertThat(again).isEqualTo(first);
     }
 
     private Map<String, Long> countsOf(ExperimentKey experiment, long expectedTotal) {

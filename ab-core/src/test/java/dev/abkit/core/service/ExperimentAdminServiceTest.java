@@ -36,7 +36,7 @@ class ExperimentAdminServiceTest {
         assertThat(created.createdAt()).isEqualTo(clock.instant());
         assertThat(created.seed()).isEqualTo(99L);
         assertThat(admin.get(ExperimentKey.of("onboarding"))).isEqualTo(created);
-        assertThat(experiments.running()).containsExactly(created);
+        assertThat(experiments.running().experiments()).containsExactly(created);
     }
 
     @Test
@@ -70,7 +70,7 @@ class ExperimentAdminServiceTest {
         assertThat(again).isEqualTo(stopped);
         assertThat(stopped.options()).isEqualTo(created.options());
         assertThat(stopped.createdAt()).isEqualTo(created.createdAt());
-        assertThat(experiments.running()).isEmpty();
+        assertThat(experiments.running().experiments()).isEmpty();
         assertThat(admin.all()).containsExactly(stopped);
     }
 

@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 
@@ -38,8 +39,8 @@ public final class CachingDevices implements Devices {
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment) {
-        Device device = delegate.registerOnce(token, firstSeen, enrollment);
+    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
+        Device device = delegate.registerOnce(token, firstSeen, assumed, enrollment);
         cache.put(token, device);
         return device;
     }

@@ -2,6 +2,7 @@ package dev.abkit.http.cache;
 
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Experiments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +27,7 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
 
     private final Experiments delegate;
     private final ScheduledFuture<?> refresher;
-    private volatile List<Experiment> running;
+    private volatile RunningExperiments running;
     private boolean failing;
 
     public CachingExperiments(Experiments delegate, ScheduledExecutorService scheduler, Duration refreshEvery) {
@@ -58,8 +59,8 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
     }
 
     @Override
-    public List<Experiment> running() {
-        List<Experiment> snapshot = running;
+    public RunningExperiments running() {
+        RunningExperiments snapshot = running;
         return snapshot != null ? snapshot : reload();
     }
 
@@ -68,8 +69,8 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
         return running != null;
     }
 
-    private synchronized List<Experiment> reload() {
-        List<Experiment> snapshot = List.copyOf(delegate.running());
+    private synchronized RunningExperiments reload() {
+        RunningExperiments snapshot = delegate.running();
         running = snapshot;
         return snapshot;
     }

@@ -8,6 +8,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
@@ -38,14 +39,14 @@ class CachingPortsTest {
     @Test
     void a_cached_device_is_answered_without_the_wrapped_port() {
         AtomicInteger finds = new AtomicInteger();
-        InMemoryDevices stored = new InMemoryDevices(new InMemorySlotCounters());
+        InMemoryDevices stored = new InMemoryDevices(new InMemoryExperiments(), new InMemorySlotCounters());
         CachingDevices devices = new CachingDevices(counting(stored, finds), 10);
         DeviceToken token = DeviceToken.of("d1");
 
         assertThat(devices.isCached(token)).isFalse();
         assertThat(devices.find(token)).isEmpty();
-        Device registered = devices.registerOnce(token, Instant.EPOCH,
-                slots -> List.of(new Assignment(ShippedExperiments.PRICE.key(), "10")));
+        Device registered = devices.registerOnce(token, Instant.EPOCH, RunningExperiments.none(),
+                (running, slots) -> List.of(new Assignment(ShippedExperiments.PRICE.key(), "10")));
 
         assertThat(devices.isCached(token)).isTrue();
         int before = finds.get();
@@ -55,9 +56,9 @@ class CachingPortsTest {
 
     @Test
     void a_device_found_in_storage_is_cached_and_failures_are_not() {
-        InMemoryDevices stored = new InMemoryDevices(new InMemorySlotCounters());
+        InMemoryDevices stored = new InMemoryDevices(new InMemoryExperiments(), new InMemorySlotCounters());
         DeviceToken token = DeviceToken.of("d2");
-        stored.registerOnce(token, Instant.EPOCH, slots -> List.of());
+        stored.registerOnce(token, Instant.EPOCH, RunningExperiments.none(), (running, slots) -> List.of());
         AtomicBoolean down = new AtomicBoolean(true);
         CachingDevices devices = new CachingDevices(new Devices() {
             @Override
@@ -69,8 +70,8 @@ class CachingPortsTest {
             }
 
             @Override
-            public Device registerOnce(DeviceToken t, Instant firstSeen, Enrollment enrollment) {
-                return stored.registerOnce(t, firstSeen, enrollment);
+            public Device registerOnce(DeviceToken t, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
+                return stored.registerOnce(t, firstSeen, assumed, enrollment);
             }
         }, 10);
 
@@ -88,12 +89,12 @@ class CachingPortsTest {
         CachingExperiments experiments = new CachingExperiments(stored, scheduler, Duration.ofHours(1));
 
         assertThat(experiments.isLoaded()).isFalse();
-        assertThat(experiments.running()).containsExactly(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.PRICE);
+        assertThat(experiments.running().experiments()).containsExactly(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.PRICE);
         assertThat(experiments.isLoaded()).isTrue();
 
         experiments.updateStatus(ShippedExperiments.PRICE.stopped());
 
-        assertThat(experiments.running()).containsExactly(ShippedExperiments.BUTTON_COLOR);
+        assertThat(experiments.running().experiments()).containsExactly(ShippedExperiments.BUTTON_COLOR);
         experiments.close();
     }
 
@@ -106,15 +107,15 @@ class CachingPortsTest {
         InMemoryExperiments elsewhere = stored;
         CachingExperiments experiments = new CachingExperiments(new FlakyExperiments(stored, down), scheduler,
                 Duration.ofMillis(20));
-        assertThat(experiments.running()).hasSize(2);
+        assertThat(experiments.running().experiments()).hasSize(2);
 
         elsewhere.updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
-        waitUntil(() -> experiments.running().size() == 1);
-        assertThat(experiments.running()).containsExactly(ShippedExperiments.PRICE);
+        waitUntil(() -> experiments.running().experiments().size() == 1);
+        assertThat(experiments.running().experiments()).containsExactly(ShippedExperiments.PRICE);
 
         down.set(true);
         Thread.sleep(100);
-        assertThat(experiments.running()).containsExactly(ShippedExperiments.PRICE);
+        assertThat(experiments.running().experiments()).containsExactly(ShippedExperiments.PRICE);
         experiments.close();
     }
 
@@ -135,8 +136,8 @@ class CachingPortsTest {
             }
 
             @Override
-            public Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment) {
-                return devices.registerOnce(token, firstSeen, enrollment);
+            public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
+                return devices.registerOnce(token, firstSeen, assumed, enrollment);
             }
         };
     }
@@ -165,7 +166,7 @@ class CachingPortsTest {
         }
 
         @Override
-        public List<Experiment> running() {
+        public RunningExperiments running() {
             if (down.get()) {
                 throw new StorageUnavailableException("down", null);
             }

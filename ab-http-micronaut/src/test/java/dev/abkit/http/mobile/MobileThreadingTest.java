@@ -105,24 +105,30 @@ class MobileThreadingTest {
     @Factory
     static class Wiring {
 
+        private final InMemoryExperiments stored = shipped();
+
+        private static InMemoryExperiments shipped() {
+            InMemoryExperiments experiments = new InMemoryExperiments();
+            ShippedExperiments.all().forEach(experiments::add);
+            return experiments;
+        }
+
         @Singleton
         @Bean(typed = CachingExperiments.class)
         CachingExperiments experiments() {
-            InMemoryExperiments experiments = new InMemoryExperiments();
-            ShippedExperiments.all().forEach(experiments::add);
-            return new CachingExperiments(experiments, Executors.newSingleThreadScheduledExecutor(), Duration.ofMinutes(1));
+            return new CachingExperiments(stored, Executors.newSingleThreadScheduledExecutor(), Duration.ofMinutes(1));
         }
 
         @Singleton
         @Bean(typed = CachingDevices.class)
         CachingDevices devices() {
-            return new CachingDevices(new InMemoryDevices(new InMemorySlotCounters()), 100);
+            return new CachingDevices(new InMemoryDevices(stored, new InMemorySlotCounters()), 100);
         }
 
         @Singleton
         AbKit abKit(CachingExperiments experiments, CachingDevices devices) {
             return AbKit.builder().experiments(experiments).devices(devices)
-                    .enrollmentCounts(new InMemoryDevices(new InMemorySlotCounters())).build();
+                    .enrollmentCounts(new InMemoryDevices(stored, new InMemorySlotCounters())).build();
         }
 
         @Singleton

@@ -2,6 +2,7 @@ package dev.abkit.core.port.out;
 
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.RunningExperiments;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -18,7 +19,15 @@ public interface Devices {
      * one unit that either completes or leaves nothing behind. Every concurrent or later call for
      * the same token gets the device exactly as it was stored.
      *
+     * <p>R2 across instances: {@code enrollment} gets the experiments running when the registration
+     * commits. That is {@code assumed} if the store's catalog is still at {@code assumed.version()},
+     * else the store's current set, read within the registration; no create or stop can commit
+     * between that read and the registration's commit.
+     *
+     * <p>R3 after failures: a slot taken by a registration that does not complete is handed out
+     * again to a later registration, so the slots of an experiment's devices have no lasting gaps.
+     *
      * @return the device as stored, by this call or an earlier one
      */
-    Device registerOnce(DeviceToken token, Instant firstSeen, Enrollment enrollment);
+    Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment);
 }

@@ -3,6 +3,7 @@ package dev.abkit.core.port.out;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.RunningExperiments;
 
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,10 @@ public interface Experiments {
      */
     void add(Experiment experiment);
 
-    /** Records a new status for a kept experiment; nothing else about an experiment ever changes. */
+    /**
+     * Records a new status for a kept experiment; nothing else about an experiment ever changes.
+     * Makes a new catalog version.
+     */
     void updateStatus(Experiment experiment);
 
     Optional<Experiment> find(ExperimentKey key);
@@ -25,6 +29,6 @@ public interface Experiments {
     /** Every experiment, running or stopped, in creation order. */
     List<Experiment> all();
 
-    /** The running experiments in creation order. Called on every mobile request: keep it cheap. */
-    List<Experiment> running();
+    /** The running experiments in creation order, with the catalog version they were read at. */
+    RunningExperiments running();
 }

@@ -5,26 +5,23 @@ import dev.abkit.core.model.ExperimentKey;
 import java.util.List;
 
 /**
- * Hands out the slots of permuted-block allocation (R3): per experiment 0, 1, 2, ... with no gaps
- * and no slot given twice, across threads and server instances.
+ * Hands out the slots of permuted-block allocation (R3): per experiment 0, 1, 2, ... with no slot
+ * given twice, across threads and server instances, and no lasting gap: a slot taken by a
+ * registration that does not complete is handed out again.
  */
 @FunctionalInterface
 public interface SlotCounters {
 
-    /** Takes the next free slot of this experiment. */
-    long take(ExperimentKey experiment);
-
     /**
-     * Takes the next free slot of each experiment, as a registration needs them. A store that pays
-     * per call, such as a database across a network, takes them all in one call.
+     * Takes the next free slot of each experiment, as a registration needs them: all in one call,
+     * so that a store that pays per call, such as a database across a network, pays once.
      *
      * @return one slot per experiment, in the order given
      */
-    default long[] takeEach(List<ExperimentKey> experiments) {
-        long[] slots = new long[experiments.size()];
-        for (int i = 0; i < slots.length; i++) {
-            slots[i] = take(experiments.get(i));
-        }
-        return slots;
+    long[] takeEach(List<ExperimentKey> experiments);
+
+    /** Takes the next free slot of one experiment. */
+    default long take(ExperimentKey experiment) {
+        return takeEach(List.of(experiment))[0];
     }
 }
