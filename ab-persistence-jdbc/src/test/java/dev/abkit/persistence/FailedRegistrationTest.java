@@ -5,6 +5,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.Enrollment;
+import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.persistence.TestStore.Kind;
 import io.micronaut.data.exceptions.DataAccessException;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -32,7 +34,7 @@ class FailedRegistrationTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void an_assignment_the_schema_rejects_rolls_back_the_whole_registration(Kind kind) {
-        Enrollment unknownOption = slots -> {
+        Enrollment unknownOption = (running, slots) -> {
             slots.take(ShippedExperiments.BUTTON_COLOR.key());
             slots.take(ShippedExperiments.PRICE.key());
             return List.of(new Assignment(ShippedExperiments.BUTTON_COLOR.key(), "#FF0000"),
@@ -41,7 +43,7 @@ class FailedRegistrationTest {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             StoragePorts ports = instance.ports();
 
-            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), unknownOption))
+            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), ports.experiments().running(), unknownOption))
                     .isInstanceOf(DataAccessException.class); // a failing statement, not an outage
 
             assertNothingStored(store, ports);
@@ -51,12 +53,30 @@ class FailedRegistrationTest {
     @ParameterizedTest
     @EnumSource(Kind.class)
     void an_assignment_without_a_slot_is_refused_and_rolled_back(Kind kind) {
-        Enrollment withoutSlot = slots -> List.of(new Assignment(ShippedExperiments.BUTTON_COLOR.key(), "#FF0000"));
+        Enrollment withoutSlot = (running, slots) -> List.of(new Assignment(ShippedExperiments.BUTTON_COLOR.key(), "#FF0000"));
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             StoragePorts ports = instance.ports();
 
-            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), withoutSlot))
+            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), ports.experiments().running(), withoutSlot))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("without taking a slot");
+
+            assertNothingStored(store, ports);
+        }
+    }
+
+    /** Every statement of the store script is checked, on H2 too, where a script reports only its first count. */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_counter_row_that_is_missing_fails_the_registration_instead_of_losing_the_count(Kind kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            StoragePorts ports = instance.ports();
+            store.execute("delete from option_count where experiment_key = 'price'");
+            DeviceEnrollmentService service = new DeviceEnrollmentService(ports.experiments(), ports.devices(),
+                    Clock.systemUTC());
+
+            assertThatThrownBy(() -> service.experimentsFor(TOKEN))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("option_count").hasMessageContaining("schema is damaged");
 
             assertNothingStored(store, ports);
         }

@@ -27,8 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two servers on one database, as behind a load balancer: devices spread over both are still
- * split exactly (R3), and an experiment stopped through one disappears from the other's answers
- * within the refresh period of its cache, changing nothing else.
+ * split exactly (R3), an experiment stopped through one disappears from the other's answers
+ * within the refresh period of its cache, changing nothing else, and a new device is enrolled
+ * into exactly the experiments running when it registers, whichever server changed them (R2).
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -89,6 +90,38 @@ class TwoInstancesTest extends SystemTest {
         expected.remove("stopped_elsewhere");
         assertThat(other.experimentsOf("both-servers-device")).containsExactlyEntriesOf(expected);
         assertThat(api.experimentsOf("both-servers-device")).containsExactlyEntriesOf(expected);
+    }
+
+    /**
+     * R2 across instances, 1,000 times over: a device first seen on one server right after a create
+     * answered on the other takes part in the new experiment, and one first seen right after a stop
+     * answered there is not enrolled into the stopped one. No waiting in between.
+     */
+    @Test
+    @Order(3)
+    void each_new_device_is_enrolled_into_the_set_the_database_holds_when_it_registers() {
+        int missed = 0;
+        for (int i = 0; i < 1000; i++) {
+            String key = "r2_" + i;
+            assertThat(api.createExperiment(AdminApiTest.ONBOARDING.formatted(key)).statusCode()).isEqualTo(201);
+            if (!other.experimentsOf("created-" + i).containsKey(key)) {
+                missed++;
+            }
+            assertThat(api.admin("POST", Api.ADMIN + "/" + key + "/stop", null).statusCode()).isEqualTo(200);
+            assertThat(other.experimentsOf("stopped-" + i)).doesNotContainKey(key);
+        }
+
+        assertThat(missed).as("new devices that missed an experiment created just before").isZero();
+        List<Map<String, Object>> experiments = listOf(api.object(api.admin("GET", "/api/v1/stats", null).body()));
+        assertThat(experiments.stream().filter(experiment -> ((String) experiment.get("key")).startsWith("r2_")))
+                .as("each enrolled exactly its one device created after it and none after its stop")
+                .hasSize(1000)
+                .allSatisfy(experiment -> assertThat(experiment.get("devices")).isEqualTo(1));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> listOf(Map<String, Object> stats) {
+        return (List<Map<String, Object>>) stats.get("experiments");
     }
 
     private static void eventually(Supplier<Boolean> condition) throws InterruptedException {

@@ -1,0 +1,230 @@
+package dev.abkit.server;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * R3 "after any failure", the way an operator's bad day goes: registrations rolled back after
+ * taking their slots, a server killed with SIGKILL while its registrations are in flight, and the
+ * slot sequences moved on as a crash of PostgreSQL moves them (it logs 32 values ahead). Every
+ * slot those left behind is handed out again, so after 600 further devices both experiments are
+ * exact at the block boundary, every slot 0..n-1 held once, and no device half-registered (R6).
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExactAfterFailuresTest extends SystemTest {
+
+    private static final String[] SEQUENCES = {"experiment_slot_1", "experiment_slot_2"};
+
+    private Process killed;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>(super.getProperties());
+        properties.put("abkit.slots.check-every", "100ms");
+        return properties;
+    }
+
+    @AfterAll
+    void noChildLeft() {
+        if (killed != null) {
+            killed.destroyForcibly();
+        }
+    }
+
+    @Test
+    void slots_left_by_rollbacks_a_killed_server_and_a_crashed_database_are_handed_out_again() throws Exception {
+        register("before-", 60);
+
+        rolledBackRegistrations(5);
+        serverKilledMidRegistration(8);
+        for (String sequence : SEQUENCES) {
+            sql("select setval('" + sequence + "', nextval('" + sequence + "') + 31)");
+        }
+        assertThat(gapsOf("button_color") + gapsOf("price")).as("the failures left gaps").isGreaterThan(2 * 32);
+
+        Eventually.within(Duration.ofSeconds(20), "every slot handed out is stored or waits to be handed out again",
+                () -> handedOutButNotAccountedFor("button_color") == 0 && handedOutButNotAccountedFor("price") == 0);
+        register("after-", 600);
+
+        assertSlotsExactly0To659("button_color");
+        assertSlotsExactly0To659("price");
+        Map<String, Object> stats = api.object(api.admin("GET", "/api/v1/stats", null).body());
+        assertThat(stats.get("devices")).isEqualTo(660);
+        assertThat(optionDevices(stats, "button_color"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("#FF0000", 220, "#00FF00", 220, "#0000FF", 220));
+        assertThat(optionDevices(stats, "price"))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("10", 495, "20", 66, "50", 33, "5", 66));
+        assertThat(count("select count(*) from device d where 2 <> "
+                + "(select count(*) from assignment a where a.device_token = d.token)")).as("half-registered").isZero();
+        assertThat(count("select count(*) from device where token like 'doomed-%' or token like 'killed-%'")).isZero();
+    }
+
+    /** Registrations that take their slots and then fail on a statement the database refuses. */
+    private void rolledBackRegistrations(int count) throws SQLException {
+        sql("""
+                create function doom() returns trigger language plpgsql as $$
+                begin
+                    if new.device_token like 'doomed-%' then raise exception 'doomed by the test'; end if;
+                    return new;
+                end $$""");
+        sql("create trigger doom before insert on assignment for each row execute function doom()");
+        for (int i = 0; i < count; i++) {
+            assertThat(api.device("doomed-" + i).statusCode()).isEqualTo(500);
+        }
+        sql("drop trigger doom on assignment");
+    }
+
+    /** A second server in a JVM of its own, killed while its registrations wait inside their transactions. */
+    private void serverKilledMidRegistration(int registrations) throws Exception {
+        sql("""
+                create function stall() returns trigger language plpgsql as $$
+                begin
+                    if new.device_token like 'killed-%' then perform pg_sleep(3); end if;
+                    return new;
+                end $$""");
+        sql("create trigger stall before insert on assignment for each row execute function stall()");
+        int port = freePort();
+        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Application.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        child.environment().put("AB_PORT", Integer.toString(port));
+        child.environment().put("AB_DB_URL", POSTGRES.urlOf(databaseName()));
+        child.environment().put("AB_DB_USER", POSTGRES.user());
+        child.environment().put("AB_ADMIN_TOKEN", Api.ADMIN_TOKEN);
+        killed = child.start();
+        Api second = new Api(URI.create("http://localhost:" + port), json);
+        Eventually.within(Duration.ofSeconds(60), "the second server is up", () -> {
+            try {
+                return second.get("/health").statusCode() == 200;
+            } catch (RuntimeException notYet) {
+                return false;
+            }
+        });
+
+        ExecutorService senders = Executors.newFixedThreadPool(registrations);
+        try {
+            for (int i = 0; i < registrations; i++) {
+                String token = "killed-" + i;
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        second.device(token);
+                    } catch (RuntimeException expected) {
+                        // the server dies under this request
+                    }
+                }, senders);
+            }
+            Eventually.within(Duration.ofSeconds(10), "registrations stalled inside their transactions",
+                    () -> count("select count(*) from pg_stat_activity where query like 'insert into assignment%'"
+                            + " and state = 'active'") >= 2);
+            killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no rollback sent
+        } finally {
+            senders.shutdownNow();
+        }
+        Eventually.within(Duration.ofSeconds(20), "the killed server's transactions ended",
+                () -> count("select count(*) from pg_stat_activity where query like 'insert into assignment%'") == 0);
+        sql("drop trigger stall on assignment");
+    }
+
+    private void register(String prefix, int devices) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<CompletableFuture<Map<String, String>>> answers = new ArrayList<>();
+            for (int i = 0; i < devices; i++) {
+                String token = prefix + i;
+                answers.add(CompletableFuture.supplyAsync(() -> api.experimentsOf(token), pool));
+            }
+            for (CompletableFuture<Map<String, String>> answer : answers) {
+                assertThat(answer.get()).containsKeys("button_color", "price");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void assertSlotsExactly0To659(String experiment) {
+        String where = " from assignment where experiment_key = '" + experiment + "'";
+        assertThat(count("select count(*)" + where)).isEqualTo(660);
+        assertThat(count("select count(distinct slot)" + where)).isEqualTo(660);
+        assertThat(count("select min(slot)" + where)).isZero();
+        assertThat(count("select max(slot)" + where)).isEqualTo(659);
+        assertThat(count("select count(*) from free_slot where experiment_key = '" + experiment + "'")).isZero();
+    }
+
+    /** Slots the experiment's sequence handed out that no assignment holds. */
+    private long gapsOf(String experiment) {
+        return nextSlotOf(experiment) - count("select count(*) from assignment where experiment_key = '" + experiment + "'");
+    }
+
+    private long handedOutButNotAccountedFor(String experiment) {
+        return gapsOf(experiment) - count("select count(*) from free_slot where experiment_key = '" + experiment + "'");
+    }
+
+    private long nextSlotOf(String experiment) {
+        String sequence = experiment.equals("button_color") ? SEQUENCES[0] : SEQUENCES[1];
+        return count("select case when is_called then last_value + 1 else last_value end from " + sequence);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> optionDevices(Map<String, Object> stats, String experiment) {
+        Map<String, Object> devices = new HashMap<>();
+        for (Map<String, Object> row : (List<Map<String, Object>>) stats.get("experiments")) {
+            if (row.get("key").equals(experiment)) {
+                for (Map<String, Object> option : (List<Map<String, Object>>) row.get("options")) {
+                    devices.put((String) option.get("value"), option.get("devices"));
+                }
+            }
+        }
+        return devices;
+    }
+
+    private long count(String query) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + " failed", e);
+        }
+    }
+
+    private void sql(String statement) throws SQLException {
+        try (Connection connection = connect(); Statement run = connection.createStatement()) {
+            run.execute(statement);
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection(POSTGRES.urlOf(databaseName()), POSTGRES.user(), "");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
