@@ -143,6 +143,15 @@ class AdminApiTest extends SystemTest {
         assertThat(api.admin("GET", Api.ADMIN + "/zero_weight", null).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void a_weight_may_be_written_with_an_exponent_or_as_a_string_holding_a_number() {
+        HttpResponse<String> response = api.createExperiment("""
+                {"key":"spelled_weights","options":[{"value":"a","weight":5e1},{"value":"b","weight":"50.00"}]}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.body()).contains("{\"value\":\"a\",\"weight\":50}", "{\"value\":\"b\",\"weight\":50}");
+    }
+
     /** Numbers a fuzzer sent: each is 400 naming the weight, quickly, never a 500 or a server busy for minutes. */
     @ParameterizedTest
     @ValueSource(strings = {"1e2147483647", "1E+2147483647", "1e-2147483648", "1e-2147483647", "1e400", "-1e400", "1e-400",
