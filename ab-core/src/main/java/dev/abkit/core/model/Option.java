@@ -1,5 +1,7 @@
 package dev.abkit.core.model;
 
+import java.util.PrimitiveIterator;
+
 /**
  * One variant of an experiment: the value a device receives, and its weight. The value is 1-100
  * characters, counted as Unicode code points (an emoji is one, although Java and H2 count two
@@ -35,8 +37,9 @@ public record Option(String value, Weight weight) {
     /** The number of code points in {@code value}, once each is known to be allowed. */
     private static int checkedLength(String value) {
         int length = 0;
-        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-            int codePoint = value.codePointAt(i);
+        PrimitiveIterator.OfInt codePoints = value.codePoints().iterator();
+        while (codePoints.hasNext()) {
+            int codePoint = codePoints.nextInt();
             length++;
             if (Quoted.isUnpairedSurrogate(codePoint)) {
                 throw new IllegalArgumentException("option value must be valid Unicode text: character " + length

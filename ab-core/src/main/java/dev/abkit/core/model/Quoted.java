@@ -19,16 +19,11 @@ final class Quoted {
 
     /** At most 40 code points of the value, then "…"; an unpaired surrogate shows as U+FFFD. */
     static String shortened(String value) {
-        StringBuilder shown = new StringBuilder(Math.min(value.length(), 2 * SHOWN + 1));
-        int codePoints = 0;
-        for (int i = 0; i < value.length(); i += Character.charCount(value.codePointAt(i))) {
-            if (codePoints++ == SHOWN) {
-                return shown.append('…').toString();
-            }
-            int codePoint = value.codePointAt(i);
-            shown.appendCodePoint(isUnpairedSurrogate(codePoint) ? REPLACEMENT : codePoint);
-        }
-        return shown.toString();
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(SHOWN)
+                .forEach(codePoint -> shown.appendCodePoint(isUnpairedSurrogate(codePoint) ? REPLACEMENT : codePoint));
+        boolean cut = value.codePointCount(0, value.length()) > SHOWN;
+        return cut ? shown.append('…').toString() : shown.toString();
     }
 
     /** What {@link String#codePointAt} returns for half a surrogate pair without its other half. */
