@@ -7,7 +7,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,6 +44,30 @@ class SchemaConstraintsTest {
                     + " values ('b', 'price', '99', 1)"); // only the experiment's options
             assertRefused(store, "insert into assignment (device_token, experiment_key, option_value, slot)"
                     + " values ('nobody', 'price', '10', 1)"); // only registered devices
+        }
+    }
+
+    /**
+     * The core allows 100 code points; H2 counts UTF-16 units, two for each of these characters, and
+     * PostgreSQL counts characters. Every column that holds an option value must take the longest.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void every_option_value_column_holds_100_characters_beyond_the_basic_plane(Kind kind) throws SQLException {
+        String value = "😀🚀𝄞𠀀".repeat(25);
+        try (TestStore store = TestStore.open(kind, directory); Instance ignored = store.start()) {
+            store.execute("insert into experiment_option (experiment_key, position, option_value, weight)"
+                    + " values ('price', 4, '" + value + "', 1)");
+            store.execute("insert into device (token, first_seen) values ('a', current_timestamp)");
+            store.execute("insert into assignment (device_token, experiment_key, option_value, slot)"
+                    + " values ('a', 'price', '" + value + "', 0)");
+            store.execute("insert into option_count (experiment_key, option_value, stripe, devices)"
+                    + " values ('price', '" + value + "', 0, 1)");
+
+            for (String table : List.of("experiment_option", "assignment", "option_count")) {
+                assertThat(store.count("select count(*) from " + table + " where option_value = '" + value + "'"))
+                        .as(table).isEqualTo(1);
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package dev.abkit.server;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -139,6 +141,25 @@ class AdminApiTest extends SystemTest {
         }
         assertInvalid(many.append("]}").toString(), "options");
         assertThat(api.admin("GET", Api.ADMIN + "/zero_weight", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_weight_may_be_written_with_an_exponent_or_as_a_string_holding_a_number() {
+        HttpResponse<String> response = api.createExperiment("""
+                {"key":"spelled_weights","options":[{"value":"a","weight":5e1},{"value":"b","weight":"50.00"}]}""");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.body()).contains("{\"value\":\"a\",\"weight\":50}", "{\"value\":\"b\",\"weight\":50}");
+    }
+
+    /** Numbers a fuzzer sent: each is 400 naming the weight, quickly, never a 500 or a server busy for minutes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483647", "1E+2147483647", "1e-2147483648", "1e-2147483647", "1e400", "-1e400", "1e-400",
+            "1e99999999999", "123456789012345678901234567890", "0.001", "1.005", "10000.01", "\"NaN\"", "\"Infinity\"",
+            "\"-Infinity\"", "\"1e2147483647\"", "\"\"", "\"50%\"", "null", "[]", "{}"})
+    void weights_that_are_no_usable_number_are_400_naming_the_weight(String weight) {
+        assertInvalid("""
+                {"key":"odd_weight","options":[{"value":"a","weight":%s}]}""".formatted(weight), "options[0].weight");
     }
 
     @Test

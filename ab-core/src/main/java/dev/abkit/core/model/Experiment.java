@@ -36,13 +36,28 @@ public final class Experiment {
         this.status = Objects.requireNonNull(status, "status");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.seed = seed;
-        this.allocation = allocation != null ? allocation
-                : new PermutedBlocks(BlockDesign.of(options.stream().mapToLong(o -> o.weight().hundredths()).toArray()), seed);
+        this.allocation = allocation != null ? allocation : new PermutedBlocks(designOf(options), seed);
     }
 
     /** A new, running experiment. */
     public static Experiment start(ExperimentKey key, List<Option> options, Instant createdAt, long seed) {
         return new Experiment(key, options, ExperimentStatus.RUNNING, createdAt, seed);
+    }
+
+    /**
+     * The options of an experiment, checked together: 1-20 of them, with distinct values, and weights
+     * whose exact split needs a block of at most {@link BlockDesign#MAX_BLOCK_SIZE} devices.
+     *
+     * @throws IllegalArgumentException saying what to change, when they cannot make an experiment
+     */
+    public static List<Option> validOptions(List<Option> options) {
+        List<Option> checked = checkedOptions(options);
+        designOf(checked);
+        return checked;
+    }
+
+    private static BlockDesign designOf(List<Option> options) {
+        return BlockDesign.of(options.stream().mapToLong(o -> o.weight().hundredths()).toArray());
     }
 
     private static List<Option> checkedOptions(List<Option> options) {

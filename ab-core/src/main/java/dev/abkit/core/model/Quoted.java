@@ -1,18 +1,33 @@
 package dev.abkit.core.model;
 
-/** Renders rejected input inside error messages: quoted, and cut short so a huge value stays readable. */
+/**
+ * Renders rejected input inside error messages: cut short so a huge value stays readable, and never
+ * half a character, so that the message itself is valid Unicode text that any JSON encoder can write.
+ */
 final class Quoted {
 
     private static final int SHOWN = 40;
+    private static final char REPLACEMENT = '\uFFFD';
 
     private Quoted() {
     }
 
+    /** The value in quotes, shortened; "nothing" for {@code null}. */
     static String of(String value) {
-        if (value == null) {
-            return "nothing";
-        }
-        String shown = value.length() <= SHOWN ? value : value.substring(0, SHOWN) + "…";
-        return "\"" + shown + "\"";
+        return value == null ? "nothing" : "\"" + shortened(value) + "\"";
+    }
+
+    /** At most 40 code points of the value, then "…"; an unpaired surrogate shows as U+FFFD. */
+    static String shortened(String value) {
+        StringBuilder shown = new StringBuilder();
+        value.codePoints().limit(SHOWN)
+                .forEach(codePoint -> shown.appendCodePoint(isUnpairedSurrogate(codePoint) ? REPLACEMENT : codePoint));
+        boolean cut = value.codePointCount(0, value.length()) > SHOWN;
+        return cut ? shown.append('…').toString() : shown.toString();
+    }
+
+    /** What {@link String#codePointAt} returns for half a surrogate pair without its other half. */
+    static boolean isUnpairedSurrogate(int codePoint) {
+        return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
     }
 }

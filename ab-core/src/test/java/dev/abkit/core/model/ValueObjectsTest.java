@@ -5,9 +5,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class ValueObjectsTest {
 
@@ -76,6 +78,30 @@ class ValueObjectsTest {
         assertThatThrownBy(() -> new Weight(null)).hasMessage("weight is required");
     }
 
+    /** Each is a few bytes, but its plain digits or its rescaling would take gigabytes, or minutes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"1e2147483647", "1E+2147483647", "-1e2147483647", "1e-2147483647", "0.1e-2147483647",
+            "1e400", "1e-400", "123456789012345678901234567890123456789012345678901234567890"})
+    void weights_of_extreme_magnitude_are_rejected_at_once_with_a_short_message(String weight) {
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> {
+            assertThatThrownBy(() -> Weight.of(weight))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("weight must ")
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+            assertThatThrownBy(() -> new Weight(new BigDecimal(weight))).isInstanceOf(IllegalArgumentException.class);
+        });
+    }
+
+    @Test
+    void weights_that_are_not_finite_decimals_are_rejected() {
+        assertThatThrownBy(() -> Weight.of("1e-2147483648")).hasMessageStartingWith("weight must be a decimal number");
+        assertThatThrownBy(() -> Weight.of("NaN")).hasMessage("weight must be a decimal number (got \"NaN\")");
+        assertThatThrownBy(() -> Weight.of(Double.POSITIVE_INFINITY)).hasMessageStartingWith("weight must be a decimal number");
+        assertThatThrownBy(() -> Weight.of(Double.NaN)).hasMessageStartingWith("weight must be a decimal number");
+        assertThatThrownBy(() -> Weight.of("1e400")).hasMessage("weight must be at most 10000 (got 1E+400)");
+        assertThatThrownBy(() -> Weight.of("1e-400")).hasMessage("weight must have at most two decimal places (got 1E-400)");
+    }
+
     @Test
     void option_values_are_1_to_100_characters_without_control_characters() {
         assertThat(Option.of("#FF0000", "33.3").value()).isEqualTo("#FF0000");
@@ -84,5 +110,43 @@ class ValueObjectsTest {
         assertThatThrownBy(() -> Option.of("x".repeat(101), "1")).hasMessage("option value must be at most 100 characters (got 101)");
         assertThatThrownBy(() -> Option.of("a\nb", "1")).hasMessage("option value must not contain control characters");
         assertThatThrownBy(() -> new Option("short", null)).hasMessage("option \"short\" needs a weight");
+    }
+
+    /** Java and H2 count UTF-16 units, in which these take two each; the rule counts characters (code points). */
+    @Test
+    void option_values_count_characters_beyond_the_basic_plane_once() {
+        String hundredEmoji = "😀🚀𝄞𠀀".repeat(25);
+        assertThat(hundredEmoji).hasSize(200);
+
+        assertThat(Option.of(hundredEmoji, "1").value()).isEqualTo(hundredEmoji);
+        assertThatThrownBy(() -> Option.of(hundredEmoji + "😀", "1"))
+                .hasMessage("option value must be at most 100 characters (got 101)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\ud800", "\udc00", "a\ud83d", "\ude00\ud83d", "\ud83d\ud83d", "x\udfffy"})
+    void option_values_with_an_unpaired_surrogate_are_rejected(String value) {
+        assertThatThrownBy(() -> Option.of(value, "1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("option value must be valid Unicode text: character ")
+                .hasMessageContaining("surrogate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\uffff", "\ufffe", "a\ufdd0", "\ufdef", "\ud83f\udffe", "\udbff\udfff"})
+    void option_values_with_a_unicode_non_character_are_rejected(String value) {
+        assertThatThrownBy(() -> Option.of(value, "1"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("option value must not contain Unicode non-characters");
+    }
+
+    @Test
+    void rejected_input_is_shown_cut_at_a_whole_character_and_without_half_pairs() {
+        String emoji = "😀".repeat(50);
+
+        assertThatThrownBy(() -> ExperimentKey.of(emoji))
+                .hasMessageEndingWith("(got \"" + "😀".repeat(40) + "…\")");
+        assertThatThrownBy(() -> ExperimentKey.of("a\ud800b"))
+                .hasMessageEndingWith("(got \"a\ufffdb\")");
     }
 }

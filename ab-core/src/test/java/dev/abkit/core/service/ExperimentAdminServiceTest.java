@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,12 +83,22 @@ class ExperimentAdminServiceTest {
         assertThatThrownBy(() -> admin.stop(ExperimentKey.of("nope"))).isInstanceOf(UnknownExperimentException.class);
     }
 
+    /** Invalid options cannot even be asked for, so an adapter tells bad input from failures of the use case. */
     @Test
-    void invalid_definitions_are_rejected_before_anything_is_stored() {
-        NewExperiment duplicates = new NewExperiment(ExperimentKey.of("bad"), List.of(Option.of("a", 1), Option.of("a", 1)));
+    void invalid_definitions_are_rejected_as_the_command_is_made() {
+        ExperimentKey key = ExperimentKey.of("bad");
 
-        assertThatThrownBy(() -> admin.create(duplicates)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new NewExperiment(ExperimentKey.of("bad"), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new NewExperiment(key, List.of(Option.of("a", 1), Option.of("a", 1))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+        assertThatThrownBy(() -> new NewExperiment(key, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("an experiment needs at least one option");
+        assertThatThrownBy(() -> new NewExperiment(key, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("an experiment needs at least one option");
+        assertThatThrownBy(() -> new NewExperiment(key, List.of(Option.of("a", 33.33), Option.of("b", 33.33), Option.of("c", 33.35))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("block");
+        List<Option> many = IntStream.range(0, 21).mapToObj(i -> Option.of("v" + i, 1)).toList();
+        assertThatThrownBy(() -> new NewExperiment(key, many))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 20 options");
         assertThat(admin.all()).isEmpty();
     }
 }

@@ -4,9 +4,7 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.FindExperiments;
-import dev.abkit.core.port.in.NewExperiment;
 import dev.abkit.core.port.in.StopExperiment;
-import dev.abkit.http.problem.InvalidInputException;
 import dev.abkit.http.problem.NotFoundException;
 import dev.abkit.http.problem.Problem;
 import io.micronaut.http.HttpResponse;
@@ -65,14 +63,7 @@ public class AdminExperimentsController {
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<ExperimentJson> create(@Body NewExperimentJson body) {
-        NewExperiment command = body.toDomain();
-        Experiment created;
-        try {
-            created = createExperiment.create(command);
-        } catch (IllegalArgumentException e) {
-            // The options are valid one by one, not together (duplicate values, too many, ...).
-            throw new InvalidInputException("options", e.getMessage());
-        }
+        Experiment created = createExperiment.create(body.toDomain());
         return HttpResponse.created(ExperimentJson.from(created), URI.create(PATH + "/" + created.key().value()));
     }
 

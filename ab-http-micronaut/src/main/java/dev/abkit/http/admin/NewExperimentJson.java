@@ -37,6 +37,11 @@ public record NewExperimentJson(
             }
             checked.add(option.toDomain("options[" + i + "]"));
         }
-        return new NewExperiment(checkedKey, checked);
+        try {
+            return new NewExperiment(checkedKey, checked);
+        } catch (IllegalArgumentException e) {
+            // The options are valid one by one, not together (duplicate values, too many, ...).
+            throw new InvalidInputException("options", e.getMessage());
+        }
     }
 }

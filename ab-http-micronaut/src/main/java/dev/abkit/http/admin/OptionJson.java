@@ -13,8 +13,11 @@ import java.math.BigDecimal;
 @Serdeable
 @Schema(name = "Option")
 public record OptionJson(
-        @Schema(description = "1-100 characters, distinct within the experiment", example = "short") @Nullable String value,
-        @Schema(description = "relative share, > 0, at most two decimal places", example = "50") @Nullable BigDecimal weight) {
+        @Schema(description = "1-100 characters, counted as Unicode code points (an emoji is one), distinct within the"
+                + " experiment; valid Unicode text: no unpaired surrogates, control characters or non-characters",
+                minLength = 1, maxLength = 100, example = "short") @Nullable String value,
+        @Schema(description = "relative share: a decimal from 0.01 to 10000 with at most two decimal places",
+                minimum = "0.01", maximum = "10000", example = "50") @Nullable BigDecimal weight) {
 
     static OptionJson from(Option option) {
         return new OptionJson(option.value(), option.weight().value());

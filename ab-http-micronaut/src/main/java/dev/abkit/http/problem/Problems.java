@@ -68,10 +68,8 @@ public final class Problems {
         if (error instanceof CodecException || error instanceof ConversionErrorException) {
             return malformedBody(error);
         }
-        if (error instanceof IllegalArgumentException invalid) {
-            // The value objects of ab-core reject invalid input with messages written for the user.
-            return respond(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid request", invalid.getMessage(), null);
-        }
+        // Not IllegalArgumentException: the adapters turn the core's rejections of input into
+        // InvalidInputException where they convert it, so one thrown from anywhere else is a bug.
         return null;
     }
 

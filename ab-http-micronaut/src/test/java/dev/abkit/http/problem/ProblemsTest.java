@@ -19,8 +19,14 @@ class ProblemsTest {
         assertThat(Problems.forException(new UnknownExperimentException(key)).code()).isEqualTo(404);
         assertThat(Problems.forException(new DuplicateExperimentException(key)).code()).isEqualTo(409);
         assertThat(Problems.forException(new InvalidInputException("key", "bad")).code()).isEqualTo(400);
-        assertThat(Problems.forException(new IllegalArgumentException("bad")).code()).isEqualTo(400);
         assertThat(Problems.forException(new IllegalStateException("bug"))).isNull();
+    }
+
+    /** The adapters wrap what the core rejects while they convert input; any other one is a bug. */
+    @Test
+    void an_illegal_argument_that_no_adapter_converted_is_a_bug() {
+        assertThat(Problems.forException(new IllegalArgumentException("column option_value is too short"))).isNull();
+        assertThat(Problems.forException(new CompletionException(new NumberFormatException("For input string")))).isNull();
     }
 
     @Test

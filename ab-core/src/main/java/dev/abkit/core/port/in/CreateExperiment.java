@@ -7,7 +7,8 @@ import dev.abkit.core.model.Experiment;
 public interface CreateExperiment {
 
     /**
-     * @throws IllegalArgumentException if the options do not make a valid experiment
+     * Its options were checked when the command was made, so a failure here is never the caller's input.
+     *
      * @throws DuplicateExperimentException if the key was ever used
      */
     Experiment create(NewExperiment newExperiment);
