@@ -24,6 +24,20 @@ need_tools() {
   pg_isready -q || die "PostgreSQL does not answer on $PGHOST:$PGPORT"
 }
 
+# find_pgbench: PGBENCH, the first that runs of the one on PATH and those of Debian's server
+# packages, newest first (Debian ships pgbench with the server, outside PATH)
+find_pgbench() {
+  local candidates candidate
+  mapfile -t candidates < <(command -v pgbench || true; printf '%s\n' /usr/lib/postgresql/*/bin/pgbench | sort -rV)
+  for candidate in "${candidates[@]}"; do
+    if [[ -x "$candidate" ]] && "$candidate" --version >/dev/null 2>&1; then
+      PGBENCH=$candidate
+      return
+    fi
+  done
+  die "pgbench is needed: none on PATH nor in /usr/lib/postgresql/*/bin (Debian: package postgresql-<version>)"
+}
+
 port_free() {
   if curl -s -o /dev/null "http://127.0.0.1:$1/"; then die "port $1 is taken; choose another (see the script's header)"; fi
 }
@@ -38,14 +52,17 @@ build() {
   rm -rf "$OUT" && mkdir -p "$OUT"
 }
 
-# --- a database of our own, and cleaning up whatever we started ----------------------------------
+# --- databases of our own, and cleaning up whatever we started -----------------------------------
 PIDS=()
+DATABASES=() # created by this run and not dropped yet
 DB=
 cleanup() {
-  local pid file
-  for file in "$OUT"/*.pid; do # a wrk still running, if we are stopped half-way
+  local pid file database
+  for file in "$OUT"/*.pid; do # a wrk or pgbench still running, if we are stopped half-way
     pid=$(cat "$file" 2>/dev/null) || continue
-    if [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == wrk ]]; then kill -TERM "$pid" 2>/dev/null || true; fi
+    case "$(cat "/proc/$pid/comm" 2>/dev/null)" in
+      wrk | pgbench) kill -TERM "$pid" 2>/dev/null || true ;;
+    esac
   done
   for pid in "${PIDS[@]}"; do
     kill -TERM "$pid" 2>/dev/null || true
@@ -53,20 +70,32 @@ cleanup() {
   for pid in "${PIDS[@]}"; do
     wait "$pid" 2>/dev/null || true
   done
-  if [[ -n "$DB" && -z "${KEEP_DB:-}" ]]; then
-    psql -d postgres -qAtc "drop database if exists \"$DB\" with (force)" >/dev/null 2>&1 || true
-  elif [[ -n "$DB" ]]; then
-    log "kept database $DB"
-  fi
+  for database in "${DATABASES[@]}"; do
+    if [[ -z "${KEEP_DB:-}" ]]; then drop_database "$database"; else log "kept database $database"; fi
+  done
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
+# new_database PREFIX: creates PREFIX_<time>_<random> and names it in NEW_DB; dropped at exit
+new_database() {
+  NEW_DB="${1}_$(date +%s)_$RANDOM"
+  DATABASES+=("$NEW_DB")
+  psql -d postgres -v ON_ERROR_STOP=1 -qAtc "create database \"$NEW_DB\"" >/dev/null
+  log "database $NEW_DB created"
+}
+# drop_database NAME: drops it now (closing its connections) and forgets it
+drop_database() {
+  psql -d postgres -qAtc "drop database if exists \"$1\" with (force)" >/dev/null 2>&1 || true
+  local kept=() database
+  for database in "${DATABASES[@]}"; do [[ "$database" == "$1" ]] || kept+=("$database"); done
+  DATABASES=("${kept[@]}")
+}
+# create_database: the database of this run's abkit server, in DB and DB_URL
 create_database() {
-  DB="${DB_PREFIX}_$(date +%s)_$RANDOM"
-  psql -d postgres -v ON_ERROR_STOP=1 -qAtc "create database \"$DB\"" >/dev/null
+  new_database "$DB_PREFIX"
+  DB=$NEW_DB
   DB_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB"
-  log "database $DB created"
 }
 sql() { psql -d "$DB" -v ON_ERROR_STOP=1 -qAtc "$1"; }
 
