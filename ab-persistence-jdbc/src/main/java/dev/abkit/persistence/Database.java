@@ -1,30 +1,25 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.error.StorageUnavailableException;
-import io.micronaut.data.connection.ConnectionOperations;
-import io.micronaut.data.exceptions.DataAccessException;
-import io.micronaut.transaction.TransactionOperations;
-import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.function.Supplier;
 
 /**
- * Runs JDBC work on connections that Micronaut Data manages, and translates failures once for
- * every adapter: an unreachable database becomes {@link StorageUnavailableException} (the edge
- * answers 503), any other {@link SQLException} an unchecked {@link DataAccessException}.
+ * Runs JDBC work on connections of the caller's {@link DataSource}, and translates failures once
+ * for every adapter: an unreachable database becomes {@link StorageUnavailableException} (the
+ * edge answers 503), any other {@link SQLException} a {@link StorageFailureException}. The core's
+ * own exceptions, thrown by the work, pass unchanged.
  */
-@Singleton
 final class Database {
 
-    private final TransactionOperations<Connection> transactions;
-    private final ConnectionOperations<Connection> connections;
+    private final DataSource dataSource;
     private volatile DatabaseKind kind;
 
-    Database(TransactionOperations<Connection> transactions, ConnectionOperations<Connection> connections) {
-        this.transactions = transactions;
-        this.connections = connections;
+    Database(DataSource dataSource) {
+        this.dataSource = dataSource;
     }
 
     /** Which database this is, asked once of the first connection. */
@@ -39,50 +34,57 @@ final class Database {
 
     /** One transaction: committed if {@code work} returns, rolled back if it throws anything. */
     <T> T inTransaction(String what, SqlWork<T> work) {
-        try {
-            return transactions.executeWrite(status -> work.run(status.getConnection()));
-        } catch (Exception failure) { // also a checked SQLException, if the transaction rethrows it as is
-            throw translated(what, failure);
-        }
-    }
-
-    /**
-     * One pooled connection in auto-commit: for a single statement, without the extra round trip
-     * of a commit.
-     */
-    <T> T autoCommitted(String what, SqlWork<T> work) {
-        return withConnection(what, () -> {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
             try {
-                return work.run(connections.getConnectionStatus().getConnection());
-            } catch (SQLException e) {
-                throw new DataAccessException(what + " failed: " + e.getMessage(), e);
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (Throwable failure) {
+                rollBack(connection, failure);
+                throw failure;
+            } finally {
+                restore(connection, autoCommit);
             }
-        });
-    }
-
-    /**
-     * Work on one pooled connection in auto-commit, such as Micronaut Data repository calls, which
-     * use the connection bound here for all their statements.
-     */
-    <T> T withConnection(String what, Supplier<T> work) {
-        try {
-            return connections.executeWrite(status -> work.get());
-        } catch (RuntimeException failure) {
+        } catch (SQLException failure) {
             throw translated(what, failure);
         }
     }
 
-    private static RuntimeException translated(String what, Exception failure) {
+    /** One connection in auto-commit: single statements, without the round trip of a commit. */
+    <T> T autoCommitted(String what, SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return work.run(connection);
+        } catch (SQLException failure) {
+            throw translated(what, failure);
+        }
+    }
+
+    private static void rollBack(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            failure.addSuppressed(rollback); // a dead connection: the server rolls back on its own
+        }
+    }
+
+    private static void restore(Connection connection, boolean autoCommit) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+
+    private static RuntimeException translated(String what, SQLException failure) {
         if (ConnectionFailures.isConnectionFailure(failure)) {
             return new StorageUnavailableException(
                     "the database cannot be reached to " + what + "; try again later", failure);
         }
-        if (failure instanceof SQLException sql) {
-            return new DataAccessException(what + " failed: " + sql.getMessage(), sql);
-        }
-        if (failure instanceof RuntimeException unchecked) {
-            return unchecked; // the core's own exceptions (e.g. from an Enrollment) pass unchanged
-        }
-        return new DataAccessException(what + " failed: " + failure.getMessage(), failure);
+        return new StorageFailureException(what + " failed: " + failure.getMessage(), failure);
     }
 }

@@ -1,5 +1,7 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.error.StorageFailureException;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -49,7 +51,7 @@ enum DatabaseKind {
         if ("H2".equalsIgnoreCase(product)) {
             return H2;
         }
-        throw new IllegalStateException("abkit stores its data in PostgreSQL or H2, not in " + product);
+        throw new StorageFailureException("abkit stores its data in PostgreSQL or H2, not in " + product);
     }
 
     /** Held until the registration's transaction ends; admits other registrations, not changes. */

@@ -1,29 +1,73 @@
 package dev.abkit.persistence;
 
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.Query;
-import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.query.builder.sql.Dialect;
-import io.micronaut.data.repository.GenericRepository;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.model.Weight;
 
-import java.util.Collection;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Micronaut Data reads of experiments for the admin API. Its SQL, generated or written here, stays
- * in the subset H2's PostgreSQL mode shares, so the compile-time POSTGRES dialect serves both.
- * Writes are in {@link JdbcExperiments}, and the running set in {@link ExperimentCatalog}: they
- * take the catalog lock and version with them.
+ * From rows of {@code experiment} joined with {@code experiment_option} to domain experiments, in
+ * creation order and each with its options in position order. Domain types stay in the core; rows
+ * stay in this package.
  */
-@JdbcRepository(dialect = Dialect.POSTGRES)
-interface ExperimentRows extends GenericRepository<ExperimentRow, Long> {
+final class ExperimentRows {
 
-    List<ExperimentRow> findAllOrderById();
+    /** The columns {@link #experiments} reads, joined so that one statement reads one snapshot. */
+    static final String COLUMNS = "e.experiment_key, e.status, e.created_at, e.seed, o.option_value, o.weight";
+    private static final String SELECT = "select " + COLUMNS
+            + " from experiment e join experiment_option o on o.experiment_key = e.experiment_key";
 
-    Optional<ExperimentRow> findByExperimentKey(String experimentKey);
+    private ExperimentRows() {
+    }
 
-    @Query("select experiment_key, option_value, weight from experiment_option"
-            + " where experiment_key in (:experimentKeys) order by experiment_key, position")
-    List<OptionRow> findOptions(Collection<String> experimentKeys);
+    static List<Experiment> all(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(SELECT + " order by e.id, o.position");
+             ResultSet rows = select.executeQuery()) {
+            return experiments(rows, rows.next());
+        }
+    }
+
+    static Optional<Experiment> find(Connection connection, ExperimentKey key) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                SELECT + " where e.experiment_key = ? order by o.position")) {
+            select.setString(1, key.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return experiments(rows, rows.next()).stream().findFirst();
+            }
+        }
+    }
+
+    /**
+     * Reads experiments from {@code rows}, which stand on their first row if {@code onRow}, until
+     * the rows end or a row has no experiment (an outer join that found none).
+     */
+    static List<Experiment> experiments(ResultSet rows, boolean onRow) throws SQLException {
+        List<Experiment> experiments = new ArrayList<>();
+        String key = onRow ? rows.getString("experiment_key") : null;
+        while (key != null) {
+            ExperimentStatus status = ExperimentStatus.valueOf(rows.getString("status"));
+            Instant createdAt = rows.getObject("created_at", OffsetDateTime.class).toInstant();
+            long seed = rows.getLong("seed");
+            List<Option> options = new ArrayList<>();
+            String next;
+            do {
+                options.add(new Option(rows.getString("option_value"), new Weight(rows.getBigDecimal("weight"))));
+                next = rows.next() ? rows.getString("experiment_key") : null;
+            } while (key.equals(next));
+            experiments.add(new Experiment(ExperimentKey.of(key), options, status, createdAt, seed));
+            key = next;
+        }
+        return experiments;
+    }
 }

@@ -1,7 +1,6 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.model.ExperimentKey;
-import jakarta.inject.Singleton;
 
 import java.util.Collection;
 import java.util.Set;
@@ -13,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * round trip. Learned from {@link LostSlots}, which fills the table and looks at it on every check;
  * forgotten when a registration finds none left.
  */
-@Singleton
 final class FreeSlots {
 
     static final String TAKE_LOWEST =

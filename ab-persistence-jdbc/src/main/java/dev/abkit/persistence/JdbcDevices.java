@@ -1,5 +1,6 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
@@ -7,7 +8,6 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
-import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,8 +37,7 @@ import java.util.Optional;
  * caller read its running set (a create or stop on another instance), or slots wait in
  * {@code free_slot}, does one more round trip read them.
  */
-@Singleton
-public final class JdbcDevices implements Devices {
+final class JdbcDevices implements Devices {
 
     private static final String SELECT_DEVICE = """
             select d.first_seen, a.experiment_key, a.option_value
@@ -82,7 +81,7 @@ public final class JdbcDevices implements Devices {
                 int version = first.select("select version from experiment_catalog where id = 1");
                 Script.Results done = first.runOn(connection, kind);
                 if (done.rowsWritten(insert) != 1) {
-                    return select(connection, token).orElseThrow(() -> new IllegalStateException(
+                    return select(connection, token).orElseThrow(() -> new StorageFailureException(
                             "device " + token + " was neither inserted nor found"));
                 }
                 long current = done.firstRow(version)[0];
@@ -148,7 +147,7 @@ public final class JdbcDevices implements Devices {
             int actual = written.rowsWritten(statement);
             if (actual != rows) {
                 // Every row these statements touch exists with its experiment: a miss is a damaged schema.
-                throw new IllegalStateException("a registration wrote " + actual + " rows of " + table
+                throw new StorageFailureException("a registration wrote " + actual + " rows of " + table
                         + " instead of " + rows + "; the schema is damaged");
             }
         }

@@ -2,7 +2,6 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.out.EnrollmentCounts;
-import jakarta.inject.Singleton;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,8 +13,7 @@ import java.util.List;
  * rows whatever the number of devices, so the answer stays fast at millions of devices
  * (docs/performance.md, "Statistics at scale").
  */
-@Singleton
-public final class JdbcEnrollmentCounts implements EnrollmentCounts {
+final class JdbcEnrollmentCounts implements EnrollmentCounts {
 
     private final Database database;
 

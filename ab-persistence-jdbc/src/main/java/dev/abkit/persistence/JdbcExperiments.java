@@ -7,7 +7,6 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Experiments;
-import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,24 +19,20 @@ import java.util.Optional;
 
 /**
  * Experiments in the tables {@code experiment} and {@code experiment_option}, listed in creation
- * order by their generated id. Adding one also creates its slot sequence and its statistics
- * counter rows, so the next device enrolled takes slot 0 and is counted. Reads and status updates
- * go through the Micronaut Data repository {@link ExperimentRows}; the insert is plain JDBC
- * because it needs ON CONFLICT DO NOTHING and the sequence's DDL.
+ * order by their generated id. Adding one also creates its slot sequence, its statistics counter
+ * rows and its slot check, so the next device enrolled takes slot 0 and is counted. Every create
+ * and stop takes the catalog lock and makes a new catalog version (decision 5).
  */
-@Singleton
-public final class JdbcExperiments implements Experiments {
+final class JdbcExperiments implements Experiments {
 
     private final Database database;
     private final ExperimentCatalog catalog;
     private final SlotSequences slots;
-    private final ExperimentRows rows;
 
-    JdbcExperiments(Database database, ExperimentCatalog catalog, SlotSequences slots, ExperimentRows rows) {
+    JdbcExperiments(Database database, ExperimentCatalog catalog, SlotSequences slots) {
         this.database = database;
         this.catalog = catalog;
         this.slots = slots;
-        this.rows = rows;
     }
 
     @Override
@@ -150,25 +145,16 @@ public final class JdbcExperiments implements Experiments {
 
     @Override
     public Optional<Experiment> find(ExperimentKey key) {
-        return database.withConnection("find experiment " + key, () -> rows.findByExperimentKey(key.value())
-                .map(row -> withOptions(List.of(row)).get(0)));
+        return database.autoCommitted("find experiment " + key, connection -> ExperimentRows.find(connection, key));
     }
 
     @Override
     public List<Experiment> all() {
-        return database.withConnection("list experiments", () -> withOptions(rows.findAllOrderById()));
+        return database.autoCommitted("list experiments", ExperimentRows::all);
     }
 
     @Override
     public RunningExperiments running() {
         return database.autoCommitted("list running experiments", catalog::running);
-    }
-
-    private List<Experiment> withOptions(List<ExperimentRow> experiments) {
-        if (experiments.isEmpty()) {
-            return List.of();
-        }
-        List<String> keys = experiments.stream().map(ExperimentRow::experimentKey).toList();
-        return ExperimentMapper.experimentsOf(experiments, rows.findOptions(keys));
     }
 }

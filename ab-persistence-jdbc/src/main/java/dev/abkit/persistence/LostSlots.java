@@ -1,8 +1,8 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
-import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -28,8 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * to {@code free_slot}, where the next registrations take it before new slots.
  * How long a lost slot waits, and why: docs/decisions/0005-exact-slots-and-one-running-set.md.
  */
-@Singleton
-public final class LostSlots {
+final class LostSlots {
 
     private final Database database;
     private final ExperimentCatalog catalog;
@@ -46,7 +45,7 @@ public final class LostSlots {
     }
 
     /** Looks for gaps without any lock, and recovers when one has stayed open since the last check. */
-    public void check() {
+    void check() {
         boolean lasting = database.autoCommitted("look for lost slots", connection -> {
             freeSlots.waitIn(experimentsWithFreeSlots(connection));
             boolean found = false;
@@ -88,7 +87,7 @@ public final class LostSlots {
      * Under the catalog lock, which no registration holds meanwhile, puts every slot that the
      * sequences handed out and no assignment holds into {@code free_slot}.
      */
-    public void recover() {
+    void recover() {
         List<ExperimentKey> withLostSlots = database.inTransaction("hand out lost slots again", connection -> {
             Script lock = new Script();
             lock.run(database.kind().lockCatalogForChange());
@@ -155,7 +154,7 @@ public final class LostSlots {
             select.setString(1, experiment.value());
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
-                    throw new IllegalStateException("experiment " + experiment + " has no slot_check row; the schema is damaged");
+                    throw new StorageFailureException("experiment " + experiment + " has no slot_check row; the schema is damaged");
                 }
                 return row.getLong(1);
             }

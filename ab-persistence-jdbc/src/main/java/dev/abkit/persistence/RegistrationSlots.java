@@ -2,7 +2,7 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.out.SlotCounters;
-import io.micronaut.data.exceptions.DataAccessException;
+import dev.abkit.core.error.StorageFailureException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -47,7 +47,7 @@ final class RegistrationSlots implements SlotCounters {
             }
             return slots;
         } catch (SQLException e) {
-            throw new DataAccessException("taking the slots of experiments " + experiments + " failed: "
+            throw new StorageFailureException("taking the slots of experiments " + experiments + " failed: "
                     + e.getMessage(), e);
         }
     }

@@ -1,8 +1,8 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.ExperimentKey;
-import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,7 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * connections and server instances, and never holding a lock until commit, so registrations do
  * not queue behind one hot row. Why, and what a rollback costs: docs/decisions/0003-slot-counters.md.
  */
-@Singleton
 final class SlotSequences {
 
     /**
@@ -81,7 +80,7 @@ final class SlotSequences {
         try (PreparedStatement peek = connection.prepareStatement(kind.peekNextValue(nameOf(connection, experiment)));
              ResultSet next = peek.executeQuery()) {
             if (!next.next()) {
-                throw new IllegalStateException("the slot sequence of " + experiment + " is missing; the schema is damaged");
+                throw new StorageFailureException("the slot sequence of " + experiment + " is missing; the schema is damaged");
             }
             return next.getLong(1);
         }

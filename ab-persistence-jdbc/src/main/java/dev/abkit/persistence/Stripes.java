@@ -1,6 +1,5 @@
 package dev.abkit.persistence;
 
-import jakarta.inject.Singleton;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -14,7 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * which stripe counted a device does not matter. Other instances on the same database may still
  * pick the same stripe: then one waits for the other's commit, as any two writers of a row do.
  */
-@Singleton
 final class Stripes {
 
     /** The rows per counter, created by the migrations (V1, and per experiment by JdbcExperiments). */

@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,14 +34,13 @@ class ConnectionFailureTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort(); // free now, and closed by the time the pool connects
         }
-        instance = Instance.start(Map.of(
-                "datasources.default.url", "jdbc:postgresql://127.0.0.1:" + closedPort + "/abkit?connectTimeout=1&loginTimeout=1",
-                "datasources.default.username", "postgres",
-                "datasources.default.password", "",
-                "datasources.default.connection-timeout", 250,
-                "datasources.default.initialization-fail-timeout", -1, // start although unreachable
-                "datasources.default.minimum-idle", 0, // no background refills that slow the close
-                "flyway.datasources.default.enabled", false));
+        instance = Instance.unmigrated(pool -> {
+            pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/abkit?connectTimeout=1&loginTimeout=1");
+            pool.setUsername("postgres");
+            pool.setConnectionTimeout(250);
+            pool.setInitializationFailTimeout(-1); // start although unreachable
+            pool.setMinimumIdle(0); // no background refills that slow the close
+        });
         ports = instance.ports();
     }
 

@@ -1,6 +1,6 @@
 package dev.abkit.persistence;
 
-import io.micronaut.data.exceptions.DataAccessException;
+import dev.abkit.core.error.StorageFailureException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -17,7 +17,7 @@ class ConnectionFailuresTest {
         assertThat(ConnectionFailures.isConnectionFailure(
                 new SQLTransientConnectionException("HikariPool-1 - Connection is not available"))).isTrue();
         assertThat(ConnectionFailures.isConnectionFailure(
-                new DataAccessException("wrapped", new SQLException("refused", "08001", new ConnectException())))).isTrue();
+                new StorageFailureException("wrapped", new SQLException("refused", "08001", new ConnectException())))).isTrue();
         assertThat(ConnectionFailures.isConnectionFailure(new SQLException("terminating connection", "57P01"))).isTrue();
     }
 

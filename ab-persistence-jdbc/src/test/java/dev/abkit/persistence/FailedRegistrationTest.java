@@ -7,7 +7,7 @@ import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.persistence.TestStore.Kind;
-import io.micronaut.data.exceptions.DataAccessException;
+import dev.abkit.core.error.StorageFailureException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -44,7 +44,7 @@ class FailedRegistrationTest {
             StoragePorts ports = instance.ports();
 
             assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), ports.experiments().running(), unknownOption))
-                    .isInstanceOf(DataAccessException.class); // a failing statement, not an outage
+                    .isInstanceOf(StorageFailureException.class); // a failing statement, not an outage
 
             assertNothingStored(store, ports);
         }
@@ -75,7 +75,7 @@ class FailedRegistrationTest {
                     Clock.systemUTC());
 
             assertThatThrownBy(() -> service.experimentsFor(TOKEN))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(StorageFailureException.class)
                     .hasMessageContaining("option_count").hasMessageContaining("schema is damaged");
 
             assertNothingStored(store, ports);

@@ -1,52 +1,71 @@
 package dev.abkit.persistence;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.abkit.core.contract.StoragePorts;
-import io.micronaut.context.ApplicationContext;
 
-import java.util.HashMap;
-import java.util.Map;
+import javax.sql.DataSource;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * One abkit server instance's storage, for tests: a Micronaut context with its own connection
- * pool on {@code url}, migrated by Flyway at start, exposing the adapter beans.
+ * One abkit server instance's storage, for tests: a connection pool of its own on {@code url},
+ * and the adapter built on it the way a service embeds it, migrated at start.
  */
 final class Instance implements AutoCloseable {
 
-    private final ApplicationContext context;
+    private final HikariDataSource pool;
+    private final JdbcStorage storage;
 
-    private Instance(ApplicationContext context) {
-        this.context = context;
+    private Instance(HikariDataSource pool, JdbcStorage storage) {
+        this.pool = pool;
+        this.storage = storage;
     }
 
     static Instance start(String url, String user) {
-        return start(Map.of(
-                "datasources.default.url", url,
-                "datasources.default.username", user,
-                "datasources.default.password", ""));
+        return start(url, user, pool -> { }, dataSource -> dataSource);
     }
 
-    static Instance start(Map<String, Object> properties) {
-        Map<String, Object> all = new HashMap<>();
-        all.put("datasources.default.maximum-pool-size", 10);
-        all.put("flyway.datasources.default.enabled", true);
-        all.putAll(properties);
-        return new Instance(ApplicationContext.builder().deduceEnvironment(false).properties(all).start());
+    /**
+     * @param tuning  settings of the pool beyond URL and user
+     * @param network what stands between the adapter and the pool, e.g. a network that loses replies
+     */
+    static Instance start(String url, String user, Consumer<HikariConfig> tuning, UnaryOperator<DataSource> network) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (!user.isEmpty()) {
+            config.setUsername(user);
+        }
+        config.setMaximumPoolSize(10);
+        tuning.accept(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        try {
+            return new Instance(pool, JdbcStorage.migrated(network.apply(pool)));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /** The storage on a database nobody migrated, such as one that cannot be reached. */
+    static Instance unmigrated(Consumer<HikariConfig> settings) {
+        HikariConfig config = new HikariConfig();
+        settings.accept(config);
+        HikariDataSource pool = new HikariDataSource(config);
+        return new Instance(pool, JdbcStorage.on(pool));
     }
 
     StoragePorts ports() {
-        return new StoragePorts(
-                context.getBean(JdbcExperiments.class),
-                context.getBean(JdbcDevices.class),
-                context.getBean(JdbcEnrollmentCounts.class),
-                () -> context.getBean(LostSlots.class).recover());
+        return new StoragePorts(storage.experiments(), storage.devices(), storage.enrollmentCounts(),
+                storage::recoverLostSlots);
     }
 
-    <T> T bean(Class<T> type) {
-        return context.getBean(type);
+    JdbcStorage storage() {
+        return storage;
     }
 
     @Override
     public void close() {
-        context.close();
+        pool.close();
     }
 }

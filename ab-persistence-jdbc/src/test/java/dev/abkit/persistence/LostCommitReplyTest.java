@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,15 +39,12 @@ class LostCommitReplyTest {
     void an_experiment_whose_commit_reply_was_lost_is_stored_whole_and_enrolls_new_devices(Kind kind) {
         Experiment onboarding = Experiment.start(ExperimentKey.of("onboarding"),
                 List.of(Option.of("short", 50), Option.of("long", 50)), NOW, 7L);
+        CommitRepliesLost network = new CommitRepliesLost();
         try (TestStore store = TestStore.open(kind, directory);
-             Instance instance = Instance.start(Map.<String, Object>of(
-                     "datasources.default.url", store.url(),
-                     "datasources.default.username", store.user(),
-                     "datasources.default.password", "",
-                     "abkit.test.commit-replies-lost", "true"))) {
+             Instance instance = Instance.start(store.url(), store.user(), pool -> { }, network::around)) {
             StoragePorts ports = instance.ports();
 
-            instance.bean(CommitRepliesLost.class).loseNextReply();
+            network.loseNextReply();
             assertThatThrownBy(() -> ports.experiments().add(onboarding))
                     .isInstanceOf(StorageUnavailableException.class);
 

@@ -7,7 +7,6 @@ import dev.abkit.core.service.DeviceEnrollmentService;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -28,11 +27,8 @@ public final class RegistrationThroughputMeasurement {
         boolean h2 = args.length > 3 && args[3].equals("h2");
         try (TestStore store = h2 ? TestStore.open(TestStore.Kind.H2, Files.createTempDirectory("abkit-h2"))
                 : TestStore.open(TestStore.Kind.POSTGRESQL, null);
-             Instance instance = Instance.start(Map.of(
-                     "datasources.default.url", store.url(),
-                     "datasources.default.username", store.user(),
-                     "datasources.default.password", "",
-                     "datasources.default.maximum-pool-size", poolSize))) {
+             Instance instance = Instance.start(store.url(), store.user(),
+                     pool -> pool.setMaximumPoolSize(poolSize), dataSource -> dataSource)) {
             StoragePorts ports = instance.ports();
             DeviceEnrollmentService service = new DeviceEnrollmentService(ports.experiments(), ports.devices(), Clock.systemUTC());
             run(service, threads, 2_000, "warm-up-"); // JIT, pool, prepared statements

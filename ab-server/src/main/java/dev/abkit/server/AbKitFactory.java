@@ -6,9 +6,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
-import dev.abkit.core.port.out.Devices;
-import dev.abkit.core.port.out.EnrollmentCounts;
-import dev.abkit.core.port.out.Experiments;
+import dev.abkit.persistence.JdbcStorage;
 import dev.abkit.http.cache.CachingDevices;
 import dev.abkit.http.cache.CachingExperiments;
 import io.micronaut.context.annotation.Bean;
@@ -18,6 +16,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
@@ -25,12 +24,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * The composition root: builds the core's use cases from the storage adapter's port beans
- * ({@link Experiments}, {@link Devices}, {@link EnrollmentCounts}), with the in-process caches of
- * the mobile path wrapped around them. The core itself knows no framework.
+ * The composition root: builds the storage adapter on the configured {@link DataSource} (which
+ * migrates the schema first), and the core's use cases from its ports, with the in-process caches
+ * of the mobile path wrapped around them. Neither the core nor the storage adapter knows a
+ * framework: this factory is where Micronaut meets them.
  *
- * <p>The caches are exposed only under their own types ({@code typed}), so the storage adapter's
- * beans stay the only beans of the port types and nobody gets an ambiguous injection.
+ * <p>The caches are exposed only under their own types ({@code typed}): no bean of a port type
+ * exists, so nothing can reach the storage around the caches by injection.
  */
 @Factory
 final class AbKitFactory {
@@ -42,25 +42,30 @@ final class AbKitFactory {
     private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
     @Singleton
+    JdbcStorage storage(DataSource dataSource) {
+        return JdbcStorage.migrated(dataSource);
+    }
+
+    @Singleton
     @Bean(typed = CachingExperiments.class, preDestroy = "close")
-    CachingExperiments cachingExperiments(Experiments experiments,
+    CachingExperiments cachingExperiments(JdbcStorage storage,
                                           @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
                                           @Value("${abkit.cache.running-refresh:500ms}") Duration refresh) {
-        return new CachingExperiments(experiments, (ScheduledExecutorService) scheduler, refresh);
+        return new CachingExperiments(storage.experiments(), (ScheduledExecutorService) scheduler, refresh);
     }
 
     @Singleton
     @Bean(typed = CachingDevices.class)
-    CachingDevices cachingDevices(Devices devices, @Value("${abkit.cache.devices:100000}") long maximumSize) {
-        return new CachingDevices(devices, maximumSize);
+    CachingDevices cachingDevices(JdbcStorage storage, @Value("${abkit.cache.devices:100000}") long maximumSize) {
+        return new CachingDevices(storage.devices(), maximumSize);
     }
 
     @Singleton
-    AbKit abKit(CachingExperiments experiments, CachingDevices devices, EnrollmentCounts counts) {
+    AbKit abKit(CachingExperiments experiments, CachingDevices devices, JdbcStorage storage) {
         return AbKit.builder()
                 .experiments(experiments)
                 .devices(devices)
-                .enrollmentCounts(counts)
+                .enrollmentCounts(storage.enrollmentCounts())
                 .clock(MICROSECOND_CLOCK)
                 .build();
     }

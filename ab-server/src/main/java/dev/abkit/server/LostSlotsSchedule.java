@@ -1,6 +1,6 @@
 package dev.abkit.server;
 
-import dev.abkit.persistence.LostSlots;
+import dev.abkit.persistence.JdbcStorage;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.TaskExecutors;
@@ -25,13 +25,13 @@ final class LostSlotsSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(LostSlotsSchedule.class);
 
-    private final LostSlots lostSlots;
+    private final JdbcStorage storage;
     private final ScheduledFuture<?> schedule;
     private volatile boolean failing;
 
-    LostSlotsSchedule(LostSlots lostSlots, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
+    LostSlotsSchedule(JdbcStorage storage, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
                       @Value("${abkit.slots.check-every:1s}") Duration every) {
-        this.lostSlots = lostSlots;
+        this.storage = storage;
         long millis = every.toMillis();
         this.schedule = ((ScheduledExecutorService) scheduler)
                 .scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
@@ -39,7 +39,7 @@ final class LostSlotsSchedule {
 
     private void check() {
         try {
-            lostSlots.check();
+            storage.checkLostSlots();
             if (failing) {
                 failing = false;
                 LOG.info("the check for lost slots runs again");

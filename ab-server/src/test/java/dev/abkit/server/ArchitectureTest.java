@@ -56,6 +56,13 @@ class ArchitectureTest {
             .because("storage is driven by the core, it never drives it");
 
     @ArchTest
+    static final ArchRule the_storage_adapter_is_a_plain_library_without_a_framework = noClasses()
+            .that().resideInAPackage("dev.abkit.persistence..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.micronaut..", "jakarta..", "javax.inject..", "org.springframework..")
+            .because("any JVM service embeds it on its own DataSource, whatever framework it runs (decision 6)");
+
+    @ArchTest
     static final ArchRule no_cycles_between_packages = slices()
             .matching("dev.abkit.(**)")
             .should().beFreeOfCycles();

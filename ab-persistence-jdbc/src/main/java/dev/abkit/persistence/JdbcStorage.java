@@ -1,0 +1,92 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.port.out.Devices;
+import dev.abkit.core.port.out.EnrollmentCounts;
+import dev.abkit.core.port.out.Experiments;
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+import java.util.Objects;
+
+/**
+ * abkit's storage on a {@link DataSource} of the caller's: PostgreSQL, or H2 in PostgreSQL mode.
+ * Plain JDBC, no framework: a JVM service embeds abkit on the same database as running abkit
+ * servers, and both see the same devices, slots and experiments.
+ * <pre>{@code
+ * JdbcStorage storage = JdbcStorage.migrated(dataSource);
+ * AbKit abkit = AbKit.builder()
+ *         .experiments(storage.experiments())
+ *         .devices(storage.devices())
+ *         .enrollmentCounts(storage.enrollmentCounts())
+ *         .build();
+ * scheduler.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
+ * }</pre>
+ * The ports throw only the core's exceptions: {@code StorageUnavailableException} when the
+ * database cannot be reached, {@code StorageFailureException} when it refuses a statement.
+ */
+public final class JdbcStorage {
+
+    private final JdbcExperiments experiments;
+    private final JdbcDevices devices;
+    private final JdbcEnrollmentCounts counts;
+    private final LostSlots lostSlots;
+
+    private JdbcStorage(DataSource dataSource) {
+        Database database = new Database(Objects.requireNonNull(dataSource, "dataSource"));
+        ExperimentCatalog catalog = new ExperimentCatalog(database);
+        SlotSequences sequences = new SlotSequences();
+        FreeSlots freeSlots = new FreeSlots();
+        this.experiments = new JdbcExperiments(database, catalog, sequences);
+        this.devices = new JdbcDevices(database, catalog, sequences, freeSlots, new Stripes());
+        this.counts = new JdbcEnrollmentCounts(database);
+        this.lostSlots = new LostSlots(database, catalog, sequences, freeSlots);
+    }
+
+    /**
+     * Brings the schema up to date with this version's Flyway migrations (a fresh database gets the
+     * shipped experiments, R5), then returns the storage on it. Several instances may migrate at
+     * once: Flyway serialises them.
+     */
+    public static JdbcStorage migrated(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        return new JdbcStorage(dataSource);
+    }
+
+    /**
+     * The storage on a database whose schema is already this version's, migrated by another
+     * instance or by the caller's own migration tool (the scripts are in {@code db/migration}).
+     */
+    public static JdbcStorage on(DataSource dataSource) {
+        return new JdbcStorage(dataSource);
+    }
+
+    public Experiments experiments() {
+        return experiments;
+    }
+
+    public Devices devices() {
+        return devices;
+    }
+
+    public EnrollmentCounts enrollmentCounts() {
+        return counts;
+    }
+
+    /**
+     * Looks for slots that failed registrations took and never stored, and hands out again those
+     * still missing since the previous call (R3 after failures). Call it every second or so, on
+     * every instance; it takes no lock unless it found such a slot.
+     */
+    public void checkLostSlots() {
+        lostSlots.check();
+    }
+
+    /** Hands out again, now, every slot missing while no registration is in flight (tests, tools). */
+    void recoverLostSlots() {
+        lostSlots.recover();
+    }
+}
