@@ -18,7 +18,12 @@ import dev.abkit.core.service.StatisticsService;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -27,18 +32,38 @@ import java.util.function.LongSupplier;
  * AbKit abkit = AbKit.inMemory();
  * List<Assignment> mine = abkit.experimentsForDevice().experimentsFor(DeviceToken.of("device-42"));
  * }</pre>
- * or give your own adapters to {@link #builder()}.
+ * or give your own adapters to {@link #builder()}, with the memory of returning devices that makes
+ * their answers fast ({@link Builder#rememberDevices}) and, where other instances share the store,
+ * a schedule to re-read the running experiments ({@link Builder#refreshRunningExperiments}).
+ * {@link #close()} stops that schedule.
  */
-public final class AbKit {
+public final class AbKit implements AutoCloseable {
+
+    /** What {@link #inMemory()} remembers of returning devices at most. */
+    public static final long IN_MEMORY_DEVICE_MEMORY = 64L * 1024 * 1024;
 
     private final DeviceEnrollmentService enrollment;
     private final ExperimentAdminService admin;
     private final StatisticsService statistics;
+    private final ScheduledFuture<?> refresh;
 
     private AbKit(Builder builder) {
-        this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock);
-        this.admin = new ExperimentAdminService(builder.experiments, builder.clock, builder.seeds);
+        this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock,
+                builder.deviceMemory);
+        this.admin = new ExperimentAdminService(builder.experiments, builder.clock, builder.seeds,
+                enrollment::refreshRunningExperiments);
         this.statistics = new StatisticsService(builder.experiments, builder.counts, builder.clock);
+        this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
+                this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** A schedule must survive a store that is down for a while: the next run tries again. */
+    private void refreshQuietly() {
+        try {
+            enrollment.refreshRunningExperiments();
+        } catch (RuntimeException unavailable) {
+            // runningExperimentsReadAt() shows how long it has failed
+        }
     }
 
     /** abkit on the in-memory adapters, with the two shipped experiments running (R5). */
@@ -51,7 +76,8 @@ public final class AbKit {
         InMemoryExperiments experiments = new InMemoryExperiments();
         ShippedExperiments.all().forEach(experiments::add);
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
-        return builder().experiments(experiments).devices(devices).enrollmentCounts(devices).clock(clock).build();
+        return builder().experiments(experiments).devices(devices).enrollmentCounts(devices).clock(clock)
+                .rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
     }
 
     public static Builder builder() {
@@ -78,6 +104,22 @@ public final class AbKit {
         return statistics;
     }
 
+    /**
+     * When the running experiments were last read from the store for the answers from memory;
+     * {@code null} if never. A time long past means the store has been unreachable since.
+     */
+    public Instant runningExperimentsReadAt() {
+        return enrollment.runningExperimentsReadAt();
+    }
+
+    /** Stops re-reading the running experiments; the use cases still work. */
+    @Override
+    public void close() {
+        if (refresh != null) {
+            refresh.cancel(false);
+        }
+    }
+
     /** Collects the ports; {@link #build()} checks that every one is there. */
     public static final class Builder {
 
@@ -88,6 +130,9 @@ public final class AbKit {
         private EnrollmentCounts counts;
         private Clock clock = Clock.systemUTC();
         private LongSupplier seeds = SEEDS::nextLong;
+        private long deviceMemory;
+        private ScheduledExecutorService refreshScheduler;
+        private Duration refreshEvery;
 
         private Builder() {
         }
@@ -116,6 +161,33 @@ public final class AbKit {
         /** The allocation seed of each new experiment; defaults to {@link SecureRandom}. */
         public Builder seeds(LongSupplier seeds) {
             this.seeds = seeds;
+            return this;
+        }
+
+        /**
+         * Answers returning devices from memory, which may take up to {@code bytes} (a device with
+         * two experiments and a 36-character token takes about 60). Default: 0, every answer from
+         * the store. The running experiments those answers use are re-read after each change made
+         * through this AbKit, and on the schedule of {@link #refreshRunningExperiments}.
+         */
+        public Builder rememberDevices(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("device memory must not be negative (got " + bytes + ")");
+            }
+            this.deviceMemory = bytes;
+            return this;
+        }
+
+        /**
+         * Re-reads the running experiments every {@code every} on {@code scheduler}: needed where other
+         * instances change them, so that an experiment stopped there stops being served here too.
+         */
+        public Builder refreshRunningExperiments(ScheduledExecutorService scheduler, Duration every) {
+            if (every.isNegative() || every.isZero()) {
+                throw new IllegalArgumentException("the refresh period must be positive (got " + every + ")");
+            }
+            this.refreshScheduler = Objects.requireNonNull(scheduler, "scheduler");
+            this.refreshEvery = every;
             return this;
         }
 

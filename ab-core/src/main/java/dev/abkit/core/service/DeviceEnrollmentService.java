@@ -12,54 +12,143 @@ import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.SlotCounters;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
-/** Serves devices their experiments, registering and enrolling a device at its first request. */
+/**
+ * Serves devices their experiments, registering and enrolling a device at its first request.
+ *
+ * <p>With a device memory (see {@link #DeviceEnrollmentService(Experiments, Devices, Clock, long)}),
+ * a returning device is answered from memory alone: its assignments, as remembered when it was
+ * registered or first found, against the running experiments as last read by
+ * {@link #refreshRunningExperiments()}. Without one, every call reads both ports.
+ */
 public final class DeviceEnrollmentService implements ExperimentsForDevice {
 
     private final Experiments experiments;
     private final Devices devices;
     private final Clock clock;
+    private final DeviceMemory memory;
+    private final ExperimentCodes codes = new ExperimentCodes();
     /**
      * The newest running set this service has seen, from the port or from a registration that found
-     * the store ahead of the port's answer: a device is never served by an older set than the one
-     * it was enrolled with (R1), even while a cached port has not caught up yet.
+     * the store ahead of it: a device is never served by an older set than the one it was enrolled
+     * with (R1).
      */
-    private final AtomicReference<RunningExperiments> newest = new AtomicReference<>(RunningExperiments.none());
+    private volatile RunningSet newest = RunningSet.NONE;
 
     public DeviceEnrollmentService(Experiments experiments, Devices devices, Clock clock) {
+        this(experiments, devices, clock, 0);
+    }
+
+    /**
+     * @param deviceMemoryBytes how much memory the remembered devices may take; 0 remembers none
+     */
+    public DeviceEnrollmentService(Experiments experiments, Devices devices, Clock clock, long deviceMemoryBytes) {
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.clock = Objects.requireNonNull(clock, "clock");
+        if (deviceMemoryBytes < 0) {
+            throw new IllegalArgumentException("device memory must not be negative (got " + deviceMemoryBytes + ")");
+        }
+        this.memory = deviceMemoryBytes == 0 ? null : new DeviceMemory(deviceMemoryBytes);
+    }
+
+    @Override
+    public Optional<List<Assignment>> fromMemory(DeviceToken token) {
+        return Optional.ofNullable(recalled(token));
     }
 
     @Override
     public List<Assignment> experimentsFor(DeviceToken token) {
-        RunningExperiments running = newer(experiments.running());
-        Optional<Device> known = devices.find(token);
-        if (known.isPresent()) {
-            return served(known.get(), running.experiments());
+        List<Assignment> recalled = recalled(token);
+        if (recalled != null) {
+            return recalled;
         }
-        Device device = devices.registerOnce(token, clock.instant(), running, (current, slots) -> {
+        RunningSet last = newest;
+        RunningSet running = memory != null && last.isRead() ? last : newer(experiments.running());
+        Optional<Device> stored = devices.find(token);
+        if (stored.isPresent()) {
+            remember(stored.get());
+            return served(stored.get(), running.experiments.experiments());
+        }
+        Device device = devices.registerOnce(token, clock.instant(), running.experiments, (current, slots) -> {
             newer(current);
             return enroll(current.experiments(), slots);
         });
-        return served(device, newest.get().experiments());
+        remember(device);
+        return served(device, newest.experiments.experiments());
     }
 
-    private RunningExperiments newer(RunningExperiments candidate) {
-        RunningExperiments known = newest.get();
-        while (candidate.version() > known.version()) {
-            if (newest.compareAndSet(known, candidate)) {
-                return candidate;
-            }
-            known = newest.get();
+    /**
+     * Reads the running experiments from storage, for the answers from memory: call it every so often
+     * (a stop made elsewhere reaches remembered devices here with the next call), and after a change.
+     */
+    public void refreshRunningExperiments() {
+        keep(experiments.running(), true);
+    }
+
+    /** When the running experiments were last read from storage; {@code null} if never. */
+    public Instant runningExperimentsReadAt() {
+        return newest.readAt;
+    }
+
+    private List<Assignment> recalled(DeviceToken token) {
+        RunningSet running = newest;
+        if (memory == null || !running.isRead()) {
+            return null;
         }
-        return known;
+        return memory.recall(token.value(), codes, running.runningByCode);
+    }
+
+    private void remember(Device device) {
+        if (memory == null) {
+            return;
+        }
+        List<Assignment> assignments = device.assignments();
+        int[] experimentCodes = new int[assignments.size()];
+        int[] options = new int[assignments.size()];
+        for (int i = 0; i < experimentCodes.length; i++) {
+            Assignment assignment = assignments.get(i);
+            int code = codeOf(assignment.experiment());
+            int option = code < 0 ? -1 : codes.optionOf(code, assignment.value());
+            if (option < 0) {
+                return; // not codable (no code left): this device is answered from storage
+            }
+            experimentCodes[i] = code;
+            options[i] = option;
+        }
+        memory.remember(device.token().value(), experimentCodes, options, experimentCodes.length);
+    }
+
+    /** Keeps {@code candidate} if it is newer than what this service has; @return the newest */
+    /** The code of an experiment a device received; one this instance never read (stopped before it started) is read once. */
+    private int codeOf(ExperimentKey experiment) {
+        int code = codes.knownCodeOf(experiment);
+        if (code >= 0) {
+            return code;
+        }
+        return experiments.find(experiment).map(codes::codeOf).orElse(-1);
+    }
+
+    private RunningSet newer(RunningExperiments candidate) {
+        return keep(candidate, false);
+    }
+
+    /**
+     * @param reread whether {@code candidate} was read from storage just now: then it also renews the
+     *               time of the last read, for an equal version too
+     */
+    private synchronized RunningSet keep(RunningExperiments candidate, boolean reread) {
+        RunningSet known = newest;
+        long version = known.experiments.version();
+        if (candidate.version() > version || (reread && candidate.version() == version) || !known.isRead()) {
+            newest = RunningSet.of(candidate, codes, clock.instant());
+        }
+        return newest;
     }
 
     /**
@@ -91,5 +180,41 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
                     .ifPresent(value -> served.add(new Assignment(experiment.key(), value)));
         }
         return served;
+    }
+
+    /** A running set as read, with which experiment codes run, for the answers from memory. */
+    private static final class RunningSet {
+
+        static final RunningSet NONE = new RunningSet(RunningExperiments.none(), new boolean[0], null);
+
+        final RunningExperiments experiments;
+        final boolean[] runningByCode;
+        final Instant readAt;
+
+        private RunningSet(RunningExperiments experiments, boolean[] runningByCode, Instant readAt) {
+            this.experiments = experiments;
+            this.runningByCode = runningByCode;
+            this.readAt = readAt;
+        }
+
+        static RunningSet of(RunningExperiments experiments, ExperimentCodes codes, Instant readAt) {
+            int[] running = new int[experiments.experiments().size()];
+            int highest = -1;
+            for (int i = 0; i < running.length; i++) {
+                running[i] = codes.codeOf(experiments.experiments().get(i));
+                highest = Math.max(highest, running[i]);
+            }
+            boolean[] runningByCode = new boolean[highest + 1];
+            for (int code : running) {
+                if (code >= 0) {
+                    runningByCode[code] = true;
+                }
+            }
+            return new RunningSet(experiments, runningByCode, readAt);
+        }
+
+        boolean isRead() {
+            return readAt != null;
+        }
     }
 }

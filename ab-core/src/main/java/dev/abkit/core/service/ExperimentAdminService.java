@@ -20,15 +20,26 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
     private final Experiments experiments;
     private final Clock clock;
     private final LongSupplier seeds;
+    private final Runnable afterChange;
 
     /**
      * @param seeds the source of each new experiment's allocation seed; it decides the slot order,
      *              so give a random one in production and a fixed one in tests
      */
     public ExperimentAdminService(Experiments experiments, Clock clock, LongSupplier seeds) {
+        this(experiments, clock, seeds, () -> { });
+    }
+
+    /**
+     * @param afterChange run after each create and stop, e.g. to re-read the running experiments that
+     *                    answers from memory use; a failure of it does not fail the change, which is
+     *                    stored by then
+     */
+    public ExperimentAdminService(Experiments experiments, Clock clock, LongSupplier seeds, Runnable afterChange) {
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.seeds = Objects.requireNonNull(seeds, "seeds");
+        this.afterChange = Objects.requireNonNull(afterChange, "afterChange");
     }
 
     @Override
@@ -36,6 +47,7 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
         Experiment experiment = Experiment.start(
                 newExperiment.key(), newExperiment.options(), clock.instant(), seeds.getAsLong());
         experiments.add(experiment);
+        changed();
         return experiment;
     }
 
@@ -57,6 +69,15 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
         }
         Experiment stopped = experiment.stopped();
         experiments.updateStatus(stopped);
+        changed();
         return stopped;
+    }
+
+    private void changed() {
+        try {
+            afterChange.run();
+        } catch (RuntimeException stillStored) {
+            // the change is stored; whoever reads the running experiments next time picks it up
+        }
     }
 }

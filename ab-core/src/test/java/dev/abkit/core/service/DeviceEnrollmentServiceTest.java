@@ -11,6 +11,7 @@ import dev.abkit.core.model.Option;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.NewExperiment;
 import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.SlotCounters;
 import dev.abkit.core.testing.Concurrently;
@@ -33,6 +34,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.BDDMockito.willReturn;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 
 class DeviceEnrollmentServiceTest {
@@ -217,6 +219,77 @@ class DeviceEnrollmentServiceTest {
         assertThat(first).extracting(Assignment::experiment)
                 .containsExactly(BUTTON_COLOR, PRICE, ExperimentKey.of("onboarding"));
         assertThat(again).isEqualTo(first);
+    }
+
+    @Test
+    void a_remembered_returning_device_is_answered_without_touching_either_port() {
+        Experiments watchedExperiments = mock(Experiments.class, delegatesTo(experiments));
+        Devices watchedDevices = mock(Devices.class, delegatesTo(devices));
+        DeviceEnrollmentService service = new DeviceEnrollmentService(watchedExperiments, watchedDevices, clock, 1 << 20);
+        List<Assignment> first = service.experimentsFor(DeviceToken.of("returning"));
+        clearInvocations(watchedExperiments, watchedDevices);
+
+        assertThat(service.experimentsFor(DeviceToken.of("returning"))).isEqualTo(first);
+        assertThat(service.fromMemory(DeviceToken.of("returning"))).contains(first);
+
+        then(watchedExperiments).shouldHaveNoInteractions();
+        then(watchedDevices).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void an_answer_from_memory_never_touches_a_port_and_is_empty_for_a_device_not_remembered() {
+        Experiments watchedExperiments = mock(Experiments.class, delegatesTo(experiments));
+        Devices watchedDevices = mock(Devices.class, delegatesTo(devices));
+        DeviceEnrollmentService service = new DeviceEnrollmentService(watchedExperiments, watchedDevices, clock, 1 << 20);
+
+        assertThat(service.fromMemory(DeviceToken.of("unknown"))).isEmpty();
+        service.experimentsFor(DeviceToken.of("known"));
+        clearInvocations(watchedExperiments, watchedDevices);
+        assertThat(service.fromMemory(DeviceToken.of("still-unknown"))).isEmpty();
+
+        then(watchedExperiments).shouldHaveNoInteractions();
+        then(watchedDevices).shouldHaveNoInteractions();
+    }
+
+    @Test
+    void a_device_found_in_storage_is_remembered_from_then_on() {
+        ask("registered-before");
+        Devices watchedDevices = mock(Devices.class, delegatesTo(devices));
+        DeviceEnrollmentService fresh = new DeviceEnrollmentService(experiments, watchedDevices, clock, 1 << 20);
+
+        List<Assignment> found = fresh.experimentsFor(DeviceToken.of("registered-before"));
+        assertThat(fresh.fromMemory(DeviceToken.of("registered-before"))).contains(found);
+
+        then(watchedDevices).should().find(DeviceToken.of("registered-before"));
+        then(watchedDevices).shouldHaveNoMoreInteractions();
+        assertThat(found).isEqualTo(ask("registered-before"));
+    }
+
+    @Test
+    void a_stop_through_the_same_abkit_reaches_remembered_devices_at_once() {
+        AbKit remembering = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
+                .clock(clock).rememberDevices(1 << 20).build();
+        DeviceToken token = DeviceToken.of("remembered");
+        assertThat(remembering.experimentsForDevice().experimentsFor(token)).hasSize(2);
+
+        remembering.stopExperiment().stop(PRICE);
+
+        assertThat(remembering.experimentsForDevice().fromMemory(token).orElseThrow())
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
+    }
+
+    @Test
+    void a_stop_made_elsewhere_reaches_remembered_devices_with_the_next_refresh() {
+        DeviceEnrollmentService service = new DeviceEnrollmentService(experiments, devices, clock, 1 << 20);
+        DeviceToken token = DeviceToken.of("remembered");
+        assertThat(service.experimentsFor(token)).hasSize(2);
+
+        experiments.updateStatus(ShippedExperiments.PRICE.stopped()); // as another instance on the same store
+        assertThat(service.fromMemory(token).orElseThrow()).as("until the refresh").hasSize(2);
+        service.refreshRunningExperiments();
+
+        assertThat(service.fromMemory(token).orElseThrow()).extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
+        assertThat(service.runningExperimentsReadAt()).isEqualTo(clock.instant());
     }
 
     private Map<String, Long> countsOf(ExperimentKey experiment, long expectedTotal) {

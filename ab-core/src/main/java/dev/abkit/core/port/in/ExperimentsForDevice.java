@@ -4,6 +4,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceToken;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The mobile use case: which experiments a device takes part in, and its option in each. */
 public interface ExperimentsForDevice {
@@ -15,4 +16,11 @@ public interface ExperimentsForDevice {
      * @return one assignment per experiment served, in the order the experiments were created
      */
     List<Assignment> experimentsFor(DeviceToken token);
+
+    /**
+     * The same answer from memory alone, if this device is remembered: never reads or writes storage,
+     * so it may run where blocking is forbidden, such as an event loop. Empty when the answer needs
+     * storage; then call {@link #experimentsFor}.
+     */
+    Optional<List<Assignment>> fromMemory(DeviceToken token);
 }
