@@ -7,11 +7,10 @@ import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.persistence.JdbcStorage;
-import dev.abkit.http.cache.CachingDevices;
-import dev.abkit.http.cache.CachingExperiments;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -29,8 +28,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * of the mobile path wrapped around them. Neither the core nor the storage adapter knows a
  * framework: this factory is where Micronaut meets them.
  *
- * <p>The caches are exposed only under their own types ({@code typed}): no bean of a port type
- * exists, so nothing can reach the storage around the caches by injection.
+ * <p>No bean of a storage port type exists: the web adapters reach the core only through its use
+ * cases, and the core's memory of returning devices cannot be bypassed by injection.
  */
 @Factory
 final class AbKitFactory {
@@ -46,27 +45,23 @@ final class AbKitFactory {
         return JdbcStorage.migrated(dataSource);
     }
 
+    /**
+     * The core with its memory of returning devices, bounded by {@code abkit.cache.device-memory}, and
+     * the running experiments re-read every {@code abkit.cache.running-refresh}, so that a stop made
+     * through another instance reaches this one's remembered devices.
+     */
     @Singleton
-    @Bean(typed = CachingExperiments.class, preDestroy = "close")
-    CachingExperiments cachingExperiments(JdbcStorage storage,
-                                          @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
-                                          @Value("${abkit.cache.running-refresh:500ms}") Duration refresh) {
-        return new CachingExperiments(storage.experiments(), (ScheduledExecutorService) scheduler, refresh);
-    }
-
-    @Singleton
-    @Bean(typed = CachingDevices.class)
-    CachingDevices cachingDevices(JdbcStorage storage, @Value("${abkit.cache.devices:100000}") long maximumSize) {
-        return new CachingDevices(storage.devices(), maximumSize);
-    }
-
-    @Singleton
-    AbKit abKit(CachingExperiments experiments, CachingDevices devices, JdbcStorage storage) {
+    @Bean(preDestroy = "close")
+    AbKit abKit(JdbcStorage storage, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
+                @Value("${abkit.cache.device-memory:64MB}") @ReadableBytes long deviceMemory,
+                @Value("${abkit.cache.running-refresh:500ms}") Duration refresh) {
         return AbKit.builder()
-                .experiments(experiments)
-                .devices(devices)
+                .experiments(storage.experiments())
+                .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
                 .clock(MICROSECOND_CLOCK)
+                .rememberDevices(deviceMemory)
+                .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
                 .build();
     }
 

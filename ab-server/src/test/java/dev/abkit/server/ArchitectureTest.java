@@ -49,6 +49,13 @@ class ArchitectureTest {
             .because("the web edge talks to the use cases of port.in; deciding is the core's job");
 
     @ArchTest
+    static final ArchRule web_adapters_never_use_the_storage_ports = noClasses()
+            .that().resideInAnyPackage("dev.abkit.http..", "dev.abkit.stats..")
+            .should().dependOnClassesThat().resideInAPackage("dev.abkit.core.port.out..")
+            .because("the web edge reaches storage only through the use cases, which own the memory of"
+                    + " returning devices (decision 7)");
+
+    @ArchTest
     static final ArchRule the_storage_adapter_implements_ports_and_calls_no_use_case = noClasses()
             .that().resideInAPackage("dev.abkit.persistence..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -1,10 +1,9 @@
 package dev.abkit.http.mobile;
 
 import dev.abkit.core.error.StorageUnavailableException;
+import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
-import dev.abkit.http.cache.CachingDevices;
-import dev.abkit.http.cache.CachingExperiments;
 import dev.abkit.http.problem.InvalidInputException;
 import dev.abkit.http.problem.Problem;
 import io.micronaut.context.annotation.Value;
@@ -25,13 +24,16 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET /api/v1/experiments}: the experiments a device takes part in, as one flat JSON object.
- * A returning device whose answer is in memory is served on the event loop; a new device, or one
- * not cached, is served on the blocking executor because the use case then reaches the database.
+ * A returning device that the use case answers from memory is served on the event loop; a new
+ * device, or one not remembered, is served on the blocking executor because the use case then
+ * reaches the database.
  * The server sizes that executor to the connection pool, so requests queue there in arrival order;
  * one that waited longer than {@code abkit.max-queue-wait} is answered 503 instead of run late.
  */
@@ -41,18 +43,13 @@ public class MobileExperimentsController {
     static final String DEVICE_TOKEN = "Device-Token";
 
     private final ExperimentsForDevice experimentsForDevice;
-    private final CachingDevices devices;
-    private final CachingExperiments experiments;
     private final ExecutorService blocking;
     private final long maxQueueWaitNanos;
 
-    public MobileExperimentsController(ExperimentsForDevice experimentsForDevice, CachingDevices devices,
-                                       CachingExperiments experiments,
+    public MobileExperimentsController(ExperimentsForDevice experimentsForDevice,
                                        @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                        @Value("${abkit.max-queue-wait:2s}") Duration maxQueueWait) {
         this.experimentsForDevice = experimentsForDevice;
-        this.devices = devices;
-        this.experiments = experiments;
         this.blocking = blocking;
         this.maxQueueWaitNanos = maxQueueWait.toNanos();
     }
@@ -75,8 +72,9 @@ public class MobileExperimentsController {
                     schema = @Schema(type = "string", minLength = 1, maxLength = 200), example = "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
             @Header(DEVICE_TOKEN) @Nullable String deviceToken) {
         DeviceToken token = parse(deviceToken);
-        if (experiments.isLoaded() && devices.isCached(token)) {
-            return CompletableFuture.completedFuture(answer(token));
+        Optional<List<Assignment>> remembered = experimentsForDevice.fromMemory(token);
+        if (remembered.isPresent()) {
+            return CompletableFuture.completedFuture(answer(remembered.get()));
         }
         long queued = System.nanoTime();
         return CompletableFuture.supplyAsync(() -> {
@@ -85,12 +83,12 @@ public class MobileExperimentsController {
                 throw new StorageUnavailableException("the server is too busy to reach the database within "
                         + Duration.ofNanos(maxQueueWaitNanos).toMillis() + " ms; try again later");
             }
-            return answer(token);
+            return answer(experimentsForDevice.experimentsFor(token));
         }, blocking);
     }
 
-    private HttpResponse<String> answer(DeviceToken token) {
-        return HttpResponse.ok(FlatJson.of(experimentsForDevice.experimentsFor(token)))
+    private static HttpResponse<String> answer(List<Assignment> assignments) {
+        return HttpResponse.ok(FlatJson.of(assignments))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }

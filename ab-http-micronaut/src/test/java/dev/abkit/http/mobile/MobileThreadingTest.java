@@ -4,14 +4,13 @@ import dev.abkit.core.AbKit;
 import dev.abkit.core.memory.InMemoryDevices;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
+import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
-import dev.abkit.http.cache.CachingDevices;
-import dev.abkit.http.cache.CachingExperiments;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -26,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A returning device is answered on the event loop without a thread hop; a new one, which needs
+ * A device the use case answers from memory is answered on the event loop without a thread hop; a new one, which needs
  * the database, on the blocking executor, and is refused with 503 if it waited there too long.
  * The executor has one thread here, so one slow request makes the next one wait.
  */
@@ -55,12 +55,12 @@ class MobileThreadingTest {
     EmbeddedServer server;
 
     @Inject
-    CachingDevices devices;
+    InMemoryDevices devices;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
-    void a_cached_device_is_served_on_the_event_loop_and_a_new_one_off_it() throws Exception {
+    void a_remembered_device_is_served_on_the_event_loop_and_a_new_one_off_it() throws Exception {
         HttpRequest request = request("fast-path-device");
 
         HttpResponse<String> first = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -114,34 +114,40 @@ class MobileThreadingTest {
         }
 
         @Singleton
-        @Bean(typed = CachingExperiments.class)
-        CachingExperiments experiments() {
-            return new CachingExperiments(stored, Executors.newSingleThreadScheduledExecutor(), Duration.ofMinutes(1));
+        @Bean(typed = InMemoryDevices.class)
+        InMemoryDevices devices() {
+            return new InMemoryDevices(stored, new InMemorySlotCounters());
         }
 
         @Singleton
-        @Bean(typed = CachingDevices.class)
-        CachingDevices devices() {
-            return new CachingDevices(new InMemoryDevices(stored, new InMemorySlotCounters()), 100);
+        AbKit abKit(InMemoryDevices devices) {
+            return AbKit.builder().experiments(stored).devices(devices).enrollmentCounts(devices)
+                    .rememberDevices(1 << 20).build();
         }
 
-        @Singleton
-        AbKit abKit(CachingExperiments experiments, CachingDevices devices) {
-            return AbKit.builder().experiments(experiments).devices(devices)
-                    .enrollmentCounts(new InMemoryDevices(stored, new InMemorySlotCounters())).build();
-        }
-
+        /** The core's use case, noting the thread of every answer it gives. */
         @Singleton
         ExperimentsForDevice experimentsForDevice(AbKit abKit) {
-            return token -> {
-                if (token.value().startsWith(SLOW)) {
-                    ENTERED_SLOW.countDown();
-                    awaitRelease();
-                    THREADS.add(SLOW + Thread.currentThread().getName());
-                } else {
-                    THREADS.add(Thread.currentThread().getName());
+            ExperimentsForDevice real = abKit.experimentsForDevice();
+            return new ExperimentsForDevice() {
+                @Override
+                public List<Assignment> experimentsFor(DeviceToken token) {
+                    if (token.value().startsWith(SLOW)) {
+                        ENTERED_SLOW.countDown();
+                        awaitRelease();
+                        THREADS.add(SLOW + Thread.currentThread().getName());
+                    } else {
+                        THREADS.add(Thread.currentThread().getName());
+                    }
+                    return real.experimentsFor(token);
                 }
-                return abKit.experimentsForDevice().experimentsFor(token);
+
+                @Override
+                public Optional<List<Assignment>> fromMemory(DeviceToken token) {
+                    Optional<List<Assignment>> remembered = real.fromMemory(token);
+                    remembered.ifPresent(answer -> THREADS.add(Thread.currentThread().getName()));
+                    return remembered;
+                }
             };
         }
 
