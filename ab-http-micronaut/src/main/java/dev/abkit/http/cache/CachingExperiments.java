@@ -13,12 +13,19 @@ import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Serves {@link #running()}, read on every mobile request, from a snapshot that a background task
  * reloads every {@code refreshEvery}: an experiment stopped or created on another instance shows
  * here within that period; one changed through this instance shows at once. While the store is
- * unreachable the last snapshot stays in use. Everything else passes through to the wrapped port.
+ * unreachable the last snapshot stays in use, and {@link #sinceLastLoad()} tells how old it is.
+ * Everything else passes through to the wrapped port.
+ *
+ * <p>Loads run outside any lock, so a store that hangs holds up only the thread that asked it, never
+ * the readers of the snapshot or the other loads. Of two loads that overlap, the one that started last
+ * wins: a load that began before a change through this instance never replaces one that began after.
  */
 public final class CachingExperiments implements Experiments, AutoCloseable {
 
@@ -26,7 +33,9 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
 
     private final Experiments delegate;
     private final ScheduledFuture<?> refresher;
-    private volatile List<Experiment> running;
+    private final AtomicLong loadsStarted = new AtomicLong();
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private volatile long lastLoadNanos = System.nanoTime();
     private boolean failing;
 
     public CachingExperiments(Experiments delegate, ScheduledExecutorService scheduler, Duration refreshEvery) {
@@ -59,19 +68,26 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
 
     @Override
     public List<Experiment> running() {
-        List<Experiment> snapshot = running;
-        return snapshot != null ? snapshot : reload();
+        Snapshot current = snapshot.get();
+        return current != null ? current.running() : reload();
     }
 
     /** Whether {@link #running()} answers from memory, without touching the wrapped port. */
     public boolean isLoaded() {
-        return running != null;
+        return snapshot.get() != null;
     }
 
-    private synchronized List<Experiment> reload() {
-        List<Experiment> snapshot = List.copyOf(delegate.running());
-        running = snapshot;
-        return snapshot;
+    /** Time since the running experiments were last read from the wrapped port (before the first read: since this cache was made). */
+    public Duration sinceLastLoad() {
+        return Duration.ofNanos(System.nanoTime() - lastLoadNanos);
+    }
+
+    private List<Experiment> reload() {
+        long load = loadsStarted.incrementAndGet();
+        List<Experiment> running = List.copyOf(delegate.running());
+        lastLoadNanos = System.nanoTime();
+        return snapshot.updateAndGet(current -> current == null || current.load() < load
+                ? new Snapshot(load, running) : current).running();
     }
 
     private void reloadQuietly() {
@@ -100,5 +116,9 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
     @Override
     public void close() {
         refresher.cancel(false);
+    }
+
+    /** The running experiments as the {@code load}-th load read them. */
+    private record Snapshot(long load, List<Experiment> running) {
     }
 }

@@ -18,8 +18,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -113,9 +117,39 @@ class CachingPortsTest {
         assertThat(experiments.running()).containsExactly(ShippedExperiments.PRICE);
 
         down.set(true);
-        Thread.sleep(100);
+        waitUntil(() -> experiments.sinceLastLoad().compareTo(Duration.ofMillis(200)) > 0); // ten refreshes failed
         assertThat(experiments.running()).containsExactly(ShippedExperiments.PRICE);
+
+        down.set(false);
+        waitUntil(() -> experiments.sinceLastLoad().compareTo(Duration.ofMillis(200)) < 0);
         experiments.close();
+    }
+
+    @Test
+    void a_load_that_hangs_holds_up_no_other_load_and_never_replaces_a_newer_one() throws Exception {
+        InMemoryExperiments stored = new InMemoryExperiments();
+        ShippedExperiments.all().forEach(stored::add);
+        StallingExperiments stalling = new StallingExperiments(stored);
+        CachingExperiments experiments = new CachingExperiments(stalling, scheduler, Duration.ofHours(1));
+        assertThat(experiments.running()).hasSize(2);
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            stalling.stallNextLoad();
+            Future<?> stalled = writers.submit(() -> experiments.updateStatus(ShippedExperiments.BUTTON_COLOR.stopped()));
+            assertThat(stalling.stalled.await(5, TimeUnit.SECONDS)).isTrue();
+
+            Future<?> later = writers.submit(() -> experiments.updateStatus(ShippedExperiments.PRICE.stopped()));
+            later.get(5, TimeUnit.SECONDS); // not queued behind the stalled load
+            assertThat(experiments.running()).isEmpty();
+
+            stalling.release.countDown();
+            stalled.get(5, TimeUnit.SECONDS);
+            assertThat(experiments.running()).as("the stalled load read price still running, but it started first").isEmpty();
+        } finally {
+            stalling.release.countDown();
+            writers.shutdownNow();
+            experiments.close();
+        }
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
@@ -141,9 +175,48 @@ class CachingPortsTest {
         };
     }
 
+    /**
+     * Experiments whose next load, once armed, reads the store and then stalls before it answers, as a
+     * reply held up on the network, until {@code release} opens.
+     */
+    private static final class StallingExperiments extends FlakyExperiments {
+        final CountDownLatch stalled = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        private final AtomicBoolean armed = new AtomicBoolean();
+
+        StallingExperiments(InMemoryExperiments stored) {
+            super(stored, new AtomicBoolean());
+        }
+
+        void stallNextLoad() {
+            armed.set(true);
+        }
+
+        @Override
+        public List<Experiment> running() {
+            List<Experiment> read = super.running();
+            if (armed.compareAndSet(true, false)) {
+                stalled.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return read;
+        }
+    }
+
     /** Experiments whose reads fail while {@code down} is set. */
-    private record FlakyExperiments(InMemoryExperiments stored, AtomicBoolean down)
-            implements dev.abkit.core.port.out.Experiments {
+    private static class FlakyExperiments implements dev.abkit.core.port.out.Experiments {
+        private final InMemoryExperiments stored;
+        private final AtomicBoolean down;
+
+        FlakyExperiments(InMemoryExperiments stored, AtomicBoolean down) {
+            this.stored = stored;
+            this.down = down;
+        }
+
         @Override
         public void add(Experiment experiment) {
             stored.add(experiment);
