@@ -14,6 +14,7 @@ import dev.abkit.http.cache.CachingExperiments;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.convert.format.ReadableBytes;
 import io.micronaut.scheduling.TaskExecutors;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -51,8 +52,9 @@ final class AbKitFactory {
 
     @Singleton
     @Bean(typed = CachingDevices.class)
-    CachingDevices cachingDevices(Devices devices, @Value("${abkit.cache.devices:100000}") long maximumSize) {
-        return new CachingDevices(devices, maximumSize);
+    CachingDevices cachingDevices(Devices devices,
+                                  @Value("${abkit.cache.device-memory:64MB}") @ReadableBytes long maximumBytes) {
+        return new CachingDevices(devices, maximumBytes);
     }
 
     @Singleton

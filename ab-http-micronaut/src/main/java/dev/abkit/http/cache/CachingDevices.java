@@ -13,17 +13,23 @@ import java.util.Optional;
 
 /**
  * Keeps the most recently seen devices in memory. A device never changes once registered (R1, R2),
- * so a cached one is never stale and needs no expiry, only a size bound. Misses and registrations
- * go to the wrapped port; failures are not cached.
+ * so a cached one is never stale and needs no expiry, only a bound. The bound is in bytes of heap,
+ * not in devices: a device with a 200-character token and twenty assignments costs fifteen times
+ * one with a short token and two, and a count would let the cache outgrow the heap. Misses and
+ * registrations go to the wrapped port; failures are not cached.
  */
 public final class CachingDevices implements Devices {
 
     private final Devices delegate;
     private final Cache<DeviceToken, Device> cache;
 
-    public CachingDevices(Devices delegate, long maximumSize) {
+    /** @param maximumBytes heap the cached devices may take, as {@link DeviceFootprint} estimates it */
+    public CachingDevices(Devices delegate, long maximumBytes) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
-        this.cache = Caffeine.newBuilder().maximumSize(maximumSize).build();
+        this.cache = Caffeine.newBuilder()
+                .maximumWeight(maximumBytes)
+                .weigher((DeviceToken token, Device device) -> DeviceFootprint.bytes(device))
+                .build();
     }
 
     @Override

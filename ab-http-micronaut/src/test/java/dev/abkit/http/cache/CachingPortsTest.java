@@ -43,7 +43,7 @@ class CachingPortsTest {
     void a_cached_device_is_answered_without_the_wrapped_port() {
         AtomicInteger finds = new AtomicInteger();
         InMemoryDevices stored = new InMemoryDevices(new InMemorySlotCounters());
-        CachingDevices devices = new CachingDevices(counting(stored, finds), 10);
+        CachingDevices devices = new CachingDevices(counting(stored, finds), 1024 * 1024);
         DeviceToken token = DeviceToken.of("d1");
 
         assertThat(devices.isCached(token)).isFalse();
@@ -76,7 +76,7 @@ class CachingPortsTest {
             public Device registerOnce(DeviceToken t, Instant firstSeen, Enrollment enrollment) {
                 return stored.registerOnce(t, firstSeen, enrollment);
             }
-        }, 10);
+        }, 1024 * 1024);
 
         assertThatThrownBy(() -> devices.find(token)).isInstanceOf(StorageUnavailableException.class);
         assertThat(devices.isCached(token)).isFalse();

@@ -116,7 +116,7 @@ class MobileThreadingTest {
         @Singleton
         @Bean(typed = CachingDevices.class)
         CachingDevices devices() {
-            return new CachingDevices(new InMemoryDevices(new InMemorySlotCounters()), 100);
+            return new CachingDevices(new InMemoryDevices(new InMemorySlotCounters()), 1024 * 1024);
         }
 
         @Singleton
