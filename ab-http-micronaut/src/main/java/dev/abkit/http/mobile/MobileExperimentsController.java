@@ -1,6 +1,5 @@
 package dev.abkit.http.mobile;
 
-import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.http.cache.CachingDevices;
@@ -33,7 +32,8 @@ import java.util.concurrent.ExecutorService;
  * A returning device whose answer is in memory is served on the event loop; a new device, or one
  * not cached, is served on the blocking executor because the use case then reaches the database.
  * The server sizes that executor to the connection pool, so requests queue there in arrival order;
- * one that waited longer than {@code abkit.max-queue-wait} is answered 503 instead of run late.
+ * one that no thread started within {@code abkit.max-queue-wait}, or that finds the queue full, is
+ * answered 503 ({@link DatabaseQueue}).
  */
 @Controller("/api/v1/experiments")
 public class MobileExperimentsController {
@@ -43,8 +43,7 @@ public class MobileExperimentsController {
     private final ExperimentsForDevice experimentsForDevice;
     private final CachingDevices devices;
     private final CachingExperiments experiments;
-    private final ExecutorService blocking;
-    private final long maxQueueWaitNanos;
+    private final DatabaseQueue databaseQueue;
 
     public MobileExperimentsController(ExperimentsForDevice experimentsForDevice, CachingDevices devices,
                                        CachingExperiments experiments,
@@ -53,8 +52,7 @@ public class MobileExperimentsController {
         this.experimentsForDevice = experimentsForDevice;
         this.devices = devices;
         this.experiments = experiments;
-        this.blocking = blocking;
-        this.maxQueueWaitNanos = maxQueueWait.toNanos();
+        this.databaseQueue = new DatabaseQueue(blocking, maxQueueWait);
     }
 
     @Operation(summary = "The experiments of a device",
@@ -78,15 +76,7 @@ public class MobileExperimentsController {
         if (experiments.isLoaded() && devices.isCached(token)) {
             return CompletableFuture.completedFuture(answer(token));
         }
-        long queued = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> {
-            if (System.nanoTime() - queued > maxQueueWaitNanos) {
-                // Refused before it touches the database: nothing happened, so the device may simply retry.
-                throw new StorageUnavailableException("the server is too busy to reach the database within "
-                        + Duration.ofNanos(maxQueueWaitNanos).toMillis() + " ms; try again later");
-            }
-            return answer(token);
-        }, blocking);
+        return databaseQueue.submit(() -> answer(token));
     }
 
     private HttpResponse<String> answer(DeviceToken token) {
