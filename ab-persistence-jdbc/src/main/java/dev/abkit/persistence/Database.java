@@ -12,8 +12,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs JDBC work on connections that Micronaut Data manages, and translates failures once for
- * every adapter: an unreachable database becomes {@link StorageUnavailableException} (the edge
- * answers 503), any other {@link SQLException} an unchecked {@link DataAccessException}.
+ * every adapter: an unreachable database, or one that did not answer within its timeouts, becomes
+ * {@link StorageUnavailableException} (the edge answers 503), any other {@link SQLException} an
+ * unchecked {@link DataAccessException}.
  */
 @Singleton
 final class Database {
@@ -65,6 +66,10 @@ final class Database {
         if (ConnectionFailures.isConnectionFailure(failure)) {
             return new StorageUnavailableException(
                     "the database cannot be reached to " + what + "; try again later", failure);
+        }
+        if (ConnectionFailures.isTimeout(failure)) {
+            return new StorageUnavailableException(
+                    "the database did not answer in time to " + what + "; try again later", failure);
         }
         if (failure instanceof SQLException sql) {
             return new DataAccessException(what + " failed: " + sql.getMessage(), sql);
