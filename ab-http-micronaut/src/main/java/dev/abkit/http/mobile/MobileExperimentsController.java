@@ -65,7 +65,8 @@ public class MobileExperimentsController {
     @ApiResponse(responseCode = "400", description = "missing, blank, too long or non-ASCII Device-Token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache,"
-            + " or the server too busy to reach it within abkit.max-queue-wait (2 s); nothing stored, retry is safe",
+            + " or the server too busy to reach it within abkit.max-queue-wait (2 s); retry with the same"
+            + " Device-Token, which gets the device's one answer (a registration whose reply was lost may be stored)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<String>> experiments(
