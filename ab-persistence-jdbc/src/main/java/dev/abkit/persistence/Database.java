@@ -9,9 +9,10 @@ import java.sql.SQLException;
 
 /**
  * Runs JDBC work on connections of the caller's {@link DataSource}, and translates failures once
- * for every adapter: an unreachable database becomes {@link StorageUnavailableException} (the
- * edge answers 503), any other {@link SQLException} a {@link StorageFailureException}. The core's
- * own exceptions, thrown by the work, pass unchanged.
+ * for every adapter: an unreachable database, or one that did not answer within its timeouts,
+ * becomes {@link StorageUnavailableException} (the edge answers 503), any other
+ * {@link SQLException} a {@link StorageFailureException}. The core's own exceptions, thrown by the
+ * work, pass unchanged.
  */
 final class Database {
 
@@ -84,6 +85,10 @@ final class Database {
         if (ConnectionFailures.isConnectionFailure(failure)) {
             return new StorageUnavailableException(
                     "the database cannot be reached to " + what + "; try again later", failure);
+        }
+        if (ConnectionFailures.isTimeout(failure)) {
+            return new StorageUnavailableException(
+                    "the database did not answer in time to " + what + "; try again later", failure);
         }
         return new StorageFailureException(what + " failed: " + failure.getMessage(), failure);
     }

@@ -65,12 +65,21 @@ public final class PostgresServer {
         return adminUrl.contains("user=") ? "" : DEFAULT_USER;
     }
 
-    private void execute(String sql) {
+    /** A connection of its own to {@code database}, past anything the code under test configures. */
+    public Connection connectTo(String database) throws SQLException {
+        return DriverManager.getConnection(urlOf(database), credentials());
+    }
+
+    private Properties credentials() {
         Properties credentials = new Properties();
         if (!user().isEmpty()) {
             credentials.setProperty("user", user());
         }
-        try (Connection admin = DriverManager.getConnection(adminUrl, credentials);
+        return credentials;
+    }
+
+    private void execute(String sql) {
+        try (Connection admin = DriverManager.getConnection(adminUrl, credentials());
              Statement statement = admin.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {

@@ -1,9 +1,13 @@
 package dev.abkit.server;
 
+import io.micronaut.context.annotation.Value;
+import io.micronaut.health.HealthStatus;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import reactor.core.publisher.Mono;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,12 +19,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database outage, made by cutting this class's PostgreSQL database off (open sessions ended,
  * new ones refused): requests that need the database answer 503 with Retry-After, a returning
- * device is still answered from memory, health says DOWN; once the database is back, everything
- * works again without a restart.
+ * device is still answered from memory, health says DOWN, also for the running experiments that can
+ * no longer be refreshed; once the database is back, everything works again without a restart.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OutageTest extends SystemTest {
+
+    @Inject
+    RunningExperimentsHealth runningExperiments;
+
+    @Value("${abkit.cache.running-stale-after}")
+    Duration staleAfter;
+
+    @Value("${datasources.default.connection-timeout}")
+    long connectionTimeoutMillis;
 
     @AfterEach
     void databaseBack() {
@@ -56,6 +69,29 @@ class OutageTest extends SystemTest {
                 .as("nothing half-done during the outage").isEqualTo(404);
         assertThat(api.admin("GET", Api.ADMIN + "/price", null).body()).contains("\"status\":\"RUNNING\"");
         assertThat(api.experimentsOf("known-before-outage")).isEqualTo(known);
+    }
+
+    @Test
+    void running_experiments_that_cannot_be_refreshed_are_reported_down_and_up_again_when_they_can()
+            throws InterruptedException {
+        eventually(() -> runningExperimentsStatus() == HealthStatus.UP);
+
+        POSTGRES.cutOff(databaseName());
+        long cut = System.nanoTime();
+
+        eventually(() -> runningExperimentsStatus() == HealthStatus.DOWN);
+        // Stale after the configured time, noticed by the next refresh, which fails within the pool's timeout.
+        assertThat(Duration.ofNanos(System.nanoTime() - cut))
+                .isLessThan(staleAfter.plusMillis(connectionTimeoutMillis).plusSeconds(2));
+        assertThat(api.get("/health").statusCode()).isEqualTo(503);
+
+        POSTGRES.reconnect(databaseName());
+
+        eventually(() -> runningExperimentsStatus() == HealthStatus.UP);
+    }
+
+    private HealthStatus runningExperimentsStatus() {
+        return Mono.from(runningExperiments.getResult()).blockOptional().orElseThrow().getStatus();
     }
 
     private void assertUnavailable(HttpResponse<String> response) {

@@ -1,6 +1,5 @@
 package dev.abkit.http.mobile;
 
-import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
@@ -35,7 +34,8 @@ import java.util.concurrent.ExecutorService;
  * device, or one not remembered, is served on the blocking executor because the use case then
  * reaches the database.
  * The server sizes that executor to the connection pool, so requests queue there in arrival order;
- * one that waited longer than {@code abkit.max-queue-wait} is answered 503 instead of run late.
+ * one that no thread started within {@code abkit.max-queue-wait}, or that finds the queue full, is
+ * answered 503 ({@link DatabaseQueue}).
  */
 @Controller("/api/v1/experiments")
 public class MobileExperimentsController {
@@ -43,15 +43,13 @@ public class MobileExperimentsController {
     static final String DEVICE_TOKEN = "Device-Token";
 
     private final ExperimentsForDevice experimentsForDevice;
-    private final ExecutorService blocking;
-    private final long maxQueueWaitNanos;
+    private final DatabaseQueue databaseQueue;
 
     public MobileExperimentsController(ExperimentsForDevice experimentsForDevice,
                                        @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
                                        @Value("${abkit.max-queue-wait:2s}") Duration maxQueueWait) {
         this.experimentsForDevice = experimentsForDevice;
-        this.blocking = blocking;
-        this.maxQueueWaitNanos = maxQueueWait.toNanos();
+        this.databaseQueue = new DatabaseQueue(blocking, maxQueueWait);
     }
 
     @Operation(summary = "The experiments of a device",
@@ -64,7 +62,8 @@ public class MobileExperimentsController {
     @ApiResponse(responseCode = "400", description = "missing, blank, too long or non-ASCII Device-Token",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache,"
-            + " or the server too busy to reach it within abkit.max-queue-wait (2 s); nothing stored, retry is safe",
+            + " or the server too busy to reach it within abkit.max-queue-wait (2 s); retry with the same"
+            + " Device-Token, which gets the device's one answer (a registration whose reply was lost may be stored)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<String>> experiments(
@@ -76,15 +75,7 @@ public class MobileExperimentsController {
         if (remembered.isPresent()) {
             return CompletableFuture.completedFuture(answer(remembered.get()));
         }
-        long queued = System.nanoTime();
-        return CompletableFuture.supplyAsync(() -> {
-            if (System.nanoTime() - queued > maxQueueWaitNanos) {
-                // Refused before it touches the database: nothing happened, so the device may simply retry.
-                throw new StorageUnavailableException("the server is too busy to reach the database within "
-                        + Duration.ofNanos(maxQueueWaitNanos).toMillis() + " ms; try again later");
-            }
-            return answer(experimentsForDevice.experimentsFor(token));
-        }, blocking);
+        return databaseQueue.submit(() -> answer(experimentsForDevice.experimentsFor(token)));
     }
 
     private static HttpResponse<String> answer(List<Assignment> assignments) {

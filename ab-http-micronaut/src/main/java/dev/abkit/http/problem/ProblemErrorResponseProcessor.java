@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 
 /**
  * The body of every error response the framework makes itself (404 unknown path, 405, 413, 415,
- * unreadable parameters, ...): an RFC 9457 problem instead of Micronaut's JSON or HTML error.
+ * unreadable parameters, ...): an RFC 9457 problem instead of Micronaut's JSON or HTML error; for a
+ * 500 whose cause means "unavailable", the 503 problem that cause stands for.
  * Replaces Micronaut's default processor, which steps aside when another one exists.
  */
 @Singleton
@@ -24,9 +25,10 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         }
         HttpStatus status = response.status();
         MutableHttpResponse<Problem> fromException = context.getRootCause().map(Problems::forException).orElse(null);
-        if (fromException != null && fromException.code() == status.getCode()) {
-            Problem problem = fromException.body();
-            return ((MutableHttpResponse<Problem>) response).body(problem).contentType(Problems.PROBLEM_JSON);
+        if (fromException != null && (fromException.code() == status.getCode() || isUnavailableNotBroken(status, fromException))) {
+            fromException.getHeaders().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
+            return ((MutableHttpResponse<Problem>) response).status(fromException.status())
+                    .body(fromException.body()).contentType(Problems.PROBLEM_JSON);
         }
         String detail = status.getCode() >= 500
                 ? "the server failed to answer this request; the failure is logged"
@@ -34,5 +36,14 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         return ((MutableHttpResponse<Problem>) response)
                 .body(Problems.forStatus(status, detail))
                 .contentType(Problems.PROBLEM_JSON);
+    }
+
+    /**
+     * A failure the framework answered 500 without asking the exception handlers, whose cause says the
+     * server is unavailable rather than broken: an {@code @ExecuteOn} route that the blocking executor's
+     * full queue refused (Micronaut throws that out of the route call), a store that cannot be reached.
+     */
+    private static boolean isUnavailableNotBroken(HttpStatus status, MutableHttpResponse<Problem> fromException) {
+        return status == HttpStatus.INTERNAL_SERVER_ERROR && fromException.status() == HttpStatus.SERVICE_UNAVAILABLE;
     }
 }

@@ -14,6 +14,7 @@ import io.micronaut.serde.exceptions.SerdeException;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -61,9 +62,12 @@ public final class Problems {
         }
         if (error instanceof StorageUnavailableException unavailable) {
             // Its messages are written for the caller by the adapters; the cause stays in the log.
-            return respond(HttpStatus.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE, "Storage unavailable",
-                    unavailable.getMessage(), null)
-                    .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+            return storageUnavailable(unavailable.getMessage());
+        }
+        if (error instanceof RejectedExecutionException) {
+            // The threads that reach the database have a full queue: the request never started.
+            return storageUnavailable("the server is too busy to reach the database (too many requests are"
+                    + " waiting for a database thread); nothing was done, try again later");
         }
         if (error instanceof CodecException || error instanceof ConversionErrorException) {
             return malformedBody(error);
@@ -71,6 +75,11 @@ public final class Problems {
         // Not IllegalArgumentException: the adapters turn the core's rejections of input into
         // InvalidInputException where they convert it, so one thrown from anywhere else is a bug.
         return null;
+    }
+
+    private static MutableHttpResponse<Problem> storageUnavailable(String detail) {
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, STORAGE_UNAVAILABLE, "Storage unavailable", detail, null)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
     }
 
     private static Throwable unwrapped(Throwable error) {

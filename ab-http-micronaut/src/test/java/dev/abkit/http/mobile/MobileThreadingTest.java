@@ -14,9 +14,12 @@ import dev.abkit.core.port.in.StopExperiment;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
+import io.micronaut.context.annotation.Replaces;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.Test;
 
@@ -26,25 +29,30 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A device the use case answers from memory is answered on the event loop without a thread hop; a new one, which needs
- * the database, on the blocking executor, and is refused with 503 if it waited there too long.
- * The executor has one thread here, so one slow request makes the next one wait.
+ * the database, on the blocking executor, and is refused with 503 if no thread started it in time
+ * or the executor's queue is full. The executor has one thread and room for one waiting request
+ * here, so one slow request makes the next one wait and the one after that find the queue full.
  */
 @MicronautTest
-@Property(name = "micronaut.executors.blocking.type", value = "fixed")
-@Property(name = "micronaut.executors.blocking.number-of-threads", value = "1")
 @Property(name = "abkit.max-queue-wait", value = "300ms")
+@Property(name = "abkit.admin-token", value = MobileThreadingTest.ADMIN_TOKEN)
 class MobileThreadingTest {
 
+    static final String ADMIN_TOKEN = "threading-test-token";
+
+    /** "token thread-name" for every use-case call, in call order. */
     static final List<String> THREADS = new CopyOnWriteArrayList<>();
     /** A device with this token prefix holds its thread in the use case until {@link #RELEASE} opens. */
     static final String SLOW = "slow-";
@@ -68,33 +76,41 @@ class MobileThreadingTest {
 
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(second.body()).isEqualTo(first.body());
-        List<String> threads = THREADS.stream().filter(thread -> !thread.startsWith(SLOW)).toList();
+        List<String> threads = THREADS.stream().filter(call -> call.startsWith("fast-path-device ")).toList();
         assertThat(threads).hasSize(2);
         assertThat(threads.get(0)).doesNotContain("eventLoop");
         assertThat(threads.get(1)).contains("eventLoop");
     }
 
     @Test
-    void a_new_device_that_waited_too_long_for_a_database_thread_gets_503_and_is_not_registered()
+    void a_new_device_that_no_thread_starts_in_time_gets_503_then_and_one_that_finds_the_queue_full_at_once()
             throws Exception {
         CompletableFuture<HttpResponse<String>> slow =
                 client.sendAsync(request(SLOW + "device"), HttpResponse.BodyHandlers.ofString());
         assertThat(ENTERED_SLOW.await(10, TimeUnit.SECONDS)).isTrue();
-        CompletableFuture<HttpResponse<String>> queued =
-                client.sendAsync(request("queued-device"), HttpResponse.BodyHandlers.ofString());
-        Thread.sleep(600); // twice the max-queue-wait, while the only thread is held
+
+        HttpResponse<String> waitedTooLong = client.send(request("queued-device"), HttpResponse.BodyHandlers.ofString());
+        assertThat(slow).as("answered while the only thread is still taken").isNotDone();
+        assertBusy(waitedTooLong);
+        // The refused request still holds the queue's one place until a thread takes it and drops it.
+        assertBusy(client.send(request("rejected-device"), HttpResponse.BodyHandlers.ofString()));
+        assertBusy(client.send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/admin/experiments"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString()));
         RELEASE.countDown();
 
         assertThat(slow.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        HttpResponse<String> refused = queued.get(10, TimeUnit.SECONDS);
-        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(devices.find(DeviceToken.of("queued-device"))).as("refused before it ran").isEmpty();
+        assertThat(devices.find(DeviceToken.of("rejected-device"))).isEmpty();
+        HttpResponse<String> retried = client.send(request("queued-device"), HttpResponse.BodyHandlers.ofString());
+        assertThat(retried.statusCode()).isEqualTo(200);
+    }
+
+    private static void assertBusy(HttpResponse<String> refused) {
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).isPresent();
         assertThat(refused.body()).contains("too busy");
-        assertThat(devices.find(DeviceToken.of("queued-device"))).isEmpty();
-
-        HttpResponse<String> retried = client.send(request("queued-device"), HttpResponse.BodyHandlers.ofString());
-        assertThat(retried.statusCode()).isEqualTo(200);
     }
 
     private HttpRequest request(String deviceToken) {
@@ -104,6 +120,14 @@ class MobileThreadingTest {
 
     @Factory
     static class Wiring {
+
+        /** One thread, and room for one request waiting for it. */
+        @Singleton
+        @Named(TaskExecutors.BLOCKING)
+        @Replaces(bean = ExecutorService.class, named = TaskExecutors.BLOCKING)
+        ExecutorService blocking() {
+            return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1));
+        }
 
         private final InMemoryExperiments stored = shipped();
 
@@ -125,7 +149,7 @@ class MobileThreadingTest {
                     .rememberDevices(1 << 20).build();
         }
 
-        /** The core's use case, noting the thread of every answer it gives. */
+        /** The core's use case, noting the token and thread of every answer it gives. */
         @Singleton
         ExperimentsForDevice experimentsForDevice(AbKit abKit) {
             ExperimentsForDevice real = abKit.experimentsForDevice();
@@ -135,17 +159,15 @@ class MobileThreadingTest {
                     if (token.value().startsWith(SLOW)) {
                         ENTERED_SLOW.countDown();
                         awaitRelease();
-                        THREADS.add(SLOW + Thread.currentThread().getName());
-                    } else {
-                        THREADS.add(Thread.currentThread().getName());
                     }
+                    THREADS.add(token.value() + " " + Thread.currentThread().getName());
                     return real.experimentsFor(token);
                 }
 
                 @Override
                 public Optional<List<Assignment>> fromMemory(DeviceToken token) {
                     Optional<List<Assignment>> remembered = real.fromMemory(token);
-                    remembered.ifPresent(answer -> THREADS.add(Thread.currentThread().getName()));
+                    remembered.ifPresent(answer -> THREADS.add(token.value() + " " + Thread.currentThread().getName()));
                     return remembered;
                 }
             };

@@ -8,6 +8,7 @@ import io.micronaut.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,17 @@ class ProblemsTest {
         assertThat(response.getHeaders().get("Retry-After")).isEqualTo("5");
         assertThat(response.getContentType()).hasValueSatisfying(
                 type -> assertThat(type.toString()).isEqualTo("application/problem+json"));
+    }
+
+    @Test
+    void work_refused_by_a_full_executor_is_the_same_503_with_retry_after() {
+        HttpResponse<Problem> response = Problems.forException(
+                new CompletionException(new RejectedExecutionException("queue full")));
+
+        assertThat(response.code()).isEqualTo(503);
+        assertThat(response.body().type()).isEqualTo(Problems.STORAGE_UNAVAILABLE);
+        assertThat(response.body().detail()).contains("too busy").doesNotContain("queue full");
+        assertThat(response.getHeaders().get("Retry-After")).isEqualTo("5");
     }
 
     @Test

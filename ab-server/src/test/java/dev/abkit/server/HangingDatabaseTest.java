@@ -1,0 +1,237 @@
+package dev.abkit.server;
+
+import dev.abkit.persistence.PostgresServer;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.Environment;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A database that stops answering without closing a connection, made by a {@link TcpProxy} between
+ * the server and PostgreSQL: every request is still answered, 503 with Retry-After within the bound
+ * that the timeouts set (at once for those that find the blocking executor's short queue full), a
+ * device in memory is still served, and once the network is back the server recovers by itself, with
+ * no half-registered device. A registration whose commit reached the
+ * database but whose reply was lost is answered 503 although it is stored, and a retry then gets
+ * exactly what was stored: what docs/api.md promises after a 503.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HangingDatabaseTest {
+
+    private static final PostgresServer POSTGRES = FreshDatabase.POSTGRES;
+    /** Room for a machine shared with other builds: the server's own bound is computed from its settings. */
+    private static final Duration SLACK = Duration.ofSeconds(2);
+    private static final int NEW_DEVICES = 24;
+    private static final int MAX_QUEUED = 4;
+
+    private String database;
+    private TcpProxy proxy;
+    private EmbeddedServer server;
+    private Api api;
+    private Duration bound;
+    private final ExecutorService clients = Executors.newFixedThreadPool(NEW_DEVICES + 8);
+
+    @BeforeAll
+    void startServerBehindProxy() throws IOException {
+        database = POSTGRES.createDatabase();
+        URI direct = URI.create(POSTGRES.urlOf(database).substring("jdbc:".length()));
+        proxy = TcpProxy.to(new InetSocketAddress(direct.getHost(), direct.getPort()), Duration.ofMinutes(10));
+        // Unnamed statements only, so that every COMMIT travels as text the proxy can recognise.
+        String query = direct.getQuery() == null ? "" : direct.getQuery() + "&";
+        String proxied = "jdbc:postgresql://127.0.0.1:" + proxy.port() + direct.getPath() + "?" + query + "prepareThreshold=0";
+        server = ApplicationContext.run(EmbeddedServer.class, Map.of(
+                "datasources.default.url", proxied,
+                "datasources.default.username", POSTGRES.user(),
+                "datasources.default.password", "",
+                // 8 threads and 4 places in the queue: most of the 24 new devices find it full.
+                "abkit.max-queued-requests", MAX_QUEUED), "test");
+        api = new Api(server.getURI(), server.getApplicationContext().getBean(JsonMapper.class));
+        bound = answerBound(server.getApplicationContext().getEnvironment());
+    }
+
+    @AfterAll
+    void stop() {
+        clients.shutdownNow();
+        server.close();
+        proxy.close();
+        POSTGRES.dropDatabase(database);
+    }
+
+    @BeforeEach
+    void networkBack() throws InterruptedException {
+        proxy.forward();
+        eventually(() -> api.device("probe-" + System.nanoTime()).statusCode() == 200);
+    }
+
+    @Test
+    void requests_get_503_within_the_bound_while_the_database_hangs_and_the_server_recovers_by_itself()
+            throws Exception {
+        Map<String, String> known = api.experimentsOf("known-before-hang");
+
+        proxy.swallow();
+        List<Future<Timed>> mobile = new ArrayList<>();
+        for (int i = 0; i < NEW_DEVICES; i++) {
+            String token = "new-during-hang-" + i;
+            mobile.add(clients.submit(() -> Timed.of(() -> api.device(token))));
+        }
+        List<Future<Timed>> admin = List.of(
+                clients.submit(() -> Timed.of(() -> api.admin("GET", Api.ADMIN, null))),
+                clients.submit(() -> Timed.of(() -> api.admin("GET", Api.ADMIN + "/price", null))));
+        Future<Timed> health = clients.submit(() -> Timed.of(() -> api.get("/health")));
+        Timed fromMemory = Timed.of(() -> api.device("known-before-hang"));
+
+        assertThat(fromMemory.response().statusCode()).isEqualTo(200);
+        assertThat(api.flat(fromMemory.response().body())).as("answered from memory").isEqualTo(known);
+        for (Future<Timed> answer : mobile) {
+            Timed timed = answer.get();
+            assertUnavailable(timed.response());
+            assertThat(timed.took()).as("a new device's answer").isLessThan(bound.plus(SLACK));
+        }
+        for (Future<Timed> answer : admin) {
+            Timed timed = answer.get();
+            assertUnavailable(timed.response());
+            // Admin calls wait their turn without a deadline of their own: at most one more bound.
+            assertThat(timed.took()).as("an admin answer").isLessThan(bound.multipliedBy(2).plus(SLACK));
+        }
+        Timed down = health.get();
+        assertThat(down.response().statusCode()).isEqualTo(503);
+        assertThat(api.object(down.response().body())).containsEntry("status", "DOWN");
+        assertThat(down.took()).as("the health answer").isLessThan(bound.multipliedBy(2).plus(SLACK));
+
+        proxy.forward();
+
+        eventually(() -> api.device("new-after-hang-" + System.nanoTime()).statusCode() == 200);
+        for (int i = 0; i < NEW_DEVICES; i++) {
+            String token = "new-during-hang-" + i;
+            assertThat(api.experimentsOf(token)).as(token).isEqualTo(stored(token)).containsKeys("button_color", "price");
+        }
+        assertThat(api.admin("GET", Api.ADMIN, null).statusCode()).isEqualTo(200);
+        eventually(() -> api.get("/health").statusCode() == 200);
+        assertThat(api.experimentsOf("known-before-hang")).isEqualTo(known);
+        assertNothingHalfRegistered();
+    }
+
+    @Test
+    void a_registration_whose_commit_reply_is_lost_gets_503_and_a_retry_gets_what_was_stored() throws Exception {
+        proxy.swallowAfter("COMMIT");
+        List<String> tokens = List.of("lost-reply-1", "lost-reply-2", "lost-reply-3", "lost-reply-4");
+        List<Future<Timed>> answers = new ArrayList<>();
+        for (String token : tokens) {
+            answers.add(clients.submit(() -> Timed.of(() -> api.device(token))));
+        }
+        for (Future<Timed> answer : answers) {
+            Timed timed = answer.get();
+            assertUnavailable(timed.response());
+            assertThat(timed.took()).isLessThan(bound.plus(SLACK));
+        }
+
+        proxy.forward();
+
+        for (String token : tokens) {
+            Map<String, String> stored = stored(token);
+            assertThat(stored).as("stored although answered 503").containsKeys("button_color", "price");
+            assertThat(api.experimentsOf(token)).as(token).isEqualTo(stored);
+            assertThat(api.experimentsOf(token)).as(token).isEqualTo(stored);
+        }
+        assertNothingHalfRegistered();
+    }
+
+    /**
+     * How long a request that needs the database may take when it stops answering: the wait for a
+     * thread, then for a pooled connection (and the check that it is alive), then for one reply.
+     */
+    private static Duration answerBound(Environment environment) {
+        Duration queue = environment.getRequiredProperty("abkit.max-queue-wait", Duration.class);
+        long connectionMillis = environment.getRequiredProperty("datasources.default.connection-timeout", Long.class);
+        long validationMillis = environment.getRequiredProperty("datasources.default.validation-timeout", Long.class);
+        long socketSeconds = environment.getRequiredProperty("abkit.database.socket-timeout-seconds", Long.class);
+        return queue.plusMillis(connectionMillis).plusMillis(validationMillis).plusSeconds(socketSeconds);
+    }
+
+    private void assertUnavailable(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(api.object(response.body())).containsEntry("status", 503).containsKeys("type", "title", "detail");
+    }
+
+    /** Every device has one assignment per experiment (both shipped ones run throughout), and is counted once. */
+    private void assertNothingHalfRegistered() throws SQLException {
+        try (Connection connection = POSTGRES.connectTo(database); Statement statement = connection.createStatement()) {
+            ResultSet incomplete = statement.executeQuery("""
+                    select d.token from device d left join assignment a on a.device_token = d.token
+                    group by d.token having count(a.experiment_key) <> 2""");
+            assertThat(incomplete.next()).as("a half-registered device").isFalse();
+            ResultSet counted = statement.executeQuery(
+                    "select (select sum(devices) from device_count), (select count(*) from device)");
+            counted.next();
+            assertThat(counted.getLong(1)).as("devices counted for the statistics").isEqualTo(counted.getLong(2));
+        }
+    }
+
+    /** The device's assignments as the database holds them, read past the proxy. */
+    private Map<String, String> stored(String token) throws SQLException {
+        try (Connection connection = POSTGRES.connectTo(database);
+             PreparedStatement select = connection.prepareStatement(
+                     "select experiment_key, option_value from assignment where device_token = ? order by experiment_key")) {
+            select.setString(1, token);
+            Map<String, String> assignments = new LinkedHashMap<>();
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    assignments.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return assignments;
+        }
+    }
+
+
+    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!condition.get()) {
+            assertThat(System.nanoTime()).as("within 30 s").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    /** A response and how long it took; a request without an answer fails after the client's 20 s. */
+    private record Timed(HttpResponse<String> response, Duration took) {
+        static Timed of(Supplier<HttpResponse<String>> request) {
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> response = request.get();
+                return new Timed(response, Duration.ofNanos(System.nanoTime() - start));
+            } catch (UncheckedIOException e) {
+                throw new AssertionError("no answer after " + Duration.ofNanos(System.nanoTime() - start), e);
+            }
+        }
+    }
+}
