@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,8 +64,8 @@ class TwoInstancesTest extends SystemTest {
             for (Future<Map<String, String>> answer : answers) {
                 all.add(answer.get());
             }
-            assertThat(count(all, "button_color")).isEqualTo(Map.of("#FF0000", 200L, "#00FF00", 200L, "#0000FF", 200L));
-            assertThat(count(all, "price")).isEqualTo(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+            assertThat(Counts.received(all, "button_color")).isEqualTo(Counts.COLOURS_OF_600);
+            assertThat(Counts.received(all, "price")).isEqualTo(Counts.PRICES_OF_600);
         } finally {
             pool.shutdownNow();
         }
@@ -123,9 +122,5 @@ class TwoInstancesTest extends SystemTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> listOf(Map<String, Object> stats) {
         return (List<Map<String, Object>>) stats.get("experiments");
-    }
-
-    private static Map<String, Long> count(List<Map<String, String>> answers, String experiment) {
-        return answers.stream().collect(Collectors.groupingBy(answer -> answer.get(experiment), Collectors.counting()));
     }
 }
