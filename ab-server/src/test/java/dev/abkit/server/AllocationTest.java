@@ -8,7 +8,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +16,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,18 +31,18 @@ class AllocationTest extends SystemTest {
 
     @Test
     @Order(1) // the first devices of a fresh database: counts are exact from slot 0
-    void concurrent_devices_are_split_exactly_and_keep_their_values() throws Exception {
+    void concurrent_devices_are_split_exactly_and_keep_their_values() {
         List<String> tokens = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             tokens.add("split-device-" + i);
         }
 
-        Map<String, Map<String, String>> first = concurrently(tokens, 16);
+        Map<String, Map<String, String>> first = api.experimentsOfEach(tokens, 16);
 
-        assertThat(count(first, "button_color")).isEqualTo(Map.of("#FF0000", 200L, "#00FF00", 200L, "#0000FF", 200L));
-        assertThat(count(first, "price")).isEqualTo(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+        assertThat(Counts.received(first.values(), "button_color")).isEqualTo(Counts.COLOURS_OF_600);
+        assertThat(Counts.received(first.values(), "price")).isEqualTo(Counts.PRICES_OF_600);
 
-        Map<String, Map<String, String>> again = concurrently(tokens, 16);
+        Map<String, Map<String, String>> again = api.experimentsOfEach(tokens, 16);
         assertThat(again).isEqualTo(first);
 
         List<Map<String, Object>> all = api.list(api.admin("GET", Api.ADMIN, null).body());
@@ -65,23 +63,6 @@ class AllocationTest extends SystemTest {
         assertThat(distinct).hasSize(1);
         assertThat(distinct.iterator().next()).containsKeys("button_color", "price");
         assertThat(api.experimentsOf("one-device-many-requests")).isEqualTo(distinct.iterator().next());
-    }
-
-    private Map<String, Map<String, String>> concurrently(List<String> tokens, int clients) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        try {
-            List<Future<Map<String, String>>> futures = new ArrayList<>();
-            for (String token : tokens) {
-                futures.add(pool.submit(() -> api.experimentsOf(token)));
-            }
-            Map<String, Map<String, String>> answers = new HashMap<>();
-            for (int i = 0; i < tokens.size(); i++) {
-                answers.put(tokens.get(i), futures.get(i).get());
-            }
-            return answers;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /** All requests released at the same instant. */
@@ -106,9 +87,5 @@ class AllocationTest extends SystemTest {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    private static Map<String, Long> count(Map<String, Map<String, String>> answers, String experiment) {
-        return answers.values().stream().collect(Collectors.groupingBy(answer -> answer.get(experiment), Collectors.counting()));
     }
 }

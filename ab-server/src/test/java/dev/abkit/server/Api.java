@@ -14,8 +14,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** A real HTTP client for the embedded server (JDK client, HTTP/1.1), with JSON reading for assertions. */
 final class Api {
@@ -59,6 +64,24 @@ final class Api {
             throw new AssertionError("device " + token + " got " + response.statusCode() + ": " + response.body());
         }
         return flat(response.body());
+    }
+
+    /** Each device's answer, asked {@code clients} at a time as a crowd of app starts would; in the order of {@code tokens}. */
+    Map<String, Map<String, String>> experimentsOfEach(List<String> tokens, int clients) {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            List<CompletableFuture<Map<String, String>>> answers = new ArrayList<>();
+            for (String token : tokens) {
+                answers.add(CompletableFuture.supplyAsync(() -> experimentsOf(token), pool));
+            }
+            Map<String, Map<String, String>> byDevice = new LinkedHashMap<>();
+            for (int i = 0; i < tokens.size(); i++) {
+                byDevice.put(tokens.get(i), answers.get(i).join());
+            }
+            return byDevice;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     HttpResponse<String> admin(String method, String path, String body) {

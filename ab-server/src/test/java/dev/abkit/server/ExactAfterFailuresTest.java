@@ -4,10 +4,8 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +36,10 @@ class ExactAfterFailuresTest extends SystemTest {
 
     private static final String[] SEQUENCES = {"experiment_slot_1", "experiment_slot_2"};
 
-    private Process killed;
+    @TempDir
+    Path serverDirectory;
+
+    private ServerProcess killed;
 
     @Override
     public Map<String, String> getProperties() {
@@ -49,9 +49,9 @@ class ExactAfterFailuresTest extends SystemTest {
     }
 
     @AfterAll
-    void noChildLeft() {
+    void noChildLeft() throws InterruptedException {
         if (killed != null) {
-            killed.destroyForcibly();
+            killed.close();
         }
     }
 
@@ -74,10 +74,9 @@ class ExactAfterFailuresTest extends SystemTest {
         assertSlotsExactly0To659("price");
         Map<String, Object> stats = api.object(api.admin("GET", "/api/v1/stats", null).body());
         assertThat(stats.get("devices")).isEqualTo(660);
-        assertThat(optionDevices(stats, "button_color"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("#FF0000", 220, "#00FF00", 220, "#0000FF", 220));
-        assertThat(optionDevices(stats, "price"))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("10", 495, "20", 66, "50", 33, "5", 66));
+        assertThat(Counts.inStatistics(stats, "button_color"))
+                .isEqualTo(Map.of("#FF0000", 220L, "#00FF00", 220L, "#0000FF", 220L));
+        assertThat(Counts.inStatistics(stats, "price")).isEqualTo(Map.of("10", 495L, "20", 66L, "50", 33L, "5", 66L));
         assertThat(count("select count(*) from device d where 2 <> "
                 + "(select count(*) from assignment a where a.device_token = d.token)")).as("half-registered").isZero();
         assertThat(count("select count(*) from device where token like 'doomed-%' or token like 'killed-%'")).isZero();
@@ -107,24 +106,11 @@ class ExactAfterFailuresTest extends SystemTest {
                     return new;
                 end $$""");
         sql("create trigger stall before insert on assignment for each row execute function stall()");
-        int port = freePort();
-        ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Application.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        child.environment().put("AB_PORT", Integer.toString(port));
-        child.environment().put("AB_DB_URL", POSTGRES.urlOf(databaseName()));
-        child.environment().put("AB_DB_USER", POSTGRES.user());
-        child.environment().put("AB_ADMIN_TOKEN", Api.ADMIN_TOKEN);
-        killed = child.start();
-        Api second = new Api(URI.create("http://localhost:" + port), json);
-        Eventually.within(Duration.ofSeconds(60), "the second server is up", () -> {
-            try {
-                return second.get("/health").statusCode() == 200;
-            } catch (RuntimeException notYet) {
-                return false;
-            }
-        });
+        killed = ServerProcess.start(serverDirectory, Map.of(
+                "AB_DB_URL", POSTGRES.urlOf(databaseName()),
+                "AB_DB_USER", POSTGRES.user(),
+                "AB_ADMIN_TOKEN", Api.ADMIN_TOKEN));
+        Api second = new Api(killed.uri(), json);
 
         ExecutorService senders = Executors.newFixedThreadPool(registrations);
         try {
@@ -141,7 +127,7 @@ class ExactAfterFailuresTest extends SystemTest {
             Eventually.within(Duration.ofSeconds(10), "registrations stalled inside their transactions",
                     () -> count("select count(*) from pg_stat_activity where query like 'insert into assignment%'"
                             + " and state = 'active'") >= 2);
-            killed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no shutdown hook, no rollback sent
+            killed.kill();
         } finally {
             senders.shutdownNow();
         }
@@ -150,20 +136,13 @@ class ExactAfterFailuresTest extends SystemTest {
         sql("drop trigger stall on assignment");
     }
 
-    private void register(String prefix, int devices) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        try {
-            List<CompletableFuture<Map<String, String>>> answers = new ArrayList<>();
-            for (int i = 0; i < devices; i++) {
-                String token = prefix + i;
-                answers.add(CompletableFuture.supplyAsync(() -> api.experimentsOf(token), pool));
-            }
-            for (CompletableFuture<Map<String, String>> answer : answers) {
-                assertThat(answer.get()).containsKeys("button_color", "price");
-            }
-        } finally {
-            pool.shutdownNow();
+    private void register(String prefix, int devices) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < devices; i++) {
+            tokens.add(prefix + i);
         }
+        assertThat(api.experimentsOfEach(tokens, 16).values())
+                .allSatisfy(answer -> assertThat(answer).containsKeys("button_color", "price"));
     }
 
     private void assertSlotsExactly0To659(String experiment) {
@@ -189,19 +168,6 @@ class ExactAfterFailuresTest extends SystemTest {
         return count("select case when is_called then last_value + 1 else last_value end from " + sequence);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> optionDevices(Map<String, Object> stats, String experiment) {
-        Map<String, Object> devices = new HashMap<>();
-        for (Map<String, Object> row : (List<Map<String, Object>>) stats.get("experiments")) {
-            if (row.get("key").equals(experiment)) {
-                for (Map<String, Object> option : (List<Map<String, Object>>) row.get("options")) {
-                    devices.put((String) option.get("value"), option.get("devices"));
-                }
-            }
-        }
-        return devices;
-    }
-
     private long count(String query) {
         try (Connection connection = connect(); Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(query)) {
@@ -220,11 +186,5 @@ class ExactAfterFailuresTest extends SystemTest {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(POSTGRES.urlOf(databaseName()), POSTGRES.user(), "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -20,8 +20,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,8 +64,8 @@ class TwoInstancesTest extends SystemTest {
             for (Future<Map<String, String>> answer : answers) {
                 all.add(answer.get());
             }
-            assertThat(count(all, "button_color")).isEqualTo(Map.of("#FF0000", 200L, "#00FF00", 200L, "#0000FF", 200L));
-            assertThat(count(all, "price")).isEqualTo(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+            assertThat(Counts.received(all, "button_color")).isEqualTo(Counts.COLOURS_OF_600);
+            assertThat(Counts.received(all, "price")).isEqualTo(Counts.PRICES_OF_600);
         } finally {
             pool.shutdownNow();
         }
@@ -75,15 +73,17 @@ class TwoInstancesTest extends SystemTest {
 
     @Test
     @Order(2)
-    void an_experiment_stopped_on_one_server_disappears_from_the_other_within_two_seconds() throws Exception {
+    void an_experiment_stopped_on_one_server_disappears_from_the_other_within_two_seconds() {
         assertThat(api.createExperiment(AdminApiTest.ONBOARDING.formatted("stopped_elsewhere")).statusCode()).isEqualTo(201);
-        eventually(() -> other.experimentsOf("both-servers-device-" + System.nanoTime()).containsKey("stopped_elsewhere"));
+        Eventually.within(Duration.ofSeconds(5), "the other server serves the new experiment",
+                () -> other.experimentsOf("both-servers-device-" + System.nanoTime()).containsKey("stopped_elsewhere"));
         Map<String, String> before = other.experimentsOf("both-servers-device");
         assertThat(before).containsKey("stopped_elsewhere");
 
         assertThat(api.admin("POST", Api.ADMIN + "/stopped_elsewhere/stop", null).statusCode()).isEqualTo(200);
         long stoppedAt = System.nanoTime();
-        eventually(() -> !other.experimentsOf("both-servers-device").containsKey("stopped_elsewhere"));
+        Eventually.within(Duration.ofSeconds(5), "the other server no longer serves the stopped experiment",
+                () -> !other.experimentsOf("both-servers-device").containsKey("stopped_elsewhere"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - stoppedAt)).isLessThan(Duration.ofSeconds(2));
         Map<String, String> expected = new LinkedHashMap<>(before);
@@ -122,17 +122,5 @@ class TwoInstancesTest extends SystemTest {
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> listOf(Map<String, Object> stats) {
         return (List<Map<String, Object>>) stats.get("experiments");
-    }
-
-    private static void eventually(Supplier<Boolean> condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.get()) {
-            assertThat(System.nanoTime()).as("within 5 s").isLessThan(deadline);
-            Thread.sleep(50);
-        }
-    }
-
-    private static Map<String, Long> count(List<Map<String, String>> answers, String experiment) {
-        return answers.stream().collect(Collectors.groupingBy(answer -> answer.get(experiment), Collectors.counting()));
     }
 }

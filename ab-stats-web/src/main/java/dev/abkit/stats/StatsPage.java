@@ -20,7 +20,7 @@ import java.util.Locale;
  * percentages for the eye.
  */
 @Introspected
-public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> experiments) {
+public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> experiments) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -31,7 +31,7 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> expe
     static StatsPage from(StatisticsReport report) {
         return new StatsPage(count(report.devices()),
                 Moment.of(report.takenAt(), DATE_TIME),
-                report.experiments().stream().map(ExperimentRow::from).toList());
+                report.experiments().stream().map(ExperimentSection::from).toList());
     }
 
     /** An instant for a {@code <time>} element: as people read it, and as ISO-8601 for machines. */
@@ -43,13 +43,13 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentRow> expe
         }
     }
 
-    /** One experiment: a heading row of its own, then one row per option. */
+    /** One experiment's section of the table: a heading row of its own, then one row per option. */
     @Introspected
-    public record ExperimentRow(String key, String status, boolean running, Moment created, String devices,
-                                List<OptionRow> options) {
+    public record ExperimentSection(String key, String status, boolean running, Moment created, String devices,
+                                    List<OptionRow> options) {
 
-        static ExperimentRow from(ExperimentFigures figures) {
-            return new ExperimentRow(figures.key().value(), figures.status().name(),
+        static ExperimentSection from(ExperimentFigures figures) {
+            return new ExperimentSection(figures.key().value(), figures.status().name(),
                     figures.status() == ExperimentStatus.RUNNING,
                     Moment.of(figures.createdAt(), DATE),
                     count(figures.devices()),

@@ -14,30 +14,31 @@ import java.util.List;
  * serde setting can change the wire format.
  */
 @Serdeable
-public record StatsResponse(long devices, List<Experiment> experiments, String takenAt) {
+public record StatsResponse(long devices, List<ExperimentStats> experiments, String takenAt) {
 
     static StatsResponse from(StatisticsReport report) {
         return new StatsResponse(report.devices(),
-                report.experiments().stream().map(Experiment::from).toList(),
+                report.experiments().stream().map(ExperimentStats::from).toList(),
                 report.takenAt().toString());
     }
 
+    /** One experiment's figures: how many devices it enrolled, and how many each option received. */
     @Serdeable
-    public record Experiment(String key, String status, String createdAt, long devices, List<Option> options) {
+    public record ExperimentStats(String key, String status, String createdAt, long devices,
+                                  List<OptionStats> options) {
 
-        static Experiment from(ExperimentFigures figures) {
-            return new Experiment(figures.key().value(), figures.status().name(), figures.createdAt().toString(),
-                    figures.devices(), figures.options().stream().map(Option::from).toList());
+        static ExperimentStats from(ExperimentFigures figures) {
+            return new ExperimentStats(figures.key().value(), figures.status().name(), figures.createdAt().toString(),
+                    figures.devices(), figures.options().stream().map(OptionStats::from).toList());
         }
     }
 
     /** {@code share} is the option's part of the experiment's devices, with four decimals: 0.3333. */
     @Serdeable
-    public record Option(String value, BigDecimal weight, long devices, BigDecimal share) {
+    public record OptionStats(String value, BigDecimal weight, long devices, BigDecimal share) {
 
-        static Option from(OptionFigures figures) {
-            return new Option(figures.value(), figures.weight().value(), figures.devices(), figures.share());
+        static OptionStats from(OptionFigures figures) {
+            return new OptionStats(figures.value(), figures.weight().value(), figures.devices(), figures.share());
         }
     }
-
 }

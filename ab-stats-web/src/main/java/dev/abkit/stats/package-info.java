@@ -1,5 +1,5 @@
 /**
  * Statistics adapter: the /stats page and its JSON twin, both rendered from the core's
- * statistics report.
+ * statistics report, and the filter that guards both with the admin token.
  */
 package dev.abkit.stats;

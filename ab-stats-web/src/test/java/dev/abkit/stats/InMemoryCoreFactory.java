@@ -1,6 +1,7 @@
 package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -10,14 +11,15 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 /**
- * Stands in for the composition root of ab-server: the whole core on its in-memory adapters, and the
- * one bean this module needs from it, {@link ExperimentStatistics}. The clock is fixed so that
- * {@code takenAt} is known to the tests.
+ * Stands in for the composition root of ab-server: the whole core on its in-memory adapters, the
+ * one use case this module needs from it, {@link ExperimentStatistics}, and a known admin token.
+ * The clock is fixed so that {@code takenAt} is known to the tests.
  */
 @Factory
 class InMemoryCoreFactory {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
+    static final String ADMIN_TOKEN = "stats-test-admin-token";
 
     @Singleton
     AbKit abkit() {
@@ -27,5 +29,10 @@ class InMemoryCoreFactory {
     @Singleton
     ExperimentStatistics experimentStatistics(AbKit abkit) {
         return abkit.statistics();
+    }
+
+    @Singleton
+    AdminToken adminToken() {
+        return AdminToken.of(ADMIN_TOKEN);
     }
 }

@@ -2,7 +2,6 @@ package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
@@ -46,7 +45,7 @@ class StatsApiTest {
 
     @Test
     void body_is_exactly_the_shape_of_the_spec() {
-        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/api/v1/stats"), String.class);
+        HttpResponse<String> response = client.toBlocking().exchange(WithAdminToken.get("/api/v1/stats"), String.class);
 
         assertThat(response.getContentType()).contains(MediaType.APPLICATION_JSON_TYPE);
         assertThat(response.header(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
@@ -67,7 +66,7 @@ class StatsApiTest {
     @Test
     void counts_are_those_the_devices_actually_received() throws IOException {
         JsonNode body = json.readValue(
-                client.toBlocking().retrieve(HttpRequest.GET("/api/v1/stats"), String.class), JsonNode.class);
+                client.toBlocking().retrieve(WithAdminToken.get("/api/v1/stats"), String.class), JsonNode.class);
 
         assertThat(body.get("devices").getLongValue()).isEqualTo(600);
         List<String> keys = new ArrayList<>();

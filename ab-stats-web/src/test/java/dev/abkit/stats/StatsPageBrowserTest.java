@@ -63,7 +63,7 @@ class StatsPageBrowserTest {
     @Test
     void shows_200_200_200_and_450_60_30_60_with_their_bars() throws IOException {
         HeadlessChromium.viewport(browser, 1280, 800, false);
-        browser.get(server.getURL() + "/stats");
+        browser.get(WithAdminToken.browserAddress(server.getURL(), "/stats"));
 
         assertThat(browser.getTitle()).contains("statistics");
         assertThat(browser.findElement(By.cssSelector(".devices-total")).getText()).isEqualTo("600");
@@ -83,7 +83,7 @@ class StatsPageBrowserTest {
     @Test
     void fits_a_phone_screen_without_sideways_scrolling() throws IOException {
         HeadlessChromium.viewport(browser, 390, 844, true);
-        browser.get(server.getURL() + "/stats");
+        browser.get(WithAdminToken.browserAddress(server.getURL(), "/stats"));
 
         long pageWidth = (Long) ((JavascriptExecutor) browser).executeScript(
                 "return document.documentElement.scrollWidth");

@@ -53,7 +53,7 @@ class StatsPageEdgeCasesTest {
                 List.of(Option.of(MARKUP, "50"), Option.of(AMPERSAND, "50"))));
         abkit.stopExperiment().stop(ExperimentKey.of("button_color"));
         ReceivedOptions.enroll(abkit, "odd-device-", 7);
-        page = Jsoup.parse(client.toBlocking().retrieve(HttpRequest.GET("/stats"), String.class));
+        page = Jsoup.parse(client.toBlocking().retrieve(WithAdminToken.get("/stats"), String.class));
     }
 
     @Test

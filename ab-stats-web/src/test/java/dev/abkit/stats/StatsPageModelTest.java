@@ -37,11 +37,11 @@ class StatsPageModelTest {
                         option("#00FF00", "33.3", 333_333, "0.3333", "0.3333"),
                         option("#0000FF", "33.3", 333_333, "0.3333", "0.3333")))), TAKEN));
 
-        StatsPage.ExperimentRow row = page.experiments().get(0);
-        assertThat(row.devices()).isEqualTo("1,000,000");
-        assertThat(row.running()).isTrue();
-        assertThat(row.created().text()).isEqualTo("2026-01-01");
-        StatsPage.OptionRow first = row.options().get(0);
+        StatsPage.ExperimentSection section = page.experiments().get(0);
+        assertThat(section.devices()).isEqualTo("1,000,000");
+        assertThat(section.running()).isTrue();
+        assertThat(section.created().text()).isEqualTo("2026-01-01");
+        StatsPage.OptionRow first = section.options().get(0);
         assertThat(first.weight()).isEqualTo("33.3");
         assertThat(first.devices()).isEqualTo("333,334");
         assertThat(first.share()).isEqualTo("33.33%");
@@ -56,11 +56,11 @@ class StatsPageModelTest {
                 List.of(option("10", "75", 0, "0.0000", "0.75"), option("20", "10", 0, "0.0000", "0.1"),
                         option("50", "5", 0, "0.0000", "0.05"), option("5", "10", 0, "0.0000", "0.1")))), TAKEN));
 
-        StatsPage.ExperimentRow row = page.experiments().get(0);
-        assertThat(row.running()).isFalse();
-        assertThat(row.status()).isEqualTo("STOPPED");
-        assertThat(row.options()).extracting(StatsPage.OptionRow::share).containsOnly("0.00%");
-        assertThat(row.options()).extracting(StatsPage.OptionRow::target)
+        StatsPage.ExperimentSection section = page.experiments().get(0);
+        assertThat(section.running()).isFalse();
+        assertThat(section.status()).isEqualTo("STOPPED");
+        assertThat(section.options()).extracting(StatsPage.OptionRow::share).containsOnly("0.00%");
+        assertThat(section.options()).extracting(StatsPage.OptionRow::target)
                 .containsExactly("75.00%", "10.00%", "5.00%", "10.00%");
     }
 

@@ -2,7 +2,6 @@ package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
@@ -41,7 +40,7 @@ class StatsPageTest {
     @BeforeAll
     void sixHundredNewDevicesThenOpenThePage() {
         received = ReceivedOptions.enroll(abkit, "page-device-", 600);
-        HttpResponse<String> response = client.toBlocking().exchange(HttpRequest.GET("/stats"), String.class);
+        HttpResponse<String> response = client.toBlocking().exchange(WithAdminToken.get("/stats"), String.class);
         assertThat(response.header(HttpHeaders.CONTENT_TYPE)).startsWith("text/html").containsIgnoringCase("charset=utf-8");
         assertThat(response.header(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-store");
         assertThat(response.header("Content-Security-Policy")).startsWith("default-src 'none';");

@@ -89,8 +89,8 @@ class StatsPageTiming {
         print("page: view model + Thymeleaf render", runs, () -> render(report));
         print("json: DTO + serialisation", runs, () -> writeJson(report));
         BlockingHttpClient http = client.toBlocking();
-        print("GET /stats over loopback", runs, () -> http.retrieve(HttpRequest.GET("/stats"), String.class));
-        print("GET /api/v1/stats over loopback", runs, () -> http.retrieve(HttpRequest.GET("/api/v1/stats"), String.class));
+        print("GET /stats over loopback", runs, () -> http.retrieve(WithAdminToken.get("/stats"), String.class));
+        print("GET /api/v1/stats over loopback", runs, () -> http.retrieve(WithAdminToken.get("/api/v1/stats"), String.class));
     }
 
     private String render(StatisticsReport report) {

@@ -1,5 +1,5 @@
 /**
- * The admin token: one filter guards the admin API and the statistics paths, comparing the token
- * in constant time.
+ * The admin API's guard: a filter on its paths that checks the core's admin token. The statistics
+ * adapter guards its own paths.
  */
 package dev.abkit.http.auth;

@@ -5,7 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.abkit.core.port.in.CreateExperiment;
-import io.micronaut.context.annotation.Property;
+import dev.abkit.http.auth.KnownAdminToken;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.annotation.MockBean;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -28,10 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and cause only in the log. Only the adapters' InvalidInputException means "fix your request".
  */
 @MicronautTest
-@Property(name = "abkit.admin-token", value = UnexpectedFailureTest.TOKEN)
 class UnexpectedFailureTest {
 
-    static final String TOKEN = "unexpected-failure-token";
     static final String INTERNAL = "value too long for type character varying(100)";
 
     @Inject
@@ -81,7 +79,7 @@ class UnexpectedFailureTest {
 
     private HttpResponse<String> create(String body) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(server.getURI().resolve("/api/v1/admin/experiments"))
-                .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KnownAdminToken.VALUE).header("Content-Type", "application/json")
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return client.send(request, HttpResponse.BodyHandlers.ofString());
     }

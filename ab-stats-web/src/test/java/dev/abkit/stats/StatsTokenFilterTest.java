@@ -1,0 +1,143 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.AbKit;
+import dev.abkit.core.port.in.ExperimentStatistics;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.annotation.MockBean;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import static dev.abkit.stats.InMemoryCoreFactory.ADMIN_TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.AdditionalAnswers.delegatesTo;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+/**
+ * ab-stats-web guards its own paths, with nothing else in front of it: without the admin token the
+ * page and the JSON are a 401 problem with a Basic challenge, and the statistics are not even read;
+ * with it, as Bearer or as the HTTP Basic password under any user name, both are served.
+ */
+@MicronautTest
+class StatsTokenFilterTest {
+
+    static final List<String> GUARDED = List.of("/stats", "/api/v1/stats", "/stats/x", "/api/v1/stats/x");
+    static final List<String> SERVED = List.of("/stats", "/api/v1/stats");
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    JsonMapper json;
+
+    @Inject
+    ExperimentStatistics statistics;
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void noReadsYet() {
+        clearInvocations(statistics);
+    }
+
+    @Test
+    void without_the_token_both_paths_and_all_below_them_are_a_401_problem_with_a_basic_challenge() {
+        for (String path : GUARDED) {
+            assertUnauthorized(path, get(path), "need the admin token");
+        }
+
+        verifyNoInteractions(statistics);
+    }
+
+    @Test
+    void a_wrong_token_is_refused_in_either_scheme() {
+        for (String path : SERVED) {
+            for (String authorization : List.of("Bearer wrong", "Bearer " + ADMIN_TOKEN + "x", basic("analyst", "wrong"),
+                    basic(ADMIN_TOKEN, "x"), "Token " + ADMIN_TOKEN)) {
+                assertUnauthorized(path + " " + authorization, get(path, authorization), "the admin token is wrong");
+            }
+        }
+
+        verifyNoInteractions(statistics);
+    }
+
+    @Test
+    void the_token_as_bearer_or_as_basic_password_under_any_user_name_opens_both() {
+        for (String path : SERVED) {
+            for (String authorization : List.of("Bearer " + ADMIN_TOKEN, basic("analyst", ADMIN_TOKEN), basic("", ADMIN_TOKEN))) {
+                assertThat(get(path, authorization).statusCode()).as(path + " " + authorization).isEqualTo(200);
+            }
+        }
+
+        verify(statistics, times(6)).report();
+    }
+
+    @Test
+    void paths_that_only_start_like_the_statistics_are_not_its_to_guard() {
+        for (String path : List.of("/statistics", "/api/v1/statsx", "/api/v1/experiments", "/x/stats")) {
+            assertThat(get(path).statusCode()).as(path).isEqualTo(404);
+        }
+    }
+
+    private void assertUnauthorized(String what, HttpResponse<String> response, String detail) {
+        assertThat(response.statusCode()).as(what).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).as(what)
+                .hasValue("Basic realm=\"abkit\", charset=\"UTF-8\"");
+        assertThat(response.headers().firstValue("Content-Type")).as(what).hasValue("application/problem+json");
+        JsonNode problem = read(response.body());
+        assertThat(problem.get("type").getStringValue()).isEqualTo("urn:abkit:problem:unauthorized");
+        assertThat(problem.get("title").getStringValue()).isEqualTo("Unauthorized");
+        assertThat(problem.get("status").getIntValue()).isEqualTo(401);
+        assertThat(problem.get("detail").getStringValue()).as(what).contains(detail);
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return json.readValue(body, JsonNode.class);
+        } catch (IOException e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<String> get(String path, String... authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).timeout(Duration.ofSeconds(10));
+        for (String value : authorization) {
+            request.header("Authorization", value);
+        }
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The real statistics of an in-memory core, watched: a refused request must not have read them. */
+    @MockBean(ExperimentStatistics.class)
+    ExperimentStatistics watchedStatistics() {
+        return mock(ExperimentStatistics.class, delegatesTo(AbKit.inMemory().statistics()));
+    }
+}
