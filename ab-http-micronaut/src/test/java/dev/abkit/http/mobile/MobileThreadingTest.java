@@ -11,6 +11,7 @@ import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
+import dev.abkit.http.auth.KnownAdminToken;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Property;
@@ -47,10 +48,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @Property(name = "abkit.max-queue-wait", value = "300ms")
-@Property(name = "abkit.admin-token", value = MobileThreadingTest.ADMIN_TOKEN)
 class MobileThreadingTest {
-
-    static final String ADMIN_TOKEN = "threading-test-token";
 
     /** "token thread-name" for every use-case call, in call order. */
     static final List<String> THREADS = new CopyOnWriteArrayList<>();
@@ -95,7 +93,7 @@ class MobileThreadingTest {
         // The refused request still holds the queue's one place until a thread takes it and drops it.
         assertBusy(client.send(request("rejected-device"), HttpResponse.BodyHandlers.ofString()));
         assertBusy(client.send(HttpRequest.newBuilder(server.getURI().resolve("/api/v1/admin/experiments"))
-                .header("Authorization", "Bearer " + ADMIN_TOKEN).timeout(Duration.ofSeconds(10)).build(),
+                .header("Authorization", "Bearer " + KnownAdminToken.VALUE).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString()));
         RELEASE.countDown();
 
