@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
     private final ScheduledFuture<?> refresher;
     private final AtomicLong loadsStarted = new AtomicLong();
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final AtomicReference<CompletableFuture<List<Experiment>>> inFlightFirstLoad = new AtomicReference<>();
     private volatile long lastLoadNanos = System.nanoTime();
     private boolean failing;
 
@@ -69,7 +72,36 @@ public final class CachingExperiments implements Experiments, AutoCloseable {
     @Override
     public List<Experiment> running() {
         Snapshot current = snapshot.get();
-        return current != null ? current.running() : reload();
+        return current != null ? current.running() : firstLoad();
+    }
+
+    /**
+     * Before there is a snapshot, callers share one load instead of each asking the store: at start-up
+     * a burst of requests would otherwise take every pooled connection for the same query. They wait
+     * for that load's result, not for a lock, and the load's own timeouts bound the wait.
+     */
+    private List<Experiment> firstLoad() {
+        CompletableFuture<List<Experiment>> mine = new CompletableFuture<>();
+        CompletableFuture<List<Experiment>> shared = inFlightFirstLoad.compareAndExchange(null, mine);
+        if (shared != null) {
+            return resultOf(shared);
+        }
+        try {
+            mine.complete(reload());
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+        } finally {
+            inFlightFirstLoad.set(null); // after a failure the next caller tries again
+        }
+        return resultOf(mine);
+    }
+
+    private static List<Experiment> resultOf(CompletableFuture<List<Experiment>> load) {
+        try {
+            return load.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     /** Whether {@link #running()} answers from memory, without touching the wrapped port. */

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,6 +154,43 @@ class CachingPortsTest {
         }
     }
 
+    @Test
+    void callers_that_find_no_snapshot_yet_share_one_load() throws Exception {
+        InMemoryExperiments stored = new InMemoryExperiments();
+        ShippedExperiments.all().forEach(stored::add);
+        AtomicInteger loads = new AtomicInteger();
+        StallingExperiments stalling = new StallingExperiments(stored) {
+            @Override
+            public List<Experiment> running() {
+                loads.incrementAndGet();
+                return super.running();
+            }
+        };
+        CachingExperiments experiments = new CachingExperiments(stalling, scheduler, Duration.ofHours(1));
+        stalling.stallNextLoad();
+        List<Thread> readers = new ArrayList<>();
+        List<List<Experiment>> answers = new CopyOnWriteArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            readers.add(new Thread(() -> answers.add(experiments.running())));
+        }
+        try {
+            readers.get(0).start();
+            assertThat(stalling.stalled.await(5, TimeUnit.SECONDS)).isTrue();
+            readers.subList(1, 4).forEach(Thread::start);
+            waitUntil(() -> readers.subList(1, 4).stream().allMatch(reader -> reader.getState() == Thread.State.WAITING));
+
+            stalling.release.countDown();
+            for (Thread reader : readers) {
+                reader.join(5000);
+            }
+            assertThat(answers).hasSize(4).allSatisfy(answer -> assertThat(answer).hasSize(2));
+            assertThat(loads.get()).as("loads from the store").isEqualTo(1);
+        } finally {
+            stalling.release.countDown();
+            experiments.close();
+        }
+    }
+
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!condition.getAsBoolean()) {
@@ -179,7 +218,7 @@ class CachingPortsTest {
      * Experiments whose next load, once armed, reads the store and then stalls before it answers, as a
      * reply held up on the network, until {@code release} opens.
      */
-    private static final class StallingExperiments extends FlakyExperiments {
+    private static class StallingExperiments extends FlakyExperiments {
         final CountDownLatch stalled = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         private final AtomicBoolean armed = new AtomicBoolean();
