@@ -28,6 +28,7 @@ import java.util.concurrent.RejectedExecutionException;
 @Singleton
 @Replaces(JdbcIndicator.class)
 @Requires(beans = {HealthEndpoint.class, DataSource.class})
+@Requires(property = "endpoints.health.jdbc.enabled", notEquals = "false")
 final class DatabaseHealth extends JdbcIndicator {
 
     DatabaseHealth(@Named(TaskExecutors.BLOCKING) ExecutorService blocking, DataSource[] dataSources,

@@ -38,9 +38,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the server and PostgreSQL: every request is still answered, 503 with Retry-After within the bound
  * that the timeouts set (at once for those that find the blocking executor's short queue full), a
  * device in memory is still served, and once the network is back the server recovers by itself, with
- * no half-registered device. A registration whose commit reached the
- * database but whose reply was lost is answered 503 although it is stored, and a retry then gets
- * exactly what was stored: what docs/api.md promises after a 503.
+ * no half-registered device. A registration whose commit reached the database but whose reply was
+ * lost is answered 503 although it is stored, and a retry then gets exactly what was stored: what
+ * docs/api.md promises after a 503.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HangingDatabaseTest {
