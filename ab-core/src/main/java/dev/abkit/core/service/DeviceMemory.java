@@ -161,28 +161,44 @@ final class DeviceMemory {
             }
         }
 
+        /** The answer, allocating nothing but itself: the common one or two experiments need no array. */
         List<Assignment> served(int at, ExperimentCodes codes, boolean[] runningByCode) {
             int tokenLength = arena[at] & 0xFF;
             int count = experimentCount(at, tokenLength);
             int first = at + RECORD_OVERHEAD + tokenLength;
             int served = 0;
+            int firstServed = -1;
+            int secondServed = -1;
             for (int i = 0, position = first; i < count; i++, position += PER_EXPERIMENT) {
                 if (isRunning(position, runningByCode)) {
+                    if (served == 0) {
+                        firstServed = position;
+                    } else if (served == 1) {
+                        secondServed = position;
+                    }
                     served++;
                 }
             }
-            Assignment[] answer = new Assignment[served];
-            for (int i = 0, n = 0, position = first; i < count; i++, position += PER_EXPERIMENT) {
-                if (isRunning(position, runningByCode)) {
-                    answer[n++] = codes.assignment(codeAt(position), arena[position + 2] & 0xFF);
-                }
+            switch (served) {
+                case 0:
+                    return List.of();
+                case 1:
+                    return List.of(assignmentAt(firstServed, codes));
+                case 2:
+                    return List.of(assignmentAt(firstServed, codes), assignmentAt(secondServed, codes));
+                default:
+                    Assignment[] answer = new Assignment[served];
+                    for (int i = 0, n = 0, position = first; i < count; i++, position += PER_EXPERIMENT) {
+                        if (isRunning(position, runningByCode)) {
+                            answer[n++] = assignmentAt(position, codes);
+                        }
+                    }
+                    return List.of(answer);
             }
-            return switch (served) {
-                case 0 -> List.of();
-                case 1 -> List.of(answer[0]);
-                case 2 -> List.of(answer[0], answer[1]);
-                default -> List.of(answer);
-            };
+        }
+
+        private Assignment assignmentAt(int position, ExperimentCodes codes) {
+            return codes.assignment(codeAt(position), arena[position + 2] & 0xFF);
         }
 
         private boolean isRunning(int position, boolean[] runningByCode) {

@@ -2,10 +2,13 @@ package dev.abkit.core.service;
 
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.testing.Concurrently;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +45,21 @@ class DeviceMemoryTest {
         assertThat(memory.recall("device-1", codes, new boolean[] {true}))
                 .containsExactly(new Assignment(COLOR.key(), "#FF0000"));
         assertThat(memory.recall("device-1", codes, new boolean[0])).isEmpty();
+    }
+
+    @Test
+    void a_device_in_more_than_two_experiments_is_served_each_running_one_in_order() {
+        Experiment onboarding = Experiment.start(ExperimentKey.of("onboarding"),
+                List.of(Option.of("short", 50), Option.of("long", 50)), Instant.EPOCH, 1L);
+        int third = codes.codeOf(onboarding);
+        DeviceMemory memory = new DeviceMemory(1 << 20);
+        memory.remember("device-1", new int[] {color, price, third}, new int[] {0, 0, 1}, 3);
+
+        assertThat(memory.recall("device-1", codes, new boolean[] {true, true, true})).containsExactly(
+                new Assignment(COLOR.key(), "#FF0000"), new Assignment(PRICE.key(), "10"),
+                new Assignment(onboarding.key(), "long"));
+        assertThat(memory.recall("device-1", codes, new boolean[] {true, false, true})).containsExactly(
+                new Assignment(COLOR.key(), "#FF0000"), new Assignment(onboarding.key(), "long"));
     }
 
     @Test
