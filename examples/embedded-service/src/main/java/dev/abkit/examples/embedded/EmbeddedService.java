@@ -8,6 +8,7 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.persistence.JdbcStorage;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 public final class EmbeddedService implements AutoCloseable {
 
     private final AbKit abkit;
-    private final ScheduledExecutorService lostSlotChecks = Executors.newSingleThreadScheduledExecutor();
+    private final ScheduledExecutorService background = Executors.newSingleThreadScheduledExecutor();
 
     /** abkit on {@code dataSource}, which it migrates first; the data source stays the caller's. */
     public EmbeddedService(DataSource dataSource) {
@@ -33,9 +34,13 @@ public final class EmbeddedService implements AutoCloseable {
                 .experiments(storage.experiments())
                 .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
+                // Returning devices answered from memory, as the server does; a stop made by another
+                // instance reaches them within half a second.
+                .rememberDevices(64L * 1024 * 1024)
+                .refreshRunningExperiments(background, Duration.ofMillis(500))
                 .build();
         // Slots of failed registrations are handed out again (exact after failures): every instance checks.
-        lostSlotChecks.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
     }
 
     public List<Assignment> experimentsOf(String deviceToken) {
@@ -48,7 +53,8 @@ public final class EmbeddedService implements AutoCloseable {
 
     @Override
     public void close() {
-        lostSlotChecks.shutdownNow();
+        abkit.close();
+        background.shutdownNow();
     }
 
     public static void main(String[] args) {
