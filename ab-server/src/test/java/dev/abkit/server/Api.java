@@ -22,6 +22,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A real HTTP client for the embedded server (JDK client, HTTP/1.1), with JSON reading for assertions. */
 final class Api {
 
@@ -92,6 +94,15 @@ final class Api {
 
     HttpResponse<String> createExperiment(String body) {
         return admin("POST", ADMIN, body);
+    }
+
+    /** A 503 problem with Retry-After: storage unavailable or the server too busy. */
+    void assertUnavailable(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(object(response.body())).containsEntry("status", 503).containsKeys("type", "title", "detail");
     }
 
     Map<String, Object> object(String body) {
