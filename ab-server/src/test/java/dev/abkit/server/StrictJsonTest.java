@@ -4,6 +4,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
 
@@ -35,5 +36,27 @@ class StrictJsonTest extends SystemTest {
         assertThat(api.object(response.body())).as(response.body()).containsEntry("field", field);
         assertThat(api.object(response.body()).get("detail").toString()).startsWith(field + ": ");
         assertThat(api.admin("GET", Api.ADMIN, null).body()).doesNotContain("lenient_", "duplicate_", "unknown_");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xyz", "{}", "{\"key\":\"other\"}", "[]", "7", "}", ",", "\"\""})
+    void content_after_the_json_object_is_400(String trailing) {
+        HttpResponse<String> response = api.createExperiment("""
+                {"key":"trailing","options":[{"value":"a","weight":1}]} %s""".formatted(trailing));
+
+        assertProblem(response, 400);
+        assertThat(api.object(response.body()).get("detail").toString())
+                .startsWith("the request body goes on after its JSON object");
+        assertThat(api.admin("GET", Api.ADMIN + "/trailing", null).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n", "\r\n\t "})
+    void white_space_after_the_json_object_is_fine(String trailing) {
+        String key = "white_space_" + trailing.replace(" ", "s").replace("\n", "n").replace("\r", "r").replace("\t", "t");
+        HttpResponse<String> response = api.createExperiment("""
+                {"key":"%s","options":[{"value":"a","weight":1}]}""".formatted(key) + trailing);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     }
 }

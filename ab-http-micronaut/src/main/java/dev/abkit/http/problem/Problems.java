@@ -45,6 +45,9 @@ public final class Problems {
     private static final Pattern INDEX_SEGMENT = Pattern.compile("\\[(\\d+)]$");
     private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
 
+    /** How a body reader says that content follows the JSON value. */
+    public static final String TRAILING_CONTENT = "the request body goes on after its JSON object";
+
     private Problems() {
     }
 
@@ -110,6 +113,8 @@ public final class Problems {
             detail = field + ": is not a property of this request (unknown properties are refused)" + where;
         } else if (field != null) {
             detail = field + ": has the wrong type" + where;
+        } else if (messageContains(error, TRAILING_CONTENT)) {
+            detail = "the request body goes on after its JSON object" + where;
         } else {
             detail = "the request body is not valid JSON of the expected shape" + where;
         }
