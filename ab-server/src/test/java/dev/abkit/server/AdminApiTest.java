@@ -144,9 +144,9 @@ class AdminApiTest extends SystemTest {
     }
 
     @Test
-    void a_weight_may_be_written_with_an_exponent_or_as_a_string_holding_a_number() {
+    void a_weight_may_be_written_with_an_exponent_or_with_trailing_zeros() {
         HttpResponse<String> response = api.createExperiment("""
-                {"key":"spelled_weights","options":[{"value":"a","weight":5e1},{"value":"b","weight":"50.00"}]}""");
+                {"key":"spelled_weights","options":[{"value":"a","weight":5e1},{"value":"b","weight":50.00}]}""");
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         assertThat(response.body()).contains("{\"value\":\"a\",\"weight\":50}", "{\"value\":\"b\",\"weight\":50}");

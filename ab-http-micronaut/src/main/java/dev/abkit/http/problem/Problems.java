@@ -1,5 +1,7 @@
 package dev.abkit.http.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.error.UnknownExperimentException;
@@ -10,6 +12,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.json.JsonSyntaxException;
 import io.micronaut.serde.exceptions.SerdeException;
 
 import java.util.concurrent.CompletionException;
@@ -42,6 +45,9 @@ public final class Problems {
     private static final Pattern INDEX_SEGMENT = Pattern.compile("\\[(\\d+)]$");
     private static final Pattern LINE_COLUMN = Pattern.compile("line: (\\d+), column: (\\d+)");
 
+    /** How a body reader says that content follows the JSON value. */
+    public static final String TRAILING_CONTENT = "the request body goes on after its JSON object";
+
     private Problems() {
     }
 
@@ -69,7 +75,8 @@ public final class Problems {
             return storageUnavailable("the server is too busy to reach the database (too many requests are"
                     + " waiting for a database thread); nothing was done, try again later");
         }
-        if (error instanceof CodecException || error instanceof ConversionErrorException) {
+        if (error instanceof CodecException || error instanceof ConversionErrorException
+                || error instanceof JsonSyntaxException) {
             return malformedBody(error);
         }
         // Not IllegalArgumentException: the adapters turn the core's rejections of input into
@@ -96,11 +103,21 @@ public final class Problems {
 
     /** A body that is not JSON, or JSON of the wrong shape; names the property where the decoder tells it. */
     static MutableHttpResponse<Problem> malformedBody(Throwable error) {
-        String field = decodedField(error);
+        String duplicate = duplicateProperty(error);
+        String field = duplicate != null ? duplicate : decodedField(error);
         String where = location(error);
-        String detail = field != null
-                ? field + ": has the wrong type" + where
-                : "the request body is not valid JSON of the expected shape" + where;
+        String detail;
+        if (duplicate != null) {
+            detail = field + ": appears more than once in its object" + where;
+        } else if (field != null && messageContains(error, "Unknown property")) {
+            detail = field + ": is not a property of this request (unknown properties are refused)" + where;
+        } else if (field != null) {
+            detail = field + ": has the wrong type" + where;
+        } else if (messageContains(error, TRAILING_CONTENT)) {
+            detail = "the request body goes on after its JSON object" + where;
+        } else {
+            detail = "the request body is not valid JSON of the expected shape" + where;
+        }
         return respond(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body", detail, field);
     }
 
@@ -118,6 +135,47 @@ public final class Problems {
             }
         }
         return null;
+    }
+
+    /**
+     * The path of a property the JSON parser found twice in one object, such as {@code options[0].weight},
+     * from where the parser stood when it refused it; {@code null} for every other error. The serde path
+     * stops at the collection, so only the parser knows the index.
+     */
+    static String duplicateProperty(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException parsing && parsing.getOriginalMessage() != null
+                    && parsing.getOriginalMessage().startsWith("Duplicate field")
+                    && parsing.getProcessor() instanceof JsonParser parser) {
+                return pointerPath(parser.getParsingContext().pathAsPointer().toString());
+            }
+        }
+        return null;
+    }
+
+    /** The JSON pointer {@code /options/0/weight} becomes {@code options[0].weight}. */
+    static String pointerPath(String pointer) {
+        StringBuilder path = new StringBuilder();
+        for (String segment : pointer.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (segment.chars().allMatch(Character::isDigit)) {
+                path.append('[').append(segment).append(']');
+            } else {
+                path.append(path.isEmpty() ? "" : ".").append(segment.replace("~1", "/").replace("~0", "~"));
+            }
+        }
+        return path.toString();
+    }
+
+    private static boolean messageContains(Throwable error, String text) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code Type["options"]->java.util.ArrayList[0]->Type["weight"]} becomes {@code options[0].weight}. */

@@ -1,0 +1,62 @@
+package dev.abkit.server;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The admin API reads its JSON strictly: what the decoder would coerce, merge or skip is a 400 naming the field. */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StrictJsonTest extends SystemTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"key":false,"options":[{"value":"a","weight":1}]}                    | key
+            {"key":7,"options":[{"value":"a","weight":1}]}                        | key
+            {"key":"lenient_value","options":[{"value":7,"weight":1}]}            | options[0].value
+            {"key":"lenient_value","options":[{"value":true,"weight":1}]}         | options[0].value
+            {"key":"lenient_weight","options":[{"value":"a","weight":"50"}]}      | options[0].weight
+            {"key":"lenient_weight","options":[{"value":"a","weight":true}]}      | options[0].weight
+            {"key":"lenient_weight","options":[{"value":"a","weight":1},{"value":"b","weight":"NaN"}]} | options[1].weight
+            {"key":"duplicate_key","key":"other","options":[{"value":"a","weight":1}]} | key
+            {"key":"duplicate_weight","options":[{"value":"a","weight":1,"weight":2}]} | options[0].weight
+            {"key":"unknown_top","options":[{"value":"a","weight":1}],"colour":"red"} | colour
+            {"key":"unknown_option","options":[{"value":"a","weight":1,"wieght":2}]} | options[0].wieght
+            """)
+    void a_property_of_the_wrong_type_repeated_or_unknown_is_400_naming_it(String body, String field) {
+        HttpResponse<String> response = api.createExperiment(body);
+
+        assertProblem(response, 400);
+        assertThat(api.object(response.body())).as(response.body()).containsEntry("field", field);
+        assertThat(api.object(response.body()).get("detail").toString()).startsWith(field + ": ");
+        assertThat(api.admin("GET", Api.ADMIN, null).body()).doesNotContain("lenient_", "duplicate_", "unknown_");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"xyz", "{}", "{\"key\":\"other\"}", "[]", "7", "}", ",", "\"\""})
+    void content_after_the_json_object_is_400(String trailing) {
+        HttpResponse<String> response = api.createExperiment("""
+                {"key":"trailing","options":[{"value":"a","weight":1}]} %s""".formatted(trailing));
+
+        assertProblem(response, 400);
+        assertThat(api.object(response.body()).get("detail").toString())
+                .startsWith("the request body goes on after its JSON object");
+        assertThat(api.admin("GET", Api.ADMIN + "/trailing", null).statusCode()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "\n", "\r\n\t "})
+    void white_space_after_the_json_object_is_fine(String trailing) {
+        String key = "white_space_" + trailing.replace(" ", "s").replace("\n", "n").replace("\r", "r").replace("\t", "t");
+        HttpResponse<String> response = api.createExperiment("""
+                {"key":"%s","options":[{"value":"a","weight":1}]}""".formatted(key) + trailing);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    }
+}
