@@ -28,7 +28,12 @@ final class AdminTokenFactory {
             token = generated();
             LOG.warn("AB_ADMIN_TOKEN is not set; this run's admin token is {} (set AB_ADMIN_TOKEN to choose one)", token);
         }
-        return AdminToken.of(token);
+        try {
+            return AdminToken.of(token);
+        } catch (IllegalArgumentException unusable) {
+            throw new ConfigurationMistake("AB_ADMIN_TOKEN is not usable: " + unusable.getMessage()
+                    + "; set AB_ADMIN_TOKEN to such a token, or unset it for a generated one", unusable);
+        }
     }
 
     /** 256 random bits, URL-safe so that it can be pasted into a header, a URL or a shell. */

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The abkit server in a JVM of its own, started the way an operator starts it: its {@code main},
  * configured by the environment variables of SPEC section 4 only (none is inherited from the
- * test's environment, a free {@code AB_PORT} is always set), in a working directory of the test's
+ * test's environment, a free {@code AB_PORT} is set unless the test sets one), in a working directory of the test's
  * choosing, where its output goes to a {@code server-*.log} of each start. Runs on the test class path, so that it is
  * the code under test, not a jar built earlier.
  */
@@ -40,22 +40,47 @@ final class ServerProcess implements AutoCloseable {
     static ServerProcess start(Path workingDirectory, Map<String, String> environment) {
         int port = freePort();
         Path log = newLog(workingDirectory);
+        ServerProcess server = new ServerProcess(launch(workingDirectory, port, environment, log),
+                URI.create("http://localhost:" + port), log);
+        Eventually.within(Duration.ofSeconds(60), "the server in " + workingDirectory + " is up", server::isUp);
+        return server;
+    }
+
+    /** What a start that must fail ended with: its exit status and everything it wrote. */
+    record FailedStart(int exitStatus, String output) {
+    }
+
+    /**
+     * Starts the server with a setting it must refuse ({@code environment} may also set {@code AB_PORT})
+     * and waits for it to exit, at most {@code bound}.
+     */
+    static FailedStart failedStart(Path workingDirectory, Map<String, String> environment, Duration bound)
+            throws InterruptedException {
+        Path log = newLog(workingDirectory);
+        Process process = launch(workingDirectory, freePort(), environment, log);
+        try {
+            assertThat(process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS))
+                    .as("the server with %s exited within %s", environment, bound).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return new FailedStart(process.exitValue(), read(log));
+    }
+
+    private static Process launch(Path workingDirectory, int port, Map<String, String> environment, Path log) {
         ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-cp", System.getProperty("java.class.path"), Application.class.getName())
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         java.environment().keySet().removeIf(name -> name.startsWith("AB_"));
-        java.environment().putAll(environment);
         java.environment().put("AB_PORT", Integer.toString(port));
-        ServerProcess server;
+        java.environment().putAll(environment);
         try {
-            server = new ServerProcess(java.start(), URI.create("http://localhost:" + port), log);
+            return java.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Eventually.within(Duration.ofSeconds(60), "the server in " + workingDirectory + " is up", server::isUp);
-        return server;
     }
 
     URI uri() {
@@ -64,6 +89,10 @@ final class ServerProcess implements AutoCloseable {
 
     /** Everything the server wrote so far. */
     String log() {
+        return read(log);
+    }
+
+    private static String read(Path log) {
         try {
             return Files.readString(log);
         } catch (IOException e) {
@@ -113,7 +142,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -22,6 +22,11 @@ public final class AdminToken {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("admin token must not be blank");
         }
+        // It travels in an Authorization header (Bearer, or Basic as a password): any other character
+        // could never be presented, so such a token would lock everyone out.
+        if (!token.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new IllegalArgumentException("admin token must be visible ASCII characters without spaces");
+        }
         return new AdminToken(sha256(token));
     }
 

@@ -31,6 +31,14 @@ class AdminTokenTest {
                 .hasMessageContaining("must not be blank");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"two words", "tab\there", "caf\u00e9", "line\nbreak"})
+    void a_token_no_authorization_header_can_carry_is_refused(String unsendable) {
+        assertThatThrownBy(() -> AdminToken.of(unsendable))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("visible ASCII");
+    }
+
     @Test
     void never_shows_the_token() {
         assertThat(AdminToken.of("s3cret").toString()).doesNotContain("s3cret");
