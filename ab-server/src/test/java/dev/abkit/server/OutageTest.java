@@ -56,6 +56,9 @@ class OutageTest extends SystemTest {
         HttpResponse<String> health = api.get("/health");
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(api.object(health.body())).containsEntry("status", "DOWN");
+        assertThat(api.get("/health/readiness").statusCode()).as("send it no traffic").isEqualTo(503);
+        assertThat(api.get("/health/liveness").statusCode()).as("but do not restart it: it recovers by itself")
+                .isEqualTo(200);
 
         POSTGRES.reconnect(databaseName());
 
