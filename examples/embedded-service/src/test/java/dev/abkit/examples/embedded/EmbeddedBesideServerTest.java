@@ -7,13 +7,14 @@ import dev.abkit.persistence.PostgresServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,9 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,7 +91,7 @@ class EmbeddedBesideServerTest {
         }
     }
 
-    private URI startServer() throws IOException {
+    private URI startServer() throws IOException, InterruptedException {
         assertThat(SERVER_JAR).as("the server jar; build it first: mvn -B package -DskipTests").exists();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -96,33 +99,44 @@ class EmbeddedBesideServerTest {
         }
         ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-jar", SERVER_JAR.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(Files.createTempFile("abkit-server", ".log").toFile());
+                .redirectErrorStream(true);
         java.environment().put("AB_PORT", Integer.toString(port));
         java.environment().put("AB_DB_URL", postgres.urlOf(database));
         java.environment().put("AB_DB_USER", postgres.user());
         java.environment().put("AB_ADMIN_TOKEN", "example-token");
         server = java.start();
-        URI base = URI.create("http://localhost:" + port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!isUp(base)) {
-            assertThat(server.isAlive()).as("the abkit server is running").isTrue();
-            assertThat(System.nanoTime()).as("the abkit server answers within 60 s").isLessThan(deadline);
-            pause();
+        try {
+            started(server).get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("the abkit server did not start within 60 s", e);
         }
+        URI base = URI.create("http://localhost:" + port);
+        assertThat(http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).as("the server's health").isEqualTo(200);
         return base;
     }
 
-    private boolean isUp(URI base) {
-        try {
-            return http.send(HttpRequest.newBuilder(base.resolve("/health")).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException notYet) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+    /**
+     * Completes when the server says it has started (Micronaut's "Startup completed" line), fails if its
+     * output ends first; keeps reading the output so that the server never blocks on a full pipe.
+     */
+    private static CompletableFuture<Void> started(Process process) {
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+                for (String line = output.readLine(); line != null; line = output.readLine()) {
+                    if (line.contains("Startup completed")) {
+                        started.complete(null);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the process is gone; the future says so below
+            }
+            started.completeExceptionally(new IllegalStateException("the server's output ended before it started"));
+        }, "abkit-server-output");
+        reader.setDaemon(true);
+        reader.start();
+        return started;
     }
 
     private Map<String, String> viaServer(URI base, String token) {
@@ -173,11 +187,4 @@ class EmbeddedBesideServerTest {
         return counts;
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
