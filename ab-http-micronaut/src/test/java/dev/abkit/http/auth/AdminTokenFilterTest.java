@@ -1,5 +1,6 @@
 package dev.abkit.http.auth;
 
+import dev.abkit.http.Calls;
 import io.micronaut.context.annotation.Property;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.annotation.Controller;
@@ -9,8 +10,6 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -79,14 +78,7 @@ class AdminTokenFilterTest {
         if (header.length == 2) {
             request.header(header[0], header[1]);
         }
-        try {
-            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Calls.send(client, request.build());
     }
 
     /** Answers on the paths another adapter serves, and on one of the admin API's, without checking anything. */
