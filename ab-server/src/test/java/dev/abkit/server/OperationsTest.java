@@ -24,24 +24,32 @@ class OperationsTest extends SystemTest {
     }
 
     @Test
-    void the_openapi_document_describes_every_endpoint() {
-        HttpResponse<String> response = api.get("/swagger/abkit-1.yml");
+    void the_openapi_document_is_served_as_yaml_and_as_the_same_json() {
+        HttpResponse<String> yaml = api.get("/openapi.yaml");
+        HttpResponse<String> json = api.get("/openapi.json");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains(
-                "openapi: 3.", "/api/v1/experiments:", "Device-Token", "/api/v1/admin/experiments:",
-                "/api/v1/admin/experiments/{key}:", "/api/v1/admin/experiments/{key}/stop:",
-                "application/problem+json", "bearer");
+        assertThat(yaml.statusCode()).isEqualTo(200);
+        assertThat(yaml.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/yaml"));
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        Object fromYaml = new org.yaml.snakeyaml.Yaml().load(yaml.body());
+        assertThat(api.object(json.body())).isEqualTo(fromYaml);
+        assertThat(yaml.body()).startsWith("openapi: 3.0.3").contains("operationId: getDeviceExperiments");
     }
 
     @Test
-    void the_swagger_ui_page_is_served_with_its_scripts_from_the_jar() {
+    void the_swagger_ui_page_is_served_from_the_jar_and_reads_the_openapi_document() {
         HttpResponse<String> page = api.get("/swagger-ui/index.html");
 
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-        assertThat(page.body()).contains("/swagger/abkit-1.yml");
-        assertThat(api.get("/swagger-ui/res/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui-bundle.js", "swagger-initializer.js");
+        assertThat(api.get("/swagger-ui/swagger-initializer.js").body()).contains("url: \"/openapi.yaml\"")
+                .doesNotContain("petstore");
+        assertThat(api.get("/swagger-ui/swagger-ui-bundle.js").statusCode()).isEqualTo(200);
+        assertThat(api.get("/swagger-ui/swagger-ui.css").statusCode()).isEqualTo(200);
     }
 
     @Test
