@@ -1,12 +1,19 @@
 package dev.abkit.server;
 
+import io.micronaut.http.HttpMethod;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.web.router.Router;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperationsTest extends SystemTest {
+
+    @Inject
+    Router router;
 
     @Test
     void health_is_up_without_a_token() {
@@ -37,6 +47,26 @@ class OperationsTest extends SystemTest {
         Object fromYaml = new org.yaml.snakeyaml.Yaml().load(yaml.body());
         assertThat(api.object(json.body())).isEqualTo(fromYaml);
         assertThat(yaml.body()).startsWith("openapi: 3.0.3").contains("operationId: getDeviceExperiments");
+    }
+
+    /** The document is written by hand: an endpoint added without it, or one it names that is gone, fails here. */
+    @Test
+    void every_route_of_the_server_is_in_the_openapi_document_and_every_operation_there_is_routed() {
+        Set<String> routed = router.uriRoutes()
+                .filter(route -> route.getHttpMethod() != HttpMethod.HEAD)
+                .map(route -> route.getHttpMethod() + " " + route.getUriMatchTemplate().toPathString())
+                .collect(Collectors.toCollection(TreeSet::new));
+        // Micronaut's health endpoint is one route with a selector; the document names its two selectors.
+        assertThat(routed.remove("GET /health/{selector}")).isTrue();
+        routed.addAll(List.of("GET /health/liveness", "GET /health/readiness"));
+        Set<String> documented = new TreeSet<>();
+        Map<String, Map<String, Object>> paths = new org.yaml.snakeyaml.Yaml()
+                .<Map<String, Map<String, Map<String, Object>>>>load(api.get("/openapi.yaml").body())
+                .get("paths");
+        paths.forEach((path, operations) -> operations.keySet()
+                .forEach(method -> documented.add(method.toUpperCase(Locale.ROOT) + " " + path)));
+
+        assertThat(documented).isEqualTo(routed);
     }
 
     @Test
