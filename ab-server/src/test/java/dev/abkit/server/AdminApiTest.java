@@ -175,7 +175,9 @@ class AdminApiTest extends SystemTest {
     void malformed_json_is_400_and_names_the_field_where_it_can() {
         assertProblem(api.createExperiment("{\"key\":"), 400);
         assertProblem(api.createExperiment("not json at all"), 400);
-        assertProblem(api.createExperiment(""), 400);
+        HttpResponse<String> noBody = api.createExperiment("");
+        assertProblem(noBody, 400);
+        assertThat(api.object(noBody.body())).containsEntry("type", "urn:abkit:problem:malformed-body");
         assertProblem(api.createExperiment("[]"), 400);
 
         HttpResponse<String> wrongType = api.createExperiment("""

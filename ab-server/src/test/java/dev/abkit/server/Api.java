@@ -44,15 +44,15 @@ final class Api {
     }
 
     HttpResponse<String> get(String path, String... headers) {
-        return send(request(path, headers).GET().build());
+        return sendChecked(request(path, headers).GET().build(), null);
     }
 
     HttpResponse<String> post(String path, String body, String... headers) {
-        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return sendChecked(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build(), body);
     }
 
     HttpResponse<String> method(String method, String path, String... headers) {
-        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
+        return sendChecked(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build(), null);
     }
 
     /** The mobile endpoint for one device. */
@@ -88,8 +88,8 @@ final class Api {
 
     HttpResponse<String> admin(String method, String path, String body) {
         HttpRequest.Builder request = request(path, "Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
-        return send(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body)).build());
+        return sendChecked(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body)).build(), body);
     }
 
     HttpResponse<String> createExperiment(String body) {
@@ -153,8 +153,11 @@ final class Api {
         return send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
-        return send(request, HttpResponse.BodyHandlers.ofString());
+    /** Sends and checks the exchange against the OpenAPI document ({@link ContractValidator}). */
+    private HttpResponse<String> sendChecked(HttpRequest request, String body) {
+        HttpResponse<String> response = send(request, HttpResponse.BodyHandlers.ofString());
+        ContractValidator.check(request.method(), request.uri(), request.headers().map(), body, response);
+        return response;
     }
 
     private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {

@@ -7,7 +7,6 @@ import dev.abkit.http.problem.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +14,9 @@ import java.util.List;
 /** The body of {@code POST /api/v1/admin/experiments}. */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
-@Schema(name = "NewExperiment")
 public record NewExperimentJson(
-        @Schema(description = "[a-z0-9_]{1,64}, never used before", example = "onboarding")
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String key,
-        @Schema(description = "1-20 options") @Nullable List<OptionJson> options) {
+        @Nullable List<OptionJson> options) {
 
     /** The core's command, or an {@link InvalidInputException} naming the first field at fault. */
     NewExperiment toDomain() {

@@ -4,7 +4,6 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.http.problem.InvalidInputException;
-import dev.abkit.http.problem.Problem;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -14,12 +13,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.scheduling.TaskExecutors;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.inject.Named;
 
 import java.time.Duration;
@@ -52,23 +45,8 @@ public class MobileExperimentsController {
         this.databaseQueue = new DatabaseQueue(blocking, maxQueueWait);
     }
 
-    @Operation(summary = "The experiments of a device",
-            description = "A flat JSON object: experiment key -> option value, in the order the experiments were"
-                    + " created. A new device is enrolled into every running experiment; a returning one keeps"
-                    + " its values.")
-    @ApiResponse(responseCode = "200", description = "the device's experiments, e.g. {\"button_color\":\"#00FF00\",\"price\":\"10\"}",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = "object",
-                    additionalPropertiesSchema = String.class)))
-    @ApiResponse(responseCode = "400", description = "missing, blank, too long or non-ASCII Device-Token",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
-    @ApiResponse(responseCode = "503", description = "storage unavailable and the answer is not known from cache,"
-            + " or the server too busy to reach it within abkit.max-queue-wait (2 s); retry with the same"
-            + " Device-Token, which gets the device's one answer (a registration whose reply was lost may be stored)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_PROBLEM, schema = @Schema(implementation = Problem.class)))
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<String>> experiments(
-            @Parameter(in = ParameterIn.HEADER, required = true, description = "the device's id: 1-200 visible ASCII characters",
-                    schema = @Schema(type = "string", minLength = 1, maxLength = 200), example = "3f2504e0-4f89-11d3-9a0c-0305e82c3301")
             @Header(DEVICE_TOKEN) @Nullable String deviceToken) {
         DeviceToken token = parse(deviceToken);
         Optional<List<Assignment>> remembered = experimentsForDevice.fromMemory(token);

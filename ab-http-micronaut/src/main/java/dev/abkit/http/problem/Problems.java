@@ -101,6 +101,12 @@ public final class Problems {
         return respond(HttpStatus.BAD_REQUEST, INVALID_INPUT, "Invalid request", field + ": " + message, field);
     }
 
+    /** A request without the body its operation needs. */
+    static MutableHttpResponse<Problem> missingBody() {
+        return respond(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body",
+                "the request body is missing; send the JSON object this operation takes", null);
+    }
+
     /** A body that is not JSON, or JSON of the wrong shape; names the property where the decoder tells it. */
     static MutableHttpResponse<Problem> malformedBody(Throwable error) {
         String duplicate = duplicateProperty(error);
