@@ -71,5 +71,7 @@ class HttpFileTest {
         HttpFile file = HttpFile.parse("bad.http", "# expect: 200\nGET http://{{nowhere}}/\n");
 
         assertThatThrownBy(() -> file.requestsIn(Map.of())).hasMessageContaining("{{nowhere}}");
+        HttpFile dynamic = HttpFile.parse("bad.http", "# expect: 200\nGET http://localhost/\nDevice-Token: {{$randomInt 1 9}}\n");
+        assertThatThrownBy(() -> dynamic.requestsIn(Map.of())).hasMessageContaining("{{$randomInt 1 9}}");
     }
 }

@@ -1,5 +1,6 @@
 package dev.abkit.server;
 
+import io.micronaut.core.type.Argument;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
@@ -9,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -61,6 +64,23 @@ class RequestCollectionTest extends SystemTest {
         assertThat(uncalled).as("routes without a request in http/*.http (add one, or an exclusion with its reason)").isEmpty();
         assertThat(routes.stream().map(RequestCollectionTest::named).toList())
                 .as("every exclusion names a route the server has").containsAll(NOT_IN_COLLECTION.keySet());
+    }
+
+    /**
+     * VS Code lets a file's own variables win over its environments, so each file must run on its own variables: those
+     * of the README's local server, the same as IntelliJ's environment "local".
+     */
+    @Test
+    void every_file_defines_its_variables_with_the_values_of_the_readmes_local_server() throws IOException {
+        Map<String, String> local = Map.of("host", "localhost", "port", "8080", "token", "dev-admin-token");
+        for (HttpFile file : RequestCollection.files()) {
+            assertThat(file.requestsIn(Map.of())).as(file.name()).isNotEmpty();
+            assertThat(local).as(file.name()).containsAllEntriesOf(file.variables());
+        }
+        Map<String, Map<String, String>> environments = json.readValue(
+                Files.readString(RequestCollection.FOLDER.resolve("http-client.env.json")),
+                Argument.mapOf(Argument.STRING, Argument.mapOf(String.class, String.class)));
+        assertThat(environments).containsExactly(Map.entry("local", local));
     }
 
     private List<HttpFileRequest> requests() {

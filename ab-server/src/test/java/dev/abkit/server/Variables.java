@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class Variables {
 
-    private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*([^{}\\s]+)\\s*}}");
+    /** Any reference, also to the clients' dynamic variables ({@code {{$randomInt 1 9}}}), which the files do not use. */
+    private static final Pattern REFERENCE = Pattern.compile("\\{\\{(.*?)}}");
 
     private final Map<String, String> values;
 
@@ -30,7 +31,7 @@ final class Variables {
         Matcher reference = REFERENCE.matcher(text);
         StringBuilder resolved = new StringBuilder();
         while (reference.find()) {
-            String name = reference.group(1);
+            String name = reference.group(1).strip();
             String value = values.get(name);
             if (value == null) {
                 throw new IllegalArgumentException("undefined variable {{" + name + "}} in: " + text);
