@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * One request of a {@code .http} file as the IntelliJ HTTP client and VS Code's REST Client send it, with its
- * variables still unresolved, and the status the file expects of it ({@code # expect: 201} above the request line).
+ * One request of a {@code .http} file as the IntelliJ HTTP client and VS Code's REST Client send it, its variables
+ * as read or resolved ({@link #resolvedWith}), and the status the file expects of it ({@code # expect: 201} above the
+ * request line).
  */
 record HttpFileRequest(String source, String method, String target, List<Header> headers, String body, int expectedStatus) {
 
