@@ -87,8 +87,12 @@ final class Api {
     }
 
     HttpResponse<String> admin(String method, String path, String body) {
-        HttpRequest.Builder request = request(path, "Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
-        return sendChecked(request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        return exchange(method, path, body, "Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json");
+    }
+
+    /** Any method, with a body or none ({@code null}); the target a path, or a whole URL as a request file writes it. */
+    HttpResponse<String> exchange(String method, String target, String body, String... headers) {
+        return sendChecked(request(target, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).build(), body);
     }
 
