@@ -82,6 +82,8 @@ class MetricsTest extends SystemTest {
                 "status=\"200\"")).isGreaterThanOrEqualTo(1);
         assertThat(scrape.sum("http_server_requests_seconds_count", "uri=\"/api/v1/admin/experiments/{key}\"",
                 "status=\"401\"")).isGreaterThanOrEqualTo(1);
+        assertThat(scrape.sum("http_server_requests_seconds_count", "uri=\"NOT_FOUND\"", "status=\"404\""))
+                .isGreaterThanOrEqualTo(1);
         assertThat(scrape.series().keySet()).noneMatch(series -> series.contains("secret"));
     }
 
