@@ -206,7 +206,8 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
 
     /**
      * The enrollment of one registration, which knows afterwards whether it ran: only the call that
-     * inserts the device runs it ({@link Devices#registerOnce}), so one that ran and returned registered.
+     * inserts the device runs it ({@link Devices#registerOnce}), so a call whose enrollment ran and that
+     * returned is the one that registered the device.
      */
     private final class Enrolling implements Enrollment {
 
