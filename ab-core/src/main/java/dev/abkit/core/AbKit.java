@@ -9,6 +9,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
+import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.Experiments;
@@ -49,7 +50,7 @@ public final class AbKit implements AutoCloseable {
 
     private AbKit(Builder builder) {
         this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock,
-                builder.deviceMemory);
+                builder.deviceMemory, builder.activity);
         this.admin = new ExperimentAdminService(builder.experiments, builder.clock, builder.seeds,
                 enrollment::refreshRunningExperiments);
         this.statistics = new StatisticsService(builder.experiments, builder.counts, builder.clock);
@@ -133,6 +134,7 @@ public final class AbKit implements AutoCloseable {
         private long deviceMemory;
         private ScheduledExecutorService refreshScheduler;
         private Duration refreshEvery;
+        private DeviceActivity activity = DeviceActivity.NONE;
 
         private Builder() {
         }
@@ -188,6 +190,12 @@ public final class AbKit implements AutoCloseable {
             }
             this.refreshScheduler = Objects.requireNonNull(scheduler, "scheduler");
             this.refreshEvery = every;
+            return this;
+        }
+
+        /** Tells {@code activity} how each device was answered (for metrics); defaults to {@link DeviceActivity#NONE}. */
+        public Builder reportDeviceActivity(DeviceActivity activity) {
+            this.activity = Objects.requireNonNull(activity, "activity");
             return this;
         }
 

@@ -6,6 +6,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
+import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.persistence.JdbcStorage;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -48,13 +49,14 @@ final class AbKitFactory {
     /**
      * The core with its memory of returning devices, bounded by {@code abkit.cache.device-memory}, and
      * the running experiments re-read every {@code abkit.cache.running-refresh}, so that a stop made
-     * through another instance reaches this one's remembered devices.
+     * through another instance reaches this one's remembered devices; how each device is answered is
+     * counted for {@code /metrics}.
      */
     @Singleton
     @Bean(preDestroy = "close")
     AbKit abKit(JdbcStorage storage, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
                 @Value("${abkit.cache.device-memory:64MB}") @ReadableBytes long deviceMemory,
-                @Value("${abkit.cache.running-refresh:500ms}") Duration refresh) {
+                @Value("${abkit.cache.running-refresh:500ms}") Duration refresh, DeviceActivity metrics) {
         return AbKit.builder()
                 .experiments(storage.experiments())
                 .devices(storage.devices())
@@ -62,6 +64,7 @@ final class AbKitFactory {
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
+                .reportDeviceActivity(metrics)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package dev.abkit.server;
 
+import dev.abkit.server.metrics.RefusedRequests;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * always finds a connection, and a queue of bounded length in arrival order. Micronaut's own
  * {@code fixed} executor queues without a bound, so a server whose database hangs would hold every
  * request that arrives in memory; this one refuses the ones beyond {@code abkit.max-queued-requests}
- * at once, which the HTTP edge answers 503 with Retry-After.
+ * at once, which the HTTP edge answers 503 with Retry-After, and counts them ({@link RefusedRequests}).
  */
 @Factory
 final class BlockingExecutorFactory {
@@ -31,9 +32,10 @@ final class BlockingExecutorFactory {
     @Replaces(bean = ExecutorService.class, named = TaskExecutors.BLOCKING)
     @Bean(preDestroy = "shutdown")
     ExecutorService blocking(@Value("${datasources.default.maximum-pool-size}") int threads,
-                             @Value("${abkit.max-queued-requests:1000}") int maxQueued) {
+                             @Value("${abkit.max-queued-requests:1000}") int maxQueued,
+                             RefusedRequests refused) {
         return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(maxQueued), named("blocking-executor-"), new ThreadPoolExecutor.AbortPolicy());
+                new ArrayBlockingQueue<>(maxQueued), named("blocking-executor-"), refused);
     }
 
     private static ThreadFactory named(String prefix) {

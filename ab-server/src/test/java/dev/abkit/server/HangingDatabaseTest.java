@@ -1,5 +1,7 @@
 package dev.abkit.server;
 
+import ch.qos.logback.classic.Level;
+import dev.abkit.http.problem.DomainProblemHandler;
 import dev.abkit.persistence.PostgresServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.Environment;
@@ -94,6 +96,8 @@ class HangingDatabaseTest {
     void requests_get_503_within_the_bound_while_the_database_hangs_and_the_server_recovers_by_itself()
             throws Exception {
         Map<String, String> known = api.experimentsOf("known-before-hang");
+        Scrape before = scrape();
+        CapturedLines problems = CapturedLines.of(DomainProblemHandler.class.getName(), Level.WARN);
 
         proxy.swallow();
         List<Future<Timed>> mobile = new ArrayList<>();
@@ -124,6 +128,8 @@ class HangingDatabaseTest {
         assertThat(down.response().statusCode()).isEqualTo(503);
         assertThat(api.object(down.response().body())).containsEntry("status", "DOWN");
         assertThat(down.took()).as("the health answer").isLessThan(bound.multipliedBy(2).plus(SLACK));
+        problems.close();
+        assertRefusalsCountedAndLoggedWithTheirIds(before, scrape(), answered(mobile, admin), problems);
 
         proxy.forward();
 
@@ -161,6 +167,47 @@ class HangingDatabaseTest {
             assertThat(api.experimentsOf(token)).as(token).isEqualTo(stored);
         }
         assertNothingHalfRegistered();
+    }
+
+    /**
+     * {@code /metrics} answers while the database hangs, and counts the requests refused for a full
+     * queue (the health check's probe may be one more) and for a wait too long, as their 503s tell; the
+     * warning logged for each 503 carries the id of its request.
+     */
+    private void assertRefusalsCountedAndLoggedWithTheirIds(Scrape before, Scrape after, List<HttpResponse<String>> answers,
+                                                           CapturedLines problems) {
+        long queueFull = answers.stream().filter(answer -> answer.body().contains("too many requests are waiting")).count();
+        long queueWait = answers.stream().filter(answer -> answer.body().contains("ms for a database thread")).count();
+        assertThat(queueFull).as("most of the new devices find the queue full").isPositive();
+        String full = "reason=\"queue_full\"";
+        String wait = "reason=\"queue_wait\"";
+        assertThat(after.sum("abkit_requests_refused_total", full) - before.sum("abkit_requests_refused_total", full))
+                .isBetween((double) queueFull, queueFull + 1.0);
+        assertThat(after.sum("abkit_requests_refused_total", wait) - before.sum("abkit_requests_refused_total", wait))
+                .isEqualTo(queueWait);
+
+        List<String> ids = answers.stream().map(answer -> answer.headers().firstValue("X-Request-Id").orElseThrow()).toList();
+        assertThat(problems.lines()).as("a warning per 503").hasSizeGreaterThanOrEqualTo(answers.size())
+                .allSatisfy(line -> assertThat(line.requestId()).as(line.message()).isNotNull());
+        assertThat(problems.lines()).extracting(CapturedLines.Line::requestId).containsAll(ids);
+    }
+
+    private Scrape scrape() {
+        HttpResponse<String> metrics = api.get("/metrics", "Authorization", "Bearer " + Api.ADMIN_TOKEN);
+        assertThat(metrics.statusCode()).as(metrics.body()).isEqualTo(200);
+        return Scrape.of(metrics.body());
+    }
+
+    private static List<HttpResponse<String>> answered(List<Future<Timed>> mobile, List<Future<Timed>> admin)
+            throws Exception {
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (Future<Timed> answer : mobile) {
+            answers.add(answer.get().response());
+        }
+        for (Future<Timed> answer : admin) {
+            answers.add(answer.get().response());
+        }
+        return answers;
     }
 
     /**

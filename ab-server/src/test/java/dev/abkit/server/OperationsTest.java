@@ -90,11 +90,11 @@ class OperationsTest extends SystemTest {
         }
     }
 
-    /** Only /health is abkit's; Micronaut's other management endpoints would answer 401 with no body, or worse. */
+    /** Only /health (and /metrics, MetricsTest) is abkit's; Micronaut's other management endpoints would answer 401 with no body, or worse. */
     @Test
     void management_paths_other_than_health_are_404_problems_with_or_without_the_token() {
         for (String path : List.of("/threaddump", "/info", "/refresh", "/env", "/beans", "/loggers", "/routes", "/stop",
-                "/metrics", "/caches", "/flyway", "/env/abkit", "/loggers/ROOT")) {
+                "/prometheus", "/caches", "/flyway", "/env/abkit", "/loggers/ROOT")) {
             assertProblem(api.get(path), 404);
             assertProblem(api.get(path, "Authorization", "Bearer " + Api.ADMIN_TOKEN), 404);
             assertProblem(api.post(path, "{}", "Content-Type", "application/json"), 404);

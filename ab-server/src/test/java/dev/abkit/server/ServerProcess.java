@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -38,9 +40,21 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and returns once its health check answers UP. */
     static ServerProcess start(Path workingDirectory, Map<String, String> environment) {
+        return start(workingDirectory, environment, List.of());
+    }
+
+    /**
+     * As {@link #start(Path, Map)}, but logging as the jar does, with its logback.xml rather than the
+     * tests' logback-test.xml, which the test class path would otherwise give it.
+     */
+    static ServerProcess startWithShippedLogging(Path workingDirectory, Map<String, String> environment) {
+        return start(workingDirectory, environment, List.of("-Dlogback.configurationFile=logback.xml"));
+    }
+
+    private static ServerProcess start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions) {
         int port = freePort();
         Path log = newLog(workingDirectory);
-        ServerProcess server = new ServerProcess(launch(workingDirectory, port, environment, log),
+        ServerProcess server = new ServerProcess(launch(workingDirectory, port, environment, log, jvmOptions),
                 URI.create("http://localhost:" + port), log);
         Eventually.within(Duration.ofSeconds(60), "the server in " + workingDirectory + " is up", server::isUp);
         return server;
@@ -57,7 +71,7 @@ final class ServerProcess implements AutoCloseable {
     static FailedStart failedStart(Path workingDirectory, Map<String, String> environment, Duration bound)
             throws InterruptedException {
         Path log = newLog(workingDirectory);
-        Process process = launch(workingDirectory, freePort(), environment, log);
+        Process process = launch(workingDirectory, freePort(), environment, log, List.of());
         try {
             assertThat(process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS))
                     .as("the server with %s exited within %s", environment, bound).isTrue();
@@ -67,9 +81,13 @@ final class ServerProcess implements AutoCloseable {
         return new FailedStart(process.exitValue(), read(log));
     }
 
-    private static Process launch(Path workingDirectory, int port, Map<String, String> environment, Path log) {
-        ProcessBuilder java = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), Application.class.getName())
+    private static Process launch(Path workingDirectory, int port, Map<String, String> environment, Path log,
+                                  List<String> jvmOptions) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Application.class.getName()));
+        ProcessBuilder java = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

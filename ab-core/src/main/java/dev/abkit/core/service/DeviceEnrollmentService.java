@@ -7,7 +7,9 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.core.port.out.Devices;
+import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.SlotCounters;
 
@@ -24,7 +26,8 @@ import java.util.Optional;
  * <p>With a device memory (see {@link #DeviceEnrollmentService(Experiments, Devices, Clock, long)}),
  * a returning device is answered from memory alone: its assignments, as remembered when it was
  * registered or first found, against the running experiments as last read by
- * {@link #refreshRunningExperiments()}. Without one, every call reads both ports.
+ * {@link #refreshRunningExperiments()}. Without one, every call reads both ports. How each call was
+ * answered is told to a {@link DeviceActivity}.
  */
 public final class DeviceEnrollmentService implements ExperimentsForDevice {
 
@@ -32,6 +35,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     private final Devices devices;
     private final Clock clock;
     private final DeviceMemory memory;
+    private final DeviceActivity activity;
     private final ExperimentCodes codes = new ExperimentCodes();
     /**
      * The newest running set this service has seen, from the port or from a registration that found
@@ -48,6 +52,16 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
      * @param deviceMemoryBytes how much memory the remembered devices may take; 0 remembers none
      */
     public DeviceEnrollmentService(Experiments experiments, Devices devices, Clock clock, long deviceMemoryBytes) {
+        this(experiments, devices, clock, deviceMemoryBytes, DeviceActivity.NONE);
+    }
+
+    /**
+     * @param deviceMemoryBytes how much memory the remembered devices may take; 0 remembers none
+     * @param activity          hears how each device was answered
+     */
+    public DeviceEnrollmentService(Experiments experiments, Devices devices, Clock clock, long deviceMemoryBytes,
+                                   DeviceActivity activity) {
+        this.activity = Objects.requireNonNull(activity, "activity");
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.devices = Objects.requireNonNull(devices, "devices");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -73,13 +87,17 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         Optional<Device> stored = devices.find(token);
         if (stored.isPresent()) {
             remember(stored.get());
+            activity.answeredFromStorage();
             return served(stored.get(), running.experiments.experiments());
         }
-        Device device = devices.registerOnce(token, clock.instant(), running.experiments, (current, slots) -> {
-            newer(current);
-            return enroll(current.experiments(), slots);
-        });
+        Enrolling enrolling = new Enrolling();
+        Device device = devices.registerOnce(token, clock.instant(), running.experiments, enrolling);
         remember(device);
+        if (enrolling.ran) {
+            activity.registered(device);
+        } else {
+            activity.answeredFromStorage(); // registered meanwhile by a concurrent call
+        }
         return served(device, newest.experiments.experiments());
     }
 
@@ -101,7 +119,11 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         if (memory == null || !running.isRead()) {
             return null;
         }
-        return memory.recall(token.value(), codes, running.runningByCode);
+        List<Assignment> recalled = memory.recall(token.value(), codes, running.runningByCode);
+        if (recalled != null) {
+            activity.answeredFromMemory();
+        }
+        return recalled;
     }
 
     private void remember(Device device) {
@@ -180,6 +202,24 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
                     .ifPresent(value -> served.add(new Assignment(experiment.key(), value)));
         }
         return served;
+    }
+
+    /**
+     * The enrollment of one registration, which knows afterwards whether it ran: only the call that
+     * inserts the device runs it ({@link Devices#registerOnce}), so a call whose enrollment ran and that
+     * returned is the one that registered the device.
+     */
+    private final class Enrolling implements Enrollment {
+
+        boolean ran;
+
+        @Override
+        public List<Assignment> assign(RunningExperiments current, SlotCounters slots) {
+            newer(current);
+            List<Assignment> assignments = enroll(current.experiments(), slots);
+            ran = true;
+            return assignments;
+        }
     }
 
     /** A running set as read, with which experiment codes run, for the answers from memory. */

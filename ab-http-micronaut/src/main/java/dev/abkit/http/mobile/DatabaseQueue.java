@@ -20,10 +20,12 @@ final class DatabaseQueue {
 
     private final Executor executor;
     private final Duration maxWait;
+    private final SlowQueueRefusals refusals;
 
-    DatabaseQueue(Executor executor, Duration maxWait) {
+    DatabaseQueue(Executor executor, Duration maxWait, SlowQueueRefusals refusals) {
         this.executor = executor;
         this.maxWait = maxWait;
+        this.refusals = refusals;
     }
 
     <T> CompletableFuture<T> submit(Supplier<T> work) {
@@ -33,6 +35,7 @@ final class DatabaseQueue {
                 .completeOnTimeout(false, maxWait.toNanos(), TimeUnit.NANOSECONDS);
         started.thenAccept(inTime -> {
             if (!inTime) {
+                refusals.refused();
                 result.completeExceptionally(new StorageUnavailableException("the server is too busy to reach the"
                         + " database (waited " + maxWait.toMillis() + " ms for a database thread); nothing was done,"
                         + " try again later"));

@@ -28,7 +28,7 @@ import java.util.concurrent.ExecutorService;
  * reaches the database.
  * The server sizes that executor to the connection pool, so requests queue there in arrival order;
  * one that no thread started within {@code abkit.max-queue-wait}, or that finds the queue full, is
- * answered 503 ({@link DatabaseQueue}).
+ * answered 503 ({@link DatabaseQueue}), and told to the {@link SlowQueueRefusals} bean if there is one.
  */
 @Controller("/api/v1/experiments")
 public class MobileExperimentsController {
@@ -40,9 +40,11 @@ public class MobileExperimentsController {
 
     public MobileExperimentsController(ExperimentsForDevice experimentsForDevice,
                                        @Named(TaskExecutors.BLOCKING) ExecutorService blocking,
-                                       @Value("${abkit.max-queue-wait:2s}") Duration maxQueueWait) {
+                                       @Value("${abkit.max-queue-wait:2s}") Duration maxQueueWait,
+                                       @Nullable SlowQueueRefusals slowQueueRefusals) {
         this.experimentsForDevice = experimentsForDevice;
-        this.databaseQueue = new DatabaseQueue(blocking, maxQueueWait);
+        this.databaseQueue = new DatabaseQueue(blocking, maxQueueWait,
+                slowQueueRefusals == null ? SlowQueueRefusals.NONE : slowQueueRefusals);
     }
 
     @Get(produces = MediaType.APPLICATION_JSON)
