@@ -40,7 +40,7 @@ final class ContractValidator {
                     .build();
 
     /** Paths whose filters answer 401 before routing, also for paths and methods that do not exist. */
-    private static final List<String> GUARDED = List.of("/api/v1/admin", "/api/v1/stats", "/stats");
+    private static final List<String> GUARDED = List.of("/api/v1/admin", "/api/v1/stats", "/stats", "/metrics");
 
     private static final AtomicInteger CHECKED = new AtomicInteger();
 
