@@ -77,6 +77,17 @@ class RefusedRequestsTest {
     }
 
     @Test
+    void a_mobile_request_with_a_bad_attribute_header_reaches_no_use_case() {
+        for (String[] header : List.of(new String[]{"Platform", "ipados"}, new String[]{"App-Version", "2.3"},
+                new String[]{"Locale", "en_US"}, new String[]{"Locale", ""})) {
+            assertThat(send(get("/api/v1/experiments").header("Device-Token", "a-valid-device")
+                    .header(header[0], header[1])).statusCode()).as("%s: '%s'", header[0], header[1]).isEqualTo(400);
+        }
+
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+    }
+
+    @Test
     void an_admin_request_without_the_token_or_with_a_wrong_one_reaches_no_use_case() {
         String basic = "Basic " + Base64.getEncoder().encodeToString(
                 ("anyone:" + KnownAdminToken.VALUE).getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package dev.abkit.persistence;
 import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
@@ -40,7 +41,7 @@ import java.util.Optional;
 final class JdbcDevices implements Devices {
 
     private static final String SELECT_DEVICE = """
-            select d.first_seen, a.experiment_key, a.option_value
+            select d.first_seen, d.platform, d.app_version, d.locale, a.experiment_key, a.option_value
             from device d
             left join assignment a on a.device_token = d.token
             where d.token = ?""";
@@ -66,7 +67,8 @@ final class JdbcDevices implements Devices {
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
+    public Device registerOnce(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                               RunningExperiments assumed, Enrollment enrollment) {
         // The columns keep microseconds; truncating here makes the answer equal what is stored.
         Instant seen = firstSeen.truncatedTo(ChronoUnit.MICROS);
         DatabaseKind kind = database.kind();
@@ -76,8 +78,10 @@ final class JdbcDevices implements Devices {
                 Script first = new Script();
                 // R2: the lock comes first, so the version read after it stays true until the commit.
                 first.run(kind.lockCatalogForRegistration());
-                int insert = first.write("insert into device (token, first_seen) values (?, ?) on conflict do nothing",
-                        token.value(), OffsetDateTime.ofInstant(seen, ZoneOffset.UTC));
+                int insert = first.write("insert into device (token, first_seen, platform, app_version, locale)"
+                                + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                        token.value(), OffsetDateTime.ofInstant(seen, ZoneOffset.UTC), DeviceColumns.platform(attributes),
+                        DeviceColumns.appVersion(attributes), DeviceColumns.locale(attributes));
                 int version = first.select("select version from experiment_catalog where id = 1");
                 Script.Results done = first.runOn(connection, kind);
                 if (done.rowsWritten(insert) != 1) {
@@ -87,7 +91,7 @@ final class JdbcDevices implements Devices {
                 long current = done.firstRow(version)[0];
                 RunningExperiments running = current == assumed.version() ? assumed : catalog.runningAt(connection, current);
                 RegistrationSlots slots = new RegistrationSlots(connection, kind, sequences, freeSlots);
-                Device device = new Device(token, seen, enrollment.assign(running, slots));
+                Device device = new Device(token, seen, attributes, enrollment.assign(running, slots));
                 store(connection, kind, device, slots, stripe.stripe());
                 return device;
             });
@@ -161,6 +165,7 @@ final class JdbcDevices implements Devices {
                     return Optional.empty();
                 }
                 Instant firstSeen = rows.getObject("first_seen", OffsetDateTime.class).toInstant();
+                DeviceAttributes attributes = DeviceColumns.attributes(rows);
                 List<Assignment> assignments = new ArrayList<>();
                 do {
                     String experiment = rows.getString("experiment_key");
@@ -168,7 +173,7 @@ final class JdbcDevices implements Devices {
                         assignments.add(new Assignment(ExperimentKey.of(experiment), rows.getString("option_value")));
                     }
                 } while (rows.next());
-                return Optional.of(new Device(token, firstSeen, assignments));
+                return Optional.of(new Device(token, firstSeen, attributes, assignments));
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.abkit.core.memory;
 
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
@@ -46,21 +47,23 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
+    public Device registerOnce(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                               RunningExperiments assumed, Enrollment enrollment) {
         Device known = devices.get(token);
         if (known != null) {
             return known;
         }
         // The store's own set is always at hand here, so the assumed one is not needed.
         return devices.computeIfAbsent(token, newToken -> experiments.whileUnchanged(
-                running -> register(newToken, firstSeen, running, enrollment)));
+                running -> register(newToken, firstSeen, attributes, running, enrollment)));
     }
 
-    private Device register(DeviceToken token, Instant firstSeen, RunningExperiments running, Enrollment enrollment) {
+    private Device register(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                            RunningExperiments running, Enrollment enrollment) {
         RegistrationSlots taken = new RegistrationSlots();
         boolean registered = false;
         try {
-            Device device = new Device(token, firstSeen, enrollment.assign(running, taken));
+            Device device = new Device(token, firstSeen, attributes, enrollment.assign(running, taken));
             device.assignments().forEach(this::count);
             registered = true;
             return device;

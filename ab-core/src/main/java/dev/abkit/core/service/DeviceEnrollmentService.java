@@ -2,6 +2,7 @@ package dev.abkit.core.service;
 
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -63,7 +64,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     }
 
     @Override
-    public List<Assignment> experimentsFor(DeviceToken token) {
+    public List<Assignment> experimentsFor(DeviceToken token, DeviceAttributes attributes) {
         List<Assignment> recalled = recalled(token);
         if (recalled != null) {
             return recalled;
@@ -75,7 +76,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
             remember(stored.get());
             return served(stored.get(), running.experiments.experiments());
         }
-        Device device = devices.registerOnce(token, clock.instant(), running.experiments, (current, slots) -> {
+        Device device = devices.registerOnce(token, clock.instant(), attributes, running.experiments, (current, slots) -> {
             newer(current);
             return enroll(current.experiments(), slots);
         });

@@ -1,6 +1,7 @@
 package dev.abkit.core.port.out;
 
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.RunningExperiments;
 
@@ -15,9 +16,10 @@ public interface Devices {
 
     /**
      * Registers the device unless it exists, atomically and exactly once (R4, R6): only the call that
-     * inserts the device runs {@code enrollment}, takes its slots and stores its assignments, all in
-     * one unit that either completes or leaves nothing behind. Every concurrent or later call for
-     * the same token gets the device exactly as it was stored.
+     * inserts the device runs {@code enrollment}, takes its slots and stores its assignments and
+     * {@code attributes}, all in one unit that either completes or leaves nothing behind. Every
+     * concurrent or later call for the same token gets the device exactly as it was stored, with the
+     * attributes of the call that registered it, whatever attributes it passes itself (R8).
      *
      * <p>R2 across instances: {@code enrollment} gets the experiments running when the registration
      * commits. That is {@code assumed} if the store's catalog is still at {@code assumed.version()},
@@ -29,5 +31,6 @@ public interface Devices {
      *
      * @return the device as stored, by this call or an earlier one
      */
-    Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment);
+    Device registerOnce(DeviceToken token, Instant firstSeen, DeviceAttributes attributes, RunningExperiments assumed,
+                        Enrollment enrollment);
 }
