@@ -1,7 +1,9 @@
 package dev.abkit.http;
 
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.http.auth.KnownAdminToken;
@@ -55,11 +57,14 @@ class RefusedRequestsTest {
     @Inject
     StopExperiment stopExperiment;
 
+    @Inject
+    FindDevice findDevice;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void noCallsYet() {
-        clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
     }
 
     @Test
@@ -70,7 +75,7 @@ class RefusedRequestsTest {
                     .as("Device-Token '%s'", token).isEqualTo(400);
         }
 
-        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
 
         assertThat(send(get("/api/v1/experiments").header("Device-Token", "a-valid-device")).statusCode()).isEqualTo(200);
         assertThat(mockingDetails(experimentsForDevice).getInvocations()).as("a valid token is served by the mock").isNotEmpty();
@@ -84,7 +89,7 @@ class RefusedRequestsTest {
                     .header(header[0], header[1])).statusCode()).as("%s: '%s'", header[0], header[1]).isEqualTo(400);
         }
 
-        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
     }
 
     @Test
@@ -96,7 +101,8 @@ class RefusedRequestsTest {
                     get("/api/v1/admin/experiments"),
                     get("/api/v1/admin/experiments/price"),
                     post("/api/v1/admin/experiments", NEW_EXPERIMENT),
-                    post("/api/v1/admin/experiments/price/stop", ""))) {
+                    post("/api/v1/admin/experiments/price/stop", ""),
+                    get("/api/v1/admin/devices/device-42"))) {
                 if (!authorization.isEmpty()) {
                     request.header("Authorization", authorization);
                 }
@@ -104,11 +110,13 @@ class RefusedRequestsTest {
             }
         }
 
-        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
 
         assertThat(send(get("/api/v1/admin/experiments").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
                 .statusCode()).isEqualTo(200);
         verify(findExperiments).all();
+        send(get("/api/v1/admin/devices/device-42").header("Authorization", "Bearer " + KnownAdminToken.VALUE));
+        verify(findDevice).find(DeviceToken.of("device-42"));
     }
 
     private HttpRequest.Builder get(String path) {
@@ -141,5 +149,10 @@ class RefusedRequestsTest {
     @MockBean(StopExperiment.class)
     StopExperiment stopExperiment() {
         return mock(StopExperiment.class);
+    }
+
+    @MockBean(FindDevice.class)
+    FindDevice findDevice() {
+        return mock(FindDevice.class);
     }
 }

@@ -7,6 +7,7 @@ import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.model.StoredDevice;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 
@@ -21,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +43,7 @@ import java.util.Optional;
 final class JdbcDevices implements Devices {
 
     private static final String SELECT_DEVICE = """
-            select d.first_seen, d.platform, d.app_version, d.locale, a.experiment_key, a.option_value
+            select d.first_seen, d.platform, d.app_version, d.locale, a.experiment_key, a.option_value, a.slot
             from device d
             left join assignment a on a.device_token = d.token
             where d.token = ?""";
@@ -63,6 +65,12 @@ final class JdbcDevices implements Devices {
 
     @Override
     public Optional<Device> find(DeviceToken token) {
+        return database.autoCommitted("find a device", connection -> select(connection, token))
+                .map(StoredDevice::device);
+    }
+
+    @Override
+    public Optional<StoredDevice> findWithSlots(DeviceToken token) {
         return database.autoCommitted("find a device", connection -> select(connection, token));
     }
 
@@ -85,7 +93,7 @@ final class JdbcDevices implements Devices {
                 int version = first.select("select version from experiment_catalog where id = 1");
                 Script.Results done = first.runOn(connection, kind);
                 if (done.rowsWritten(insert) != 1) {
-                    return select(connection, token).orElseThrow(() -> new StorageFailureException(
+                    return select(connection, token).map(StoredDevice::device).orElseThrow(() -> new StorageFailureException(
                             "device " + token + " was neither inserted nor found"));
                 }
                 long current = done.firstRow(version)[0];
@@ -157,7 +165,7 @@ final class JdbcDevices implements Devices {
         }
     }
 
-    private static Optional<Device> select(Connection connection, DeviceToken token) throws SQLException {
+    private static Optional<StoredDevice> select(Connection connection, DeviceToken token) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_DEVICE)) {
             select.setString(1, token.value());
             try (ResultSet rows = select.executeQuery()) {
@@ -167,13 +175,16 @@ final class JdbcDevices implements Devices {
                 Instant firstSeen = rows.getObject("first_seen", OffsetDateTime.class).toInstant();
                 DeviceAttributes attributes = DeviceColumns.attributes(rows);
                 List<Assignment> assignments = new ArrayList<>();
+                Map<ExperimentKey, Long> slots = new HashMap<>();
                 do {
                     String experiment = rows.getString("experiment_key");
                     if (experiment != null) { // a device enrolled into nothing has one row of nulls
-                        assignments.add(new Assignment(ExperimentKey.of(experiment), rows.getString("option_value")));
+                        ExperimentKey key = ExperimentKey.of(experiment);
+                        assignments.add(new Assignment(key, rows.getString("option_value")));
+                        slots.put(key, rows.getLong("slot"));
                     }
                 } while (rows.next());
-                return Optional.of(new Device(token, firstSeen, attributes, assignments));
+                return Optional.of(new StoredDevice(new Device(token, firstSeen, attributes, assignments), slots));
             }
         }
     }

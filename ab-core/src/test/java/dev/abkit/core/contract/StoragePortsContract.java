@@ -14,6 +14,7 @@ import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Platform;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.model.StoredDevice;
 import dev.abkit.core.port.out.EnrollmentCounts.OptionCount;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.service.DeviceEnrollmentService;
@@ -25,8 +26,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -196,6 +199,50 @@ public abstract class StoragePortsContract {
         assertThat(registered.attributes()).isEqualTo(first);
         assertThat(again.attributes()).isEqualTo(first);
         assertThat(ports.devices().find(DeviceToken.of("updated-app")).orElseThrow().attributes()).isEqualTo(first);
+    }
+
+    @Test
+    void a_device_is_found_with_the_slot_each_assignment_took() {
+        long[][] taken = new long[1][];
+        DeviceAttributes attributes = new DeviceAttributes(Platform.WEB, null, LocaleTag.of("en"));
+        slotTakenBy("before", BUTTON_COLOR);
+
+        Device registered = ports.devices().registerOnce(DeviceToken.of("slotted"), NOW, attributes,
+                ports.experiments().running(), (running, slots) -> {
+                    taken[0] = slots.takeEach(List.of(BUTTON_COLOR, PRICE));
+                    return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][0]).value()),
+                            new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][1]).value()));
+                });
+
+        assertThat(taken[0]).containsExactly(1, 0);
+        assertThat(ports.devices().findWithSlots(DeviceToken.of("slotted"))).hasValueSatisfying(stored -> {
+            assertThat(stored.device().token()).isEqualTo(registered.token());
+            assertThat(stored.device().firstSeen()).isEqualTo(NOW);
+            assertThat(stored.device().attributes()).isEqualTo(attributes);
+            assertThat(stored.device().assignments()).containsExactlyInAnyOrderElementsOf(registered.assignments());
+            assertThat(stored.slots()).containsExactlyInAnyOrderEntriesOf(Map.of(BUTTON_COLOR, 1L, PRICE, 0L));
+        });
+        assertThat(ports.devices().findWithSlots(DeviceToken.of("nobody"))).isEmpty();
+    }
+
+    @Test
+    void the_slots_found_are_those_the_allocation_used_device_by_device() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 25; i++) {
+            service.experimentsFor(token(i));
+        }
+
+        Set<Long> priceSlots = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            StoredDevice stored = ports.devices().findWithSlots(token(i)).orElseThrow();
+            for (Assignment assignment : stored.device().assignments()) {
+                Experiment experiment = ports.experiments().find(assignment.experiment()).orElseThrow();
+                assertThat(experiment.optionForSlot(stored.slotIn(assignment.experiment())).value())
+                        .as("device %d in %s", i, assignment.experiment()).isEqualTo(assignment.value());
+            }
+            priceSlots.add(stored.slotIn(PRICE));
+        }
+        assertThat(priceSlots).hasSize(25).allSatisfy(slot -> assertThat(slot).isBetween(0L, 24L));
     }
 
     @Test

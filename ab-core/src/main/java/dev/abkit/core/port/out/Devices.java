@@ -4,6 +4,7 @@ import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.model.StoredDevice;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -13,6 +14,9 @@ public interface Devices {
 
     /** The device as registered, with every assignment it received; empty if it was never seen. */
     Optional<Device> find(DeviceToken token);
+
+    /** The device as registered, with the slot of each assignment; empty if it was never seen. */
+    Optional<StoredDevice> findWithSlots(DeviceToken token);
 
     /**
      * Registers the device unless it exists, atomically and exactly once (R4, R6): only the call that
