@@ -1,7 +1,9 @@
 package dev.abkit.http;
 
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.DeviceReport;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
@@ -19,10 +21,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
@@ -115,8 +119,10 @@ class RefusedRequestsTest {
         assertThat(send(get("/api/v1/admin/experiments").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
                 .statusCode()).isEqualTo(200);
         verify(findExperiments).all();
-        send(get("/api/v1/admin/devices/device-42").header("Authorization", "Bearer " + KnownAdminToken.VALUE));
-        verify(findDevice).find(DeviceToken.of("device-42"));
+        given(findDevice.find(DeviceToken.of("device-42"))).willReturn(new DeviceReport(DeviceToken.of("device-42"),
+                Instant.EPOCH, DeviceAttributes.UNKNOWN, List.of()));
+        assertThat(send(get("/api/v1/admin/devices/device-42").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
+                .statusCode()).isEqualTo(200);
     }
 
     private HttpRequest.Builder get(String path) {
