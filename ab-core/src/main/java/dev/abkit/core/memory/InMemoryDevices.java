@@ -24,9 +24,9 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Devices in memory, with counts kept as they register so statistics never scan. Registration runs
- * inside {@link ConcurrentHashMap#computeIfAbsent}: one caller per token enrolls, the others wait for
- * and get its result. It enrolls into the running set of {@link InMemoryExperiments}, which no
+ * Devices in memory, each with the slot of every assignment, and counts kept as they register so
+ * statistics never scan. Registration runs inside {@link ConcurrentHashMap#computeIfAbsent}: one
+ * caller per token enrolls, the others wait for and get its result. It enrolls into the running set of {@link InMemoryExperiments}, which no
  * change replaces meanwhile (R2). A failing enrollment stores nothing and gives its slots back;
  * the next registrations take given-back slots first, lowest first, so no gap lasts (R3).
  */
