@@ -3,13 +3,14 @@
 -- as JdbcDevices' leased stripes do. pgbench sends each statement in a round trip of its own,
 -- where JdbcDevices sends the first three together and the assignment insert and the counter
 -- updates together. Every registration gets the same options (allocation is the core's business,
--- not the database's); counts are not checked here, load.sh does that. The catalog lock's key is
+-- not the database's), and says the same platform, app version and locale (the headers a mobile
+-- app sends); counts are not checked here, load.sh does that. The catalog lock's key is
 -- DatabaseKind's ("abkt" = 1633839988, catalog 1).
 \set t random(1, 9000000000000000)
 \set s :client_id % 16
 begin;
 select pg_advisory_xact_lock_shared(1633839988, 1);
-insert into device (token, first_seen) values ('pgbench-' || :t, now()) on conflict do nothing;
+insert into device (token, first_seen, platform, app_version, locale) values ('pgbench-' || :t, now(), 'ios', '2.3.0', 'ru-RU') on conflict do nothing;
 select version from experiment_catalog where id = 1;
 select nextval('experiment_slot_1') as a, nextval('experiment_slot_2') as b \gset
 insert into assignment (device_token, experiment_key, option_value, slot) values ('pgbench-' || :t, 'button_color', '#FF0000', :a), ('pgbench-' || :t, 'price', '10', :b);

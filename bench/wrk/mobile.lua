@@ -1,4 +1,5 @@
--- wrk script of bench/load.sh: GET /api/v1/experiments with a Device-Token chosen by MODE.
+-- wrk script of bench/load.sh: GET /api/v1/experiments with a Device-Token chosen by MODE, and the
+-- Platform, App-Version and Locale headers of an iOS app.
 --
 --   MODE=random  a token picked at random from the pool POOL_PREFIX1 .. POOL_PREFIX<POOL>
 --                (returning devices; the reference server gets the very same requests)
@@ -40,7 +41,9 @@ local verify_pending = false
 sent = 0
 
 function init(args)
-   local sample = wrk.format(nil, nil, { ["Device-Token"] = "@TOKEN@" })
+   -- With the attribute headers an app sends on every request: the server checks them each time.
+   local sample = wrk.format(nil, nil, { ["Device-Token"] = "@TOKEN@", ["Platform"] = "ios",
+                                          ["App-Version"] = "2.3.0", ["Locale"] = "ru-RU" })
    head, tail = sample:match("^(.-)@TOKEN@(.*)$")
    math.randomseed(os.time() * 1000 + id * 7919)
    verify_pending = (id == 1)

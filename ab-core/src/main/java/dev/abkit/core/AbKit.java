@@ -7,6 +7,7 @@ import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
@@ -14,6 +15,7 @@ import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.service.DeviceEnrollmentService;
+import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
 import dev.abkit.core.service.StatisticsService;
 
@@ -46,6 +48,7 @@ public final class AbKit implements AutoCloseable {
     private final DeviceEnrollmentService enrollment;
     private final ExperimentAdminService admin;
     private final StatisticsService statistics;
+    private final DeviceLookupService deviceLookup;
     private final ScheduledFuture<?> refresh;
 
     private AbKit(Builder builder) {
@@ -54,6 +57,7 @@ public final class AbKit implements AutoCloseable {
         this.admin = new ExperimentAdminService(builder.experiments, builder.clock, builder.seeds,
                 enrollment::refreshRunningExperiments);
         this.statistics = new StatisticsService(builder.experiments, builder.counts, builder.clock);
+        this.deviceLookup = new DeviceLookupService(builder.experiments, builder.devices);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -103,6 +107,10 @@ public final class AbKit implements AutoCloseable {
 
     public ExperimentStatistics statistics() {
         return statistics;
+    }
+
+    public FindDevice findDevice() {
+        return deviceLookup;
     }
 
     /**

@@ -1,7 +1,11 @@
 package dev.abkit.http;
 
+import dev.abkit.core.model.DeviceAttributes;
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.DeviceReport;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.http.auth.KnownAdminToken;
@@ -17,10 +21,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockingDetails;
@@ -55,11 +61,14 @@ class RefusedRequestsTest {
     @Inject
     StopExperiment stopExperiment;
 
+    @Inject
+    FindDevice findDevice;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void noCallsYet() {
-        clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
     }
 
     @Test
@@ -70,10 +79,21 @@ class RefusedRequestsTest {
                     .as("Device-Token '%s'", token).isEqualTo(400);
         }
 
-        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
 
         assertThat(send(get("/api/v1/experiments").header("Device-Token", "a-valid-device")).statusCode()).isEqualTo(200);
         assertThat(mockingDetails(experimentsForDevice).getInvocations()).as("a valid token is served by the mock").isNotEmpty();
+    }
+
+    @Test
+    void a_mobile_request_with_a_bad_attribute_header_reaches_no_use_case() {
+        for (String[] header : List.of(new String[]{"Platform", "ipados"}, new String[]{"App-Version", "2.3"},
+                new String[]{"Locale", "en_US"}, new String[]{"Locale", ""})) {
+            assertThat(send(get("/api/v1/experiments").header("Device-Token", "a-valid-device")
+                    .header(header[0], header[1])).statusCode()).as("%s: '%s'", header[0], header[1]).isEqualTo(400);
+        }
+
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
     }
 
     @Test
@@ -85,7 +105,8 @@ class RefusedRequestsTest {
                     get("/api/v1/admin/experiments"),
                     get("/api/v1/admin/experiments/price"),
                     post("/api/v1/admin/experiments", NEW_EXPERIMENT),
-                    post("/api/v1/admin/experiments/price/stop", ""))) {
+                    post("/api/v1/admin/experiments/price/stop", ""),
+                    get("/api/v1/admin/devices/device-42"))) {
                 if (!authorization.isEmpty()) {
                     request.header("Authorization", authorization);
                 }
@@ -93,11 +114,15 @@ class RefusedRequestsTest {
             }
         }
 
-        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment);
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
 
         assertThat(send(get("/api/v1/admin/experiments").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
                 .statusCode()).isEqualTo(200);
         verify(findExperiments).all();
+        given(findDevice.find(DeviceToken.of("device-42"))).willReturn(new DeviceReport(DeviceToken.of("device-42"),
+                Instant.EPOCH, DeviceAttributes.UNKNOWN, List.of()));
+        assertThat(send(get("/api/v1/admin/devices/device-42").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
+                .statusCode()).isEqualTo(200);
     }
 
     private HttpRequest.Builder get(String path) {
@@ -130,5 +155,10 @@ class RefusedRequestsTest {
     @MockBean(StopExperiment.class)
     StopExperiment stopExperiment() {
         return mock(StopExperiment.class);
+    }
+
+    @MockBean(FindDevice.class)
+    FindDevice findDevice() {
+        return mock(FindDevice.class);
     }
 }

@@ -3,9 +3,11 @@ package dev.abkit.persistence;
 import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.model.StoredDevice;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 
@@ -20,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +43,7 @@ import java.util.Optional;
 final class JdbcDevices implements Devices {
 
     private static final String SELECT_DEVICE = """
-            select d.first_seen, a.experiment_key, a.option_value
+            select d.first_seen, d.platform, d.app_version, d.locale, a.experiment_key, a.option_value, a.slot
             from device d
             left join assignment a on a.device_token = d.token
             where d.token = ?""";
@@ -62,11 +65,18 @@ final class JdbcDevices implements Devices {
 
     @Override
     public Optional<Device> find(DeviceToken token) {
+        return database.autoCommitted("find a device", connection -> select(connection, token))
+                .map(StoredDevice::device);
+    }
+
+    @Override
+    public Optional<StoredDevice> findWithSlots(DeviceToken token) {
         return database.autoCommitted("find a device", connection -> select(connection, token));
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
+    public Device registerOnce(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                               RunningExperiments assumed, Enrollment enrollment) {
         // The columns keep microseconds; truncating here makes the answer equal what is stored.
         Instant seen = firstSeen.truncatedTo(ChronoUnit.MICROS);
         DatabaseKind kind = database.kind();
@@ -76,18 +86,20 @@ final class JdbcDevices implements Devices {
                 Script first = new Script();
                 // R2: the lock comes first, so the version read after it stays true until the commit.
                 first.run(kind.lockCatalogForRegistration());
-                int insert = first.write("insert into device (token, first_seen) values (?, ?) on conflict do nothing",
-                        token.value(), OffsetDateTime.ofInstant(seen, ZoneOffset.UTC));
+                int insert = first.write("insert into device (token, first_seen, platform, app_version, locale)"
+                                + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                        token.value(), OffsetDateTime.ofInstant(seen, ZoneOffset.UTC), DeviceColumns.platform(attributes),
+                        DeviceColumns.appVersion(attributes), DeviceColumns.locale(attributes));
                 int version = first.select("select version from experiment_catalog where id = 1");
                 Script.Results done = first.runOn(connection, kind);
                 if (done.rowsWritten(insert) != 1) {
-                    return select(connection, token).orElseThrow(() -> new StorageFailureException(
+                    return select(connection, token).map(StoredDevice::device).orElseThrow(() -> new StorageFailureException(
                             "device " + token + " was neither inserted nor found"));
                 }
                 long current = done.firstRow(version)[0];
                 RunningExperiments running = current == assumed.version() ? assumed : catalog.runningAt(connection, current);
                 RegistrationSlots slots = new RegistrationSlots(connection, kind, sequences, freeSlots);
-                Device device = new Device(token, seen, enrollment.assign(running, slots));
+                Device device = new Device(token, seen, attributes, enrollment.assign(running, slots));
                 store(connection, kind, device, slots, stripe.stripe());
                 return device;
             });
@@ -153,7 +165,7 @@ final class JdbcDevices implements Devices {
         }
     }
 
-    private static Optional<Device> select(Connection connection, DeviceToken token) throws SQLException {
+    private static Optional<StoredDevice> select(Connection connection, DeviceToken token) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(SELECT_DEVICE)) {
             select.setString(1, token.value());
             try (ResultSet rows = select.executeQuery()) {
@@ -161,14 +173,18 @@ final class JdbcDevices implements Devices {
                     return Optional.empty();
                 }
                 Instant firstSeen = rows.getObject("first_seen", OffsetDateTime.class).toInstant();
+                DeviceAttributes attributes = DeviceColumns.attributes(rows);
                 List<Assignment> assignments = new ArrayList<>();
+                Map<ExperimentKey, Long> slots = new HashMap<>();
                 do {
                     String experiment = rows.getString("experiment_key");
                     if (experiment != null) { // a device enrolled into nothing has one row of nulls
-                        assignments.add(new Assignment(ExperimentKey.of(experiment), rows.getString("option_value")));
+                        ExperimentKey key = ExperimentKey.of(experiment);
+                        assignments.add(new Assignment(key, rows.getString("option_value")));
+                        slots.put(key, rows.getLong("slot"));
                     }
                 } while (rows.next());
-                return Optional.of(new Device(token, firstSeen, assignments));
+                return Optional.of(new StoredDevice(new Device(token, firstSeen, attributes, assignments), slots));
             }
         }
     }

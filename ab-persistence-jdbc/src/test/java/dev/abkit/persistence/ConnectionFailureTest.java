@@ -2,6 +2,7 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.contract.StoragePorts;
 import dev.abkit.core.error.StorageUnavailableException;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.model.ShippedExperiments;
@@ -58,7 +59,7 @@ class ConnectionFailureTest {
                 () -> ports.experiments().add(ShippedExperiments.PRICE),
                 () -> ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped()),
                 () -> ports.devices().find(DeviceToken.of("device")),
-                () -> ports.devices().registerOnce(DeviceToken.of("device"), Instant.now(), RunningExperiments.none(), (running, slots) -> List.of()),
+                () -> ports.devices().registerOnce(DeviceToken.of("device"), Instant.now(), DeviceAttributes.UNKNOWN, RunningExperiments.none(), (running, slots) -> List.of()),
                 () -> ports.counts().registeredDevices(),
                 () -> ports.counts().optionCounts());
         for (Executable call : calls) {

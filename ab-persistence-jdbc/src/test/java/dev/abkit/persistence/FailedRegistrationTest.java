@@ -2,6 +2,7 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.contract.StoragePorts;
 import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.Enrollment;
@@ -43,7 +44,7 @@ class FailedRegistrationTest {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             StoragePorts ports = instance.ports();
 
-            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), ports.experiments().running(), unknownOption))
+            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), DeviceAttributes.UNKNOWN, ports.experiments().running(), unknownOption))
                     .isInstanceOf(StorageFailureException.class); // a failing statement, not an outage
 
             assertNothingStored(store, ports);
@@ -57,7 +58,7 @@ class FailedRegistrationTest {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             StoragePorts ports = instance.ports();
 
-            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), ports.experiments().running(), withoutSlot))
+            assertThatThrownBy(() -> ports.devices().registerOnce(TOKEN, Instant.now(), DeviceAttributes.UNKNOWN, ports.experiments().running(), withoutSlot))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("without taking a slot");
 
             assertNothingStored(store, ports);

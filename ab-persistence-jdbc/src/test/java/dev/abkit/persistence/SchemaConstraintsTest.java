@@ -47,6 +47,19 @@ class SchemaConstraintsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_device_row_holds_only_the_platforms_the_core_writes(Kind kind) throws SQLException {
+        try (TestStore store = TestStore.open(kind, directory); Instance ignored = store.start()) {
+            assertThatCode(() -> store.execute("insert into device (token, first_seen, platform, app_version, locale)"
+                    + " values ('a', current_timestamp, 'ios', '2.3.0', 'ru-RU')")).doesNotThrowAnyException();
+            assertRefused(store, "insert into device (token, first_seen, platform)"
+                    + " values ('b', current_timestamp, 'IOS')"); // lower case, as Platform.text()
+            assertRefused(store, "insert into device (token, first_seen, platform)"
+                    + " values ('c', current_timestamp, 'ipados')");
+        }
+    }
+
     /**
      * The core allows 100 code points; H2 counts UTF-16 units, two for each of these characters, and
      * PostgreSQL counts characters. Every column that holds an option value must take the longest.

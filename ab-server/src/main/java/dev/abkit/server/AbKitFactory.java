@@ -4,6 +4,7 @@ import dev.abkit.core.AbKit;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
@@ -91,5 +92,10 @@ final class AbKitFactory {
     @Singleton
     ExperimentStatistics experimentStatistics(AbKit abKit) {
         return abKit.statistics();
+    }
+
+    @Singleton
+    FindDevice findDevice(AbKit abKit) {
+        return abKit.findDevice();
     }
 }

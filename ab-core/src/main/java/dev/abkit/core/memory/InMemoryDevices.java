@@ -2,9 +2,11 @@ package dev.abkit.core.memory;
 
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.model.StoredDevice;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.port.out.EnrollmentCounts;
@@ -12,6 +14,7 @@ import dev.abkit.core.port.out.SlotCounters;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,15 +24,15 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Devices in memory, with counts kept as they register so statistics never scan. Registration runs
- * inside {@link ConcurrentHashMap#computeIfAbsent}: one caller per token enrolls, the others wait for
- * and get its result. It enrolls into the running set of {@link InMemoryExperiments}, which no
+ * Devices in memory, each with the slot of every assignment, and counts kept as they register so
+ * statistics never scan. Registration runs inside {@link ConcurrentHashMap#computeIfAbsent}: one
+ * caller per token enrolls, the others wait for and get its result. It enrolls into the running set of {@link InMemoryExperiments}, which no
  * change replaces meanwhile (R2). A failing enrollment stores nothing and gives its slots back;
  * the next registrations take given-back slots first, lowest first, so no gap lasts (R3).
  */
 public final class InMemoryDevices implements Devices, EnrollmentCounts {
 
-    private final ConcurrentHashMap<DeviceToken, Device> devices = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<DeviceToken, StoredDevice> devices = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExperimentKey, ConcurrentHashMap<String, LongAdder>> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExperimentKey, ConcurrentSkipListSet<Long>> givenBack = new ConcurrentHashMap<>();
     private final InMemoryExperiments experiments;
@@ -42,28 +45,41 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
 
     @Override
     public Optional<Device> find(DeviceToken token) {
+        StoredDevice stored = devices.get(token);
+        return stored == null ? Optional.empty() : Optional.of(stored.device());
+    }
+
+    @Override
+    public Optional<StoredDevice> findWithSlots(DeviceToken token) {
         return Optional.ofNullable(devices.get(token));
     }
 
     @Override
-    public Device registerOnce(DeviceToken token, Instant firstSeen, RunningExperiments assumed, Enrollment enrollment) {
-        Device known = devices.get(token);
+    public Device registerOnce(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                               RunningExperiments assumed, Enrollment enrollment) {
+        StoredDevice known = devices.get(token);
         if (known != null) {
-            return known;
+            return known.device();
         }
         // The store's own set is always at hand here, so the assumed one is not needed.
         return devices.computeIfAbsent(token, newToken -> experiments.whileUnchanged(
-                running -> register(newToken, firstSeen, running, enrollment)));
+                running -> register(newToken, firstSeen, attributes, running, enrollment))).device();
     }
 
-    private Device register(DeviceToken token, Instant firstSeen, RunningExperiments running, Enrollment enrollment) {
+    private StoredDevice register(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                                  RunningExperiments running, Enrollment enrollment) {
         RegistrationSlots taken = new RegistrationSlots();
         boolean registered = false;
         try {
-            Device device = new Device(token, firstSeen, enrollment.assign(running, taken));
+            Device device = new Device(token, firstSeen, attributes, enrollment.assign(running, taken));
+            Map<ExperimentKey, Long> slots = new HashMap<>();
+            for (Assignment assignment : device.assignments()) {
+                slots.put(assignment.experiment(), taken.slotOf(assignment.experiment()));
+            }
+            StoredDevice stored = new StoredDevice(device, slots);
             device.assignments().forEach(this::count);
             registered = true;
-            return device;
+            return stored;
         } finally {
             if (!registered) {
                 taken.giveBack();
@@ -124,6 +140,16 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
                 }
             }
             return result;
+        }
+
+        /** @throws IllegalStateException if the enrollment assigned an experiment without taking a slot of it */
+        long slotOf(ExperimentKey experiment) {
+            int at = experimentsTaken.lastIndexOf(experiment);
+            if (at < 0) {
+                throw new IllegalStateException("the enrollment assigned experiment " + experiment
+                        + " without taking a slot of it; every assignment must come from a slot (R3)");
+            }
+            return slotsTaken.get(at);
         }
 
         private void record(ExperimentKey experiment, long slot) {

@@ -6,14 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A registered device: when it was first seen and every assignment it received then. The set of
- * experiments is fixed at registration (R2) and the values never change (R1).
+ * A registered device: when it was first seen, what it said about itself then, and every assignment
+ * it received then. The set of experiments and the attributes are fixed at registration (R2, R8) and
+ * the values never change (R1).
  */
-public record Device(DeviceToken token, Instant firstSeen, List<Assignment> assignments) {
+public record Device(DeviceToken token, Instant firstSeen, DeviceAttributes attributes, List<Assignment> assignments) {
 
     public Device {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(firstSeen, "firstSeen");
+        Objects.requireNonNull(attributes, "attributes (DeviceAttributes.UNKNOWN when the device said nothing)");
         assignments = List.copyOf(assignments);
         long distinct = assignments.stream().map(Assignment::experiment).distinct().count();
         if (distinct != assignments.size()) {

@@ -2,6 +2,7 @@ package dev.abkit.core.service;
 
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -77,7 +78,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     }
 
     @Override
-    public List<Assignment> experimentsFor(DeviceToken token) {
+    public List<Assignment> experimentsFor(DeviceToken token, DeviceAttributes attributes) {
         List<Assignment> recalled = recalled(token);
         if (recalled != null) {
             return recalled;
@@ -91,7 +92,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
             return served(stored.get(), running.experiments.experiments());
         }
         Enrolling enrolling = new Enrolling();
-        Device device = devices.registerOnce(token, clock.instant(), running.experiments, enrolling);
+        Device device = devices.registerOnce(token, clock.instant(), attributes, running.experiments, enrolling);
         remember(device);
         if (enrolling.ran) {
             activity.registered(device);

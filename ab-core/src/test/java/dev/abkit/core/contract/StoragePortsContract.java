@@ -2,14 +2,19 @@ package dev.abkit.core.contract;
 
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.AppVersion;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.LocaleTag;
 import dev.abkit.core.model.Option;
+import dev.abkit.core.model.Platform;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.model.StoredDevice;
 import dev.abkit.core.port.out.EnrollmentCounts.OptionCount;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.service.DeviceEnrollmentService;
@@ -21,8 +26,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,7 +124,7 @@ public abstract class StoragePortsContract {
         slotTakenBy("first", BUTTON_COLOR);
         long[][] taken = new long[1][];
 
-        ports.devices().registerOnce(DeviceToken.of("second"), NOW, ports.experiments().running(), (running, slots) -> {
+        ports.devices().registerOnce(DeviceToken.of("second"), NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), (running, slots) -> {
             taken[0] = slots.takeEach(List.of(PRICE, BUTTON_COLOR));
             return List.of(new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][0]).value()),
                     new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][1]).value()));
@@ -133,18 +140,109 @@ public abstract class StoragePortsContract {
         List<Assignment> assignments = List.of(
                 new Assignment(BUTTON_COLOR, "#00FF00"), new Assignment(PRICE, "20"));
 
-        Device registered = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW, ports.experiments().running(), (running, slots) -> {
+        Device registered = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), (running, slots) -> {
             slots.take(BUTTON_COLOR);
             slots.take(PRICE);
             return assignments;
         });
 
-        Device expected = new Device(DeviceToken.of("device-1"), NOW, assignments);
+        Device expected = new Device(DeviceToken.of("device-1"), NOW, DeviceAttributes.UNKNOWN, assignments);
         assertThat(registered).isEqualTo(expected);
         assertThat(ports.devices().find(DeviceToken.of("device-1"))).hasValueSatisfying(found -> {
             assertThat(found.firstSeen()).isEqualTo(NOW);
             assertThat(found.assignments()).containsExactlyInAnyOrderElementsOf(assignments);
         });
+    }
+
+    @Test
+    void the_attributes_of_the_first_request_are_stored_and_found_with_the_device() {
+        DeviceAttributes iosInRussia = new DeviceAttributes(Platform.IOS, AppVersion.of("2.3.0-beta.1+build.7"),
+                LocaleTag.of("ru-RU"));
+
+        enrollmentService(ports).experimentsFor(DeviceToken.of("described"), iosInRussia);
+        enrollmentService(ports).experimentsFor(DeviceToken.of("silent"));
+
+        assertThat(ports.devices().find(DeviceToken.of("described")).orElseThrow().attributes()).isEqualTo(iosInRussia);
+        assertThat(ports.devices().find(DeviceToken.of("silent")).orElseThrow().attributes())
+                .isEqualTo(DeviceAttributes.UNKNOWN);
+    }
+
+    @Test
+    void each_attribute_may_be_unknown_on_its_own_and_the_longest_values_fit() {
+        List<DeviceAttributes> partial = List.of(
+                new DeviceAttributes(Platform.ANDROID, null, null),
+                new DeviceAttributes(null, AppVersion.of("1.0.0-" + "a".repeat(AppVersion.MAX_LENGTH - 6)), null),
+                new DeviceAttributes(null, null, LocaleTag.of("en-x-" + "abcdefg-".repeat(7) + "abc")),
+                new DeviceAttributes(Platform.OTHER, null, LocaleTag.of("zh-Hant-TW")));
+        for (int i = 0; i < partial.size(); i++) {
+            enrollmentService(ports).experimentsFor(token(i), partial.get(i));
+        }
+
+        for (int i = 0; i < partial.size(); i++) {
+            assertThat(ports.devices().find(token(i)).orElseThrow().attributes()).isEqualTo(partial.get(i));
+        }
+    }
+
+    @Test
+    void a_later_request_with_other_attributes_changes_nothing() {
+        DeviceAttributes first = new DeviceAttributes(Platform.ANDROID, AppVersion.of("2.3.0"), LocaleTag.of("de-DE"));
+        DeviceAttributes updated = new DeviceAttributes(Platform.IOS, AppVersion.of("3.0.0"), LocaleTag.of("en-US"));
+        Device registered = ports.devices().registerOnce(DeviceToken.of("updated-app"), NOW, first,
+                ports.experiments().running(), (running, slots) -> List.of());
+
+        Device again = ports.devices().registerOnce(DeviceToken.of("updated-app"), NOW.plusSeconds(60), updated,
+                ports.experiments().running(), (running, slots) -> {
+                    throw new AssertionError("a known device must not be enrolled again");
+                });
+        enrollmentService(ports).experimentsFor(DeviceToken.of("updated-app"), DeviceAttributes.UNKNOWN);
+
+        assertThat(registered.attributes()).isEqualTo(first);
+        assertThat(again.attributes()).isEqualTo(first);
+        assertThat(ports.devices().find(DeviceToken.of("updated-app")).orElseThrow().attributes()).isEqualTo(first);
+    }
+
+    @Test
+    void a_device_is_found_with_the_slot_each_assignment_took() {
+        long[][] taken = new long[1][];
+        DeviceAttributes attributes = new DeviceAttributes(Platform.WEB, null, LocaleTag.of("en"));
+        slotTakenBy("before", BUTTON_COLOR);
+
+        Device registered = ports.devices().registerOnce(DeviceToken.of("slotted"), NOW, attributes,
+                ports.experiments().running(), (running, slots) -> {
+                    taken[0] = slots.takeEach(List.of(BUTTON_COLOR, PRICE));
+                    return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][0]).value()),
+                            new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][1]).value()));
+                });
+
+        assertThat(taken[0]).containsExactly(1, 0);
+        assertThat(ports.devices().findWithSlots(DeviceToken.of("slotted"))).hasValueSatisfying(stored -> {
+            assertThat(stored.device().token()).isEqualTo(registered.token());
+            assertThat(stored.device().firstSeen()).isEqualTo(NOW);
+            assertThat(stored.device().attributes()).isEqualTo(attributes);
+            assertThat(stored.device().assignments()).containsExactlyInAnyOrderElementsOf(registered.assignments());
+            assertThat(stored.slots()).containsExactlyInAnyOrderEntriesOf(Map.of(BUTTON_COLOR, 1L, PRICE, 0L));
+        });
+        assertThat(ports.devices().findWithSlots(DeviceToken.of("nobody"))).isEmpty();
+    }
+
+    @Test
+    void the_slots_found_are_those_the_allocation_used_device_by_device() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 25; i++) {
+            service.experimentsFor(token(i));
+        }
+
+        Set<Long> priceSlots = new HashSet<>();
+        for (int i = 0; i < 25; i++) {
+            StoredDevice stored = ports.devices().findWithSlots(token(i)).orElseThrow();
+            for (Assignment assignment : stored.device().assignments()) {
+                Experiment experiment = ports.experiments().find(assignment.experiment()).orElseThrow();
+                assertThat(experiment.optionForSlot(stored.slotIn(assignment.experiment())).value())
+                        .as("device %d in %s", i, assignment.experiment()).isEqualTo(assignment.value());
+            }
+            priceSlots.add(stored.slotIn(PRICE));
+        }
+        assertThat(priceSlots).hasSize(25).allSatisfy(slot -> assertThat(slot).isBetween(0L, 24L));
     }
 
     @Test
@@ -155,7 +253,7 @@ public abstract class StoragePortsContract {
         assertThat(enrollmentService(ports).experimentsFor(DeviceToken.of("idle"))).isEmpty();
 
         assertThat(ports.devices().find(DeviceToken.of("idle")))
-                .contains(new Device(DeviceToken.of("idle"), NOW, List.of()));
+                .contains(new Device(DeviceToken.of("idle"), NOW, DeviceAttributes.UNKNOWN, List.of()));
         assertThat(ports.counts().registeredDevices()).isEqualTo(1);
         assertThat(ports.counts().optionCounts()).allSatisfy(count -> assertThat(count.devices()).isZero());
     }
@@ -165,7 +263,7 @@ public abstract class StoragePortsContract {
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Assignment> first = service.experimentsFor(DeviceToken.of("device-1"));
 
-        Device again = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW.plusSeconds(60), ports.experiments().running(), (running, slots) -> {
+        Device again = ports.devices().registerOnce(DeviceToken.of("device-1"), NOW.plusSeconds(60), DeviceAttributes.UNKNOWN, ports.experiments().running(), (running, slots) -> {
             throw new AssertionError("a known device must not be enrolled again");
         });
 
@@ -205,7 +303,7 @@ public abstract class StoragePortsContract {
         };
 
         List<Device> answers = Concurrently.run(50, 50,
-                i -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, ports.experiments().running(), counted));
+                i -> ports.devices().registerOnce(DeviceToken.of("one-device"), NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), counted));
 
         assertThat(enrollments).hasValue(1);
         assertThat(answers).allSatisfy(answer -> assertThat(answer).isEqualTo(answers.get(0)));
@@ -251,7 +349,7 @@ public abstract class StoragePortsContract {
             throw new IllegalStateException("enrollment failed after taking its slots");
         };
 
-        assertThatThrownBy(() -> ports.devices().registerOnce(token, NOW, ports.experiments().running(), failing))
+        assertThatThrownBy(() -> ports.devices().registerOnce(token, NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), failing))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("after taking its slots");
 
@@ -271,7 +369,7 @@ public abstract class StoragePortsContract {
         other.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
         RunningExperiments[] given = new RunningExperiments[1];
 
-        ports.devices().registerOnce(DeviceToken.of("late"), NOW, assumed, (running, slots) -> {
+        ports.devices().registerOnce(DeviceToken.of("late"), NOW, DeviceAttributes.UNKNOWN, assumed, (running, slots) -> {
             given[0] = running;
             return List.of();
         });
@@ -306,7 +404,7 @@ public abstract class StoragePortsContract {
         }
         for (int i = 0; i < 5; i++) {
             DeviceToken failed = DeviceToken.of("failed-" + i);
-            assertThatThrownBy(() -> ports.devices().registerOnce(failed, NOW, ports.experiments().running(),
+            assertThatThrownBy(() -> ports.devices().registerOnce(failed, NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(),
                     (running, slots) -> {
                         slots.takeEach(List.of(BUTTON_COLOR, PRICE));
                         throw new IllegalStateException("failed after taking its slots");
@@ -349,7 +447,7 @@ public abstract class StoragePortsContract {
 
     private long slotTakenBy(String token, ExperimentKey experiment) {
         long[] slot = new long[1];
-        ports.devices().registerOnce(DeviceToken.of(token), NOW, ports.experiments().running(), (running, slots) -> {
+        ports.devices().registerOnce(DeviceToken.of(token), NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), (running, slots) -> {
             slot[0] = slots.take(experiment);
             return List.of(new Assignment(experiment, ports.experiments().find(experiment).orElseThrow()
                     .optionForSlot(slot[0]).value()));

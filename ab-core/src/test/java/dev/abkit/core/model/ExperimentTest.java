@@ -80,9 +80,9 @@ class ExperimentTest {
     @Test
     void a_device_holds_at_most_one_assignment_per_experiment() {
         DeviceToken token = DeviceToken.of("d");
-        assertThatThrownBy(() -> new Device(token, CREATED, List.of(new Assignment(KEY, "a"), new Assignment(KEY, "b"))))
+        assertThatThrownBy(() -> new Device(token, CREATED, DeviceAttributes.UNKNOWN, List.of(new Assignment(KEY, "a"), new Assignment(KEY, "b"))))
                 .hasMessage("a device has at most one assignment per experiment");
-        Device device = new Device(token, CREATED, List.of(new Assignment(KEY, "a")));
+        Device device = new Device(token, CREATED, DeviceAttributes.UNKNOWN, List.of(new Assignment(KEY, "a")));
         assertThat(device.valueIn(KEY)).contains("a");
         assertThat(device.valueIn(ExperimentKey.of("other"))).isEmpty();
     }

@@ -1,6 +1,7 @@
 package dev.abkit.http.mobile;
 
 import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.http.problem.InvalidInputException;
@@ -23,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * {@code GET /api/v1/experiments}: the experiments a device takes part in, as one flat JSON object.
+ * The optional {@link DeviceHeaders} are checked on every request and kept at the device's first.
  * A returning device that the use case answers from memory is served on the event loop; a new
  * device, or one not remembered, is served on the blocking executor because the use case then
  * reaches the database.
@@ -49,13 +51,15 @@ public class MobileExperimentsController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<String>> experiments(
-            @Header(DEVICE_TOKEN) @Nullable String deviceToken) {
+            @Header(DEVICE_TOKEN) @Nullable String deviceToken, HttpHeaders headers) {
         DeviceToken token = parse(deviceToken);
+        DeviceHeaders.check(headers);
         Optional<List<Assignment>> remembered = experimentsForDevice.fromMemory(token);
         if (remembered.isPresent()) {
             return CompletableFuture.completedFuture(answer(remembered.get()));
         }
-        return databaseQueue.submit(() -> answer(experimentsForDevice.experimentsFor(token)));
+        DeviceAttributes attributes = DeviceHeaders.attributes(headers);
+        return databaseQueue.submit(() -> answer(experimentsForDevice.experimentsFor(token, attributes)));
     }
 
     private static HttpResponse<String> answer(List<Assignment> assignments) {

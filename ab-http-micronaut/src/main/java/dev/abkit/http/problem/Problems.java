@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.StorageUnavailableException;
+import dev.abkit.core.error.UnknownDeviceException;
 import dev.abkit.core.error.UnknownExperimentException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
@@ -36,6 +37,7 @@ public final class Problems {
     static final String INVALID_INPUT = "urn:abkit:problem:invalid-input";
     static final String MALFORMED_BODY = "urn:abkit:problem:malformed-body";
     static final String UNKNOWN_EXPERIMENT = "urn:abkit:problem:unknown-experiment";
+    static final String UNKNOWN_DEVICE = "urn:abkit:problem:unknown-device";
     static final String DUPLICATE_EXPERIMENT = "urn:abkit:problem:duplicate-experiment";
     static final String STORAGE_UNAVAILABLE = "urn:abkit:problem:storage-unavailable";
     static final String UNAUTHORIZED = "urn:abkit:problem:unauthorized";
@@ -59,6 +61,9 @@ public final class Problems {
         }
         if (error instanceof UnknownExperimentException unknown) {
             return respond(HttpStatus.NOT_FOUND, UNKNOWN_EXPERIMENT, "Unknown experiment", unknown.getMessage(), null);
+        }
+        if (error instanceof UnknownDeviceException || (error instanceof NotFoundException notFound && notFound.isDevice())) {
+            return respond(HttpStatus.NOT_FOUND, UNKNOWN_DEVICE, "Unknown device", error.getMessage(), null);
         }
         if (error instanceof NotFoundException notFound) {
             return respond(HttpStatus.NOT_FOUND, UNKNOWN_EXPERIMENT, "Unknown experiment", notFound.getMessage(), null);

@@ -5,6 +5,7 @@ import dev.abkit.core.memory.InMemoryDevices;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.CreateExperiment;
@@ -153,13 +154,13 @@ class MobileThreadingTest {
             ExperimentsForDevice real = abKit.experimentsForDevice();
             return new ExperimentsForDevice() {
                 @Override
-                public List<Assignment> experimentsFor(DeviceToken token) {
+                public List<Assignment> experimentsFor(DeviceToken token, DeviceAttributes attributes) {
                     if (token.value().startsWith(SLOW)) {
                         ENTERED_SLOW.countDown();
                         awaitRelease();
                     }
                     THREADS.add(token.value() + " " + Thread.currentThread().getName());
-                    return real.experimentsFor(token);
+                    return real.experimentsFor(token, attributes);
                 }
 
                 @Override

@@ -1,6 +1,7 @@
 package dev.abkit.core.port.in;
 
 import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 
 import java.util.List;
@@ -15,7 +16,15 @@ public interface ExperimentsForDevice {
      *
      * @return one assignment per experiment served, in the order the experiments were created
      */
-    List<Assignment> experimentsFor(DeviceToken token);
+    default List<Assignment> experimentsFor(DeviceToken token) {
+        return experimentsFor(token, DeviceAttributes.UNKNOWN);
+    }
+
+    /**
+     * As {@link #experimentsFor(DeviceToken)}, for a device that says what it is: a device registered
+     * now keeps these attributes for good; for a known device they are ignored (R8).
+     */
+    List<Assignment> experimentsFor(DeviceToken token, DeviceAttributes attributes);
 
     /**
      * The same answer from memory alone, if this device is remembered: never reads or writes storage,

@@ -1,0 +1,39 @@
+package dev.abkit.core.port.in;
+
+import dev.abkit.core.model.DeviceAttributes;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One device as {@link FindDevice} shows it: first seen when, with which attributes, and every
+ * assignment it holds, in the order the experiments were created, stopped experiments included.
+ */
+public record DeviceReport(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
+                           List<AssignmentFigures> assignments) {
+
+    public DeviceReport {
+        Objects.requireNonNull(token, "token");
+        Objects.requireNonNull(firstSeen, "firstSeen");
+        Objects.requireNonNull(attributes, "attributes");
+        assignments = List.copyOf(assignments);
+    }
+
+    /**
+     * The device's value in one experiment, that experiment's status now, and the slot the device took
+     * in it (R3). {@code override}: whether a QA override decides the value; none exist yet, so false.
+     */
+    public record AssignmentFigures(ExperimentKey experiment, String value, ExperimentStatus status, long slot,
+                                    boolean override) {
+
+        public AssignmentFigures {
+            Objects.requireNonNull(experiment, "experiment");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(status, "status");
+        }
+    }
+}

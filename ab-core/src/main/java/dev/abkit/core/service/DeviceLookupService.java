@@ -1,0 +1,41 @@
+package dev.abkit.core.service;
+
+import dev.abkit.core.error.UnknownDeviceException;
+import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.StoredDevice;
+import dev.abkit.core.port.in.DeviceReport;
+import dev.abkit.core.port.in.DeviceReport.AssignmentFigures;
+import dev.abkit.core.port.in.FindDevice;
+import dev.abkit.core.port.out.Devices;
+import dev.abkit.core.port.out.Experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/** Reads a device with its slots from the store (never from the memory of returning devices). */
+public final class DeviceLookupService implements FindDevice {
+
+    private final Experiments experiments;
+    private final Devices devices;
+
+    public DeviceLookupService(Experiments experiments, Devices devices) {
+        this.experiments = Objects.requireNonNull(experiments, "experiments");
+        this.devices = Objects.requireNonNull(devices, "devices");
+    }
+
+    @Override
+    public DeviceReport find(DeviceToken token) {
+        StoredDevice stored = devices.findWithSlots(token).orElseThrow(() -> new UnknownDeviceException(token));
+        Device device = stored.device();
+        List<AssignmentFigures> assignments = new ArrayList<>(device.assignments().size());
+        // Experiments are read after the device: every experiment a stored assignment names is among them.
+        for (Experiment experiment : experiments.all()) {
+            device.valueIn(experiment.key()).ifPresent(value -> assignments.add(new AssignmentFigures(
+                    experiment.key(), value, experiment.status(), stored.slotIn(experiment.key()), false)));
+        }
+        return new DeviceReport(device.token(), device.firstSeen(), device.attributes(), assignments);
+    }
+}
