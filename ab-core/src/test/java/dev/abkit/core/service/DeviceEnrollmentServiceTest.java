@@ -284,7 +284,7 @@ class DeviceEnrollmentServiceTest {
         DeviceToken token = DeviceToken.of("remembered");
         assertThat(service.experimentsFor(token)).hasSize(2);
 
-        experiments.updateStatus(ShippedExperiments.PRICE.stopped()); // as another instance on the same store
+        experiments.replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()); // as another instance on the same store
         assertThat(service.fromMemory(token).orElseThrow()).as("until the refresh").hasSize(2);
         service.refreshRunningExperiments();
 
