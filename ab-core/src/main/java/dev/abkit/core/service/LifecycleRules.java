@@ -97,8 +97,8 @@ final class LifecycleRules {
             edited = edited.withOptions(changes.options().get());
         }
         Lifecycle lifecycle = edited.lifecycle();
-        Instant start = changes.startAt().map(given -> given.orElse(null)).orElse(lifecycle.startAt());
-        Instant end = changes.endAt().map(given -> given.orElse(null)).orElse(lifecycle.endAt());
+        Instant start = changes.startAt().isPresent() ? changes.startAt().get().orElse(null) : lifecycle.startAt();
+        Instant end = changes.endAt().isPresent() ? changes.endAt().get().orElse(null) : lifecycle.endAt();
         EndAction endAction = changes.endAction().orElse(lifecycle.endAction());
         if (changes.startAt().isPresent() && start != null) {
             requireFuture(experiment.key(), "startAt", start, now);

@@ -183,6 +183,17 @@ class ScheduleServiceTest {
     }
 
     @Test
+    void an_edit_removes_an_end_given_as_none_and_keeps_what_it_does_not_name() {
+        create(null, NOW.plusSeconds(60), EndAction.CLOSE);
+
+        Experiment edited = admin.edit(KEY, ExperimentChanges.none().withEndAt(null));
+
+        assertThat(edited.lifecycle().endAt()).isNull();
+        assertThat(edited.lifecycle().endAction()).isEqualTo(EndAction.CLOSE);
+        assertThat(admin.edit(KEY, ExperimentChanges.none().withEndAction(EndAction.STOP)).lifecycle().endAt()).isNull();
+    }
+
+    @Test
     void starting_a_draft_whose_end_has_passed_is_refused_naming_endAt() {
         admin.create(new NewExperiment(KEY, OPTIONS, true, null, NOW.plusSeconds(1), null));
         clock.advance(Duration.ofSeconds(2));
