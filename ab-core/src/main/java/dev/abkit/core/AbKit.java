@@ -4,7 +4,12 @@ import dev.abkit.core.memory.InMemoryDevices;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.in.CarryOutSchedules;
+import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
+import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
@@ -17,6 +22,7 @@ import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
+import dev.abkit.core.service.ScheduleService;
 import dev.abkit.core.service.StatisticsService;
 
 import java.security.SecureRandom;
@@ -49,6 +55,7 @@ public final class AbKit implements AutoCloseable {
     private final ExperimentAdminService admin;
     private final StatisticsService statistics;
     private final DeviceLookupService deviceLookup;
+    private final ScheduleService schedules;
     private final ScheduledFuture<?> refresh;
 
     private AbKit(Builder builder) {
@@ -58,6 +65,7 @@ public final class AbKit implements AutoCloseable {
                 enrollment::refreshRunningExperiments);
         this.statistics = new StatisticsService(builder.experiments, builder.counts, builder.clock);
         this.deviceLookup = new DeviceLookupService(builder.experiments, builder.devices);
+        this.schedules = new ScheduleService(builder.experiments, builder.clock, enrollment::refreshRunningExperiments);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -103,6 +111,30 @@ public final class AbKit implements AutoCloseable {
 
     public StopExperiment stopExperiment() {
         return admin;
+    }
+
+    public StartExperiment startExperiment() {
+        return admin;
+    }
+
+    public ScheduleExperiment scheduleExperiment() {
+        return admin;
+    }
+
+    public CloseExperiment closeExperiment() {
+        return admin;
+    }
+
+    public EditExperiment editExperiment() {
+        return admin;
+    }
+
+    /**
+     * Starts and ends experiments whose schedule has come: call it every fraction of a second (the
+     * server does, every {@code abkit.schedule.check-every}); without calls, schedules stay undone.
+     */
+    public CarryOutSchedules carryOutSchedules() {
+        return schedules;
     }
 
     public ExperimentStatistics statistics() {

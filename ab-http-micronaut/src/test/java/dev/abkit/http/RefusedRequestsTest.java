@@ -2,8 +2,12 @@ package dev.abkit.http;
 
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.DeviceReport;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
+import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
@@ -64,11 +68,24 @@ class RefusedRequestsTest {
     @Inject
     FindDevice findDevice;
 
+    @Inject
+    StartExperiment startExperiment;
+
+    @Inject
+    ScheduleExperiment scheduleExperiment;
+
+    @Inject
+    CloseExperiment closeExperiment;
+
+    @Inject
+    EditExperiment editExperiment;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void noCallsYet() {
-        clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
+        clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice,
+                startExperiment, scheduleExperiment, closeExperiment, editExperiment);
     }
 
     @Test
@@ -106,7 +123,12 @@ class RefusedRequestsTest {
                     get("/api/v1/admin/experiments/price"),
                     post("/api/v1/admin/experiments", NEW_EXPERIMENT),
                     post("/api/v1/admin/experiments/price/stop", ""),
-                    get("/api/v1/admin/devices/device-42"))) {
+                    get("/api/v1/admin/devices/device-42"),
+                    post("/api/v1/admin/experiments/price/start", ""),
+                    post("/api/v1/admin/experiments/price/close", ""),
+                    post("/api/v1/admin/experiments/price/schedule", "{\"startAt\":\"2099-01-01T00:00:00Z\"}"),
+                    get("/api/v1/admin/experiments/price").header("Content-Type", "application/json")
+                            .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"endAt\":null}")))) {
                 if (!authorization.isEmpty()) {
                     request.header("Authorization", authorization);
                 }
@@ -114,7 +136,8 @@ class RefusedRequestsTest {
             }
         }
 
-        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice);
+        verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice,
+                startExperiment, scheduleExperiment, closeExperiment, editExperiment);
 
         assertThat(send(get("/api/v1/admin/experiments").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
                 .statusCode()).isEqualTo(200);
@@ -160,5 +183,25 @@ class RefusedRequestsTest {
     @MockBean(FindDevice.class)
     FindDevice findDevice() {
         return mock(FindDevice.class);
+    }
+
+    @MockBean(StartExperiment.class)
+    StartExperiment startExperiment() {
+        return mock(StartExperiment.class);
+    }
+
+    @MockBean(ScheduleExperiment.class)
+    ScheduleExperiment scheduleExperiment() {
+        return mock(ScheduleExperiment.class);
+    }
+
+    @MockBean(CloseExperiment.class)
+    CloseExperiment closeExperiment() {
+        return mock(CloseExperiment.class);
+    }
+
+    @MockBean(EditExperiment.class)
+    EditExperiment editExperiment() {
+        return mock(EditExperiment.class);
     }
 }

@@ -9,8 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * The catalog of experiments as registrations see it: the running set with the version it belongs
- * to, and the lock and version bump that every change of it takes (R2 across instances).
+ * The catalog of experiments as registrations see it: the served set (RUNNING and CLOSED) with the
+ * version it belongs to, and the lock and version bump that every change of it takes (R2 across
+ * instances).
  */
 final class ExperimentCatalog {
 
@@ -20,10 +21,12 @@ final class ExperimentCatalog {
      */
     private static final String RUNNING = "select c.version, " + ExperimentRows.COLUMNS
             + " from experiment_catalog c"
-            + " left join experiment e on e.status = 'RUNNING'"
+            + " left join experiment e on e.status in ('RUNNING', 'CLOSED')"
             + " left join experiment_option o on o.experiment_key = e.experiment_key"
             + " where c.id = 1"
             + " order by e.id, o.position";
+
+    private static final String NEXT_VERSION = "update experiment_catalog set version = version + 1 where id = 1";
 
     private final Database database;
     /** The set last read, for registrations that find the catalog ahead of their caller's set. */
@@ -60,8 +63,27 @@ final class ExperimentCatalog {
     void change(Connection connection) throws SQLException {
         Script change = new Script();
         change.run(database.kind().lockCatalogForChange());
-        change.write("update experiment_catalog set version = version + 1 where id = 1");
+        change.write(NEXT_VERSION);
         change.runOn(connection, database.kind());
+    }
+
+    /**
+     * Locks the catalog as {@link #change} does and runs {@code conditional}, a statement that
+     * writes at most one row; only if it wrote one, makes the next version.
+     *
+     * @return whether {@code conditional} wrote its row
+     */
+    boolean changeIf(Connection connection, String conditional, Object... parameters) throws SQLException {
+        Script change = new Script();
+        change.run(database.kind().lockCatalogForChange());
+        int written = change.write(conditional, parameters);
+        if (change.runOn(connection, database.kind()).rowsWritten(written) != 1) {
+            return false;
+        }
+        Script next = new Script();
+        next.write(NEXT_VERSION);
+        next.runOn(connection, database.kind());
+        return true;
     }
 
     private static RunningExperiments read(Connection connection) throws SQLException {

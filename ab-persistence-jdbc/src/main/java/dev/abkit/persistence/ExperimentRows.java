@@ -1,8 +1,10 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Weight;
 
@@ -24,7 +26,8 @@ import java.util.Optional;
 final class ExperimentRows {
 
     /** The columns {@link #experiments} reads, joined so that one statement reads one snapshot. */
-    static final String COLUMNS = "e.experiment_key, e.status, e.created_at, e.seed, o.option_value, o.weight";
+    static final String COLUMNS = "e.experiment_key, e.status, e.start_at, e.end_at, e.started_at, e.end_action,"
+            + " e.created_at, e.seed, o.option_value, o.weight";
     private static final String SELECT = "select " + COLUMNS
             + " from experiment e join experiment_option o on o.experiment_key = e.experiment_key";
 
@@ -56,7 +59,9 @@ final class ExperimentRows {
         List<Experiment> experiments = new ArrayList<>();
         String key = onRow ? rows.getString("experiment_key") : null;
         while (key != null) {
-            ExperimentStatus status = ExperimentStatus.valueOf(rows.getString("status"));
+            Lifecycle lifecycle = new Lifecycle(ExperimentStatus.valueOf(rows.getString("status")),
+                    instant(rows, "start_at"), instant(rows, "end_at"), instant(rows, "started_at"),
+                    EndAction.valueOf(rows.getString("end_action")));
             Instant createdAt = rows.getObject("created_at", OffsetDateTime.class).toInstant();
             long seed = rows.getLong("seed");
             List<Option> options = new ArrayList<>();
@@ -65,9 +70,14 @@ final class ExperimentRows {
                 options.add(new Option(rows.getString("option_value"), new Weight(rows.getBigDecimal("weight"))));
                 next = rows.next() ? rows.getString("experiment_key") : null;
             } while (key.equals(next));
-            experiments.add(new Experiment(ExperimentKey.of(key), options, status, createdAt, seed));
+            experiments.add(new Experiment(ExperimentKey.of(key), options, lifecycle, createdAt, seed));
             key = next;
         }
         return experiments;
+    }
+
+    private static Instant instant(ResultSet rows, String column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -3,6 +3,8 @@ package dev.abkit.persistence;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.RunningExperiments;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -21,9 +24,22 @@ import java.util.Optional;
  * Experiments in the tables {@code experiment} and {@code experiment_option}, listed in creation
  * order by their generated id. Adding one also creates its slot sequence, its statistics counter
  * rows and its slot check, so the next device enrolled takes slot 0 and is counted. Every create
- * and stop takes the catalog lock and makes a new catalog version (decision 5).
+ * and every change of a lifecycle takes the catalog lock and makes a new catalog version
+ * (decisions 5 and 9); a change is a compare-and-set under that lock, so of several instances
+ * carrying out one due start exactly one does.
  */
 final class JdbcExperiments implements Experiments {
+
+    /** A compare-and-set of the lifecycle: only if it is still the one the caller decided on. */
+    private static final String REPLACE_LIFECYCLE = """
+            update experiment
+            set status = ?, start_at = cast(? as timestamp with time zone), end_at = cast(? as timestamp with time zone),
+                started_at = cast(? as timestamp with time zone), end_action = ?
+            where experiment_key = ? and status = ?
+              and start_at is not distinct from cast(? as timestamp with time zone)
+              and end_at is not distinct from cast(? as timestamp with time zone)
+              and started_at is not distinct from cast(? as timestamp with time zone)
+              and end_action = ?""";
 
     private final Database database;
     private final ExperimentCatalog catalog;
@@ -71,19 +87,36 @@ final class JdbcExperiments implements Experiments {
     /** @return false, storing nothing, if the key is taken */
     private static boolean insert(Connection connection, long id, Experiment experiment) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("""
-                insert into experiment (id, experiment_key, status, created_at, seed)
-                values (?, ?, ?, ?, ?)
+                insert into experiment (id, experiment_key, status, start_at, end_at, started_at, end_action,
+                                        created_at, seed)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict do nothing""")) {
+            Lifecycle lifecycle = experiment.lifecycle();
             insert.setLong(1, id);
             insert.setString(2, experiment.key().value());
-            insert.setString(3, experiment.status().name());
-            insert.setObject(4, OffsetDateTime.ofInstant(experiment.createdAt(), ZoneOffset.UTC));
-            insert.setLong(5, experiment.seed());
+            insert.setString(3, lifecycle.status().name());
+            insert.setObject(4, timestamp(lifecycle.startAt()));
+            insert.setObject(5, timestamp(lifecycle.endAt()));
+            insert.setObject(6, timestamp(lifecycle.startedAt()));
+            insert.setString(7, lifecycle.endAction().name());
+            insert.setObject(8, timestamp(experiment.createdAt()));
+            insert.setLong(9, experiment.seed());
             if (insert.executeUpdate() == 0) {
                 return false;
             }
         }
         insertOptions(connection, experiment);
+        insertCounters(connection, experiment);
+        try (PreparedStatement check = connection.prepareStatement(
+                "insert into slot_check (experiment_key, checked_below) values (?, 0)")) {
+            check.setString(1, experiment.key().value());
+            check.executeUpdate();
+        }
+        return true;
+    }
+
+    /** The statistics counter rows of every option, at 0. */
+    private static void insertCounters(Connection connection, Experiment experiment) throws SQLException {
         try (PreparedStatement counters = connection.prepareStatement("""
                 insert into option_count (experiment_key, option_value, stripe, devices)
                 select o.experiment_key, o.option_value, d.stripe, 0
@@ -92,12 +125,6 @@ final class JdbcExperiments implements Experiments {
             counters.setString(1, experiment.key().value());
             counters.executeUpdate();
         }
-        try (PreparedStatement check = connection.prepareStatement(
-                "insert into slot_check (experiment_key, checked_below) values (?, 0)")) {
-            check.setString(1, experiment.key().value());
-            check.executeUpdate();
-        }
-        return true;
     }
 
     private static void insertOptions(Connection connection, Experiment experiment) throws SQLException {
@@ -128,19 +155,43 @@ final class JdbcExperiments implements Experiments {
     }
 
     @Override
-    public void updateStatus(Experiment experiment) {
-        database.inTransaction("update experiment " + experiment.key(), connection -> {
-            catalog.change(connection);
-            try (PreparedStatement update = connection.prepareStatement(
-                    "update experiment set status = ? where experiment_key = ?")) {
-                update.setString(1, experiment.status().name());
-                update.setString(2, experiment.key().value());
-                if (update.executeUpdate() == 0) {
-                    throw new UnknownExperimentException(experiment.key()); // rolls the version back too
+    public boolean replace(Experiment expected, Experiment changed) {
+        Lifecycle was = expected.lifecycle();
+        Lifecycle next = changed.lifecycle();
+        return database.inTransaction("change experiment " + expected.key(), connection -> {
+            boolean replaced = catalog.changeIf(connection, REPLACE_LIFECYCLE,
+                    next.status().name(), timestamp(next.startAt()), timestamp(next.endAt()),
+                    timestamp(next.startedAt()), next.endAction().name(),
+                    expected.key().value(), was.status().name(), timestamp(was.startAt()), timestamp(was.endAt()),
+                    timestamp(was.startedAt()), was.endAction().name());
+            if (!replaced) {
+                if (ExperimentRows.find(connection, expected.key()).isEmpty()) {
+                    throw new UnknownExperimentException(expected.key());
                 }
+                return false;
             }
-            return null;
+            if (was.status() == ExperimentStatus.DRAFT && !changed.options().equals(expected.options())) {
+                replaceOptions(connection, changed);
+            }
+            return true;
         });
+    }
+
+    /** A draft's new options: no device has any of them, so its counters are all 0 and go with them. */
+    private static void replaceOptions(Connection connection, Experiment draft) throws SQLException {
+        for (String table : List.of("option_count", "experiment_option")) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "delete from " + table + " where experiment_key = ?")) {
+                delete.setString(1, draft.key().value());
+                delete.executeUpdate();
+            }
+        }
+        insertOptions(connection, draft);
+        insertCounters(connection, draft);
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     @Override
@@ -151,6 +202,19 @@ final class JdbcExperiments implements Experiments {
     @Override
     public List<Experiment> all() {
         return database.autoCommitted("list experiments", ExperimentRows::all);
+    }
+
+    @Override
+    public List<Experiment> withSchedule() {
+        return database.autoCommitted("list scheduled experiments", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("select " + ExperimentRows.COLUMNS
+                    + " from experiment e join experiment_option o on o.experiment_key = e.experiment_key"
+                    + " where e.status <> 'STOPPED' and (e.start_at is not null or e.end_at is not null)"
+                    + " order by e.id, o.position");
+                 ResultSet rows = select.executeQuery()) {
+                return ExperimentRows.experiments(rows, rows.next());
+            }
+        });
     }
 
     @Override

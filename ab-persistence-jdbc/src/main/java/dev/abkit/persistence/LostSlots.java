@@ -49,7 +49,7 @@ final class LostSlots {
         boolean lasting = database.autoCommitted("look for lost slots", connection -> {
             freeSlots.waitIn(experimentsWithFreeSlots(connection));
             boolean found = false;
-            for (Experiment experiment : catalog.running(connection).experiments()) {
+            for (Experiment experiment : catalog.running(connection).enrolling()) {
                 found |= stillOpen(connection, experiment.key());
             }
             return found;
@@ -93,7 +93,7 @@ final class LostSlots {
             lock.run(database.kind().lockCatalogForChange());
             lock.runOn(connection, database.kind());
             List<ExperimentKey> found = new ArrayList<>();
-            for (Experiment experiment : catalog.running(connection).experiments()) {
+            for (Experiment experiment : catalog.running(connection).enrolling()) {
                 if (recover(connection, experiment.key())) {
                     found.add(experiment.key());
                 }

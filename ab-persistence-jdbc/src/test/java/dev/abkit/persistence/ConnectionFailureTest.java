@@ -57,7 +57,7 @@ class ConnectionFailureTest {
                 () -> ports.experiments().all(),
                 () -> ports.experiments().find(ShippedExperiments.PRICE.key()),
                 () -> ports.experiments().add(ShippedExperiments.PRICE),
-                () -> ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped()),
+                () -> ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()),
                 () -> ports.devices().find(DeviceToken.of("device")),
                 () -> ports.devices().registerOnce(DeviceToken.of("device"), Instant.now(), DeviceAttributes.UNKNOWN, RunningExperiments.none(), (running, slots) -> List.of()),
                 () -> ports.counts().registeredDevices(),

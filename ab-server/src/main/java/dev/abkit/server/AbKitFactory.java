@@ -1,7 +1,11 @@
 package dev.abkit.server;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
+import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
@@ -87,6 +91,26 @@ final class AbKitFactory {
     @Singleton
     StopExperiment stopExperiment(AbKit abKit) {
         return abKit.stopExperiment();
+    }
+
+    @Singleton
+    StartExperiment startExperiment(AbKit abKit) {
+        return abKit.startExperiment();
+    }
+
+    @Singleton
+    ScheduleExperiment scheduleExperiment(AbKit abKit) {
+        return abKit.scheduleExperiment();
+    }
+
+    @Singleton
+    CloseExperiment closeExperiment(AbKit abKit) {
+        return abKit.closeExperiment();
+    }
+
+    @Singleton
+    EditExperiment editExperiment(AbKit abKit) {
+        return abKit.editExperiment();
     }
 
     @Singleton

@@ -1,12 +1,14 @@
 package dev.abkit.server;
 
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.http.HttpResponse;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,6 +38,60 @@ class StrictJsonTest extends SystemTest {
         assertThat(api.object(response.body())).as(response.body()).containsEntry("field", field);
         assertThat(api.object(response.body()).get("detail").toString()).startsWith(field + ": ");
         assertThat(api.admin("GET", Api.ADMIN, null).body()).doesNotContain("lenient_", "duplicate_", "unknown_");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"key":"lenient_draft","options":[{"value":"a","weight":1}],"draft":"true"}   | draft
+            {"key":"lenient_draft","options":[{"value":"a","weight":1}],"draft":1}        | draft
+            {"key":"lenient_start","options":[{"value":"a","weight":1}],"startAt":20991231} | startAt
+            """)
+    void a_lifecycle_member_of_the_wrong_type_on_create_is_400_naming_it(String body, String field) {
+        HttpResponse<String> response = api.createExperiment(body);
+
+        assertProblem(response, 400);
+        assertThat(api.object(response.body())).as(response.body()).containsEntry("field", field)
+                .containsEntry("type", "urn:abkit:problem:malformed-body");
+        assertThat(api.admin("GET", Api.ADMIN, null).body()).doesNotContain("lenient_");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"key":"renamed"}                                    | key
+            {"endAt":20991231}                                   | endAt
+            {"endAction":true}                                   | endAction
+            {"options":{"value":"a","weight":1}}                 | options
+            {"options":[{"value":"a","weight":"1"}]}             | options[0].weight
+            {"options":[{"value":"a","weight":1,"wieght":1}]}    | options[0].wieght
+            {"endAt":"2099-01-01T00:00:00Z","endAt":null}        | endAt
+            """)
+    void an_edit_reads_its_body_as_strictly_as_a_create(String body, String field) {
+        api.createExperiment(LifecycleTest.DRAFT.formatted("strict_patch"));
+
+        HttpResponse<String> response = api.admin("PATCH", Api.ADMIN + "/strict_patch", body);
+
+        assertProblem(response, 400);
+        assertThat(api.object(response.body())).as(response.body()).containsEntry("field", field)
+                .containsEntry("type", "urn:abkit:problem:malformed-body");
+        Map<String, Object> unchanged = api.object(api.admin("GET", Api.ADMIN + "/strict_patch", null).body());
+        assertThat(unchanged).containsEntry("endAt", null).containsEntry("endAction", "STOP");
+        assertThat(api.admin("PATCH", Api.ADMIN + "/strict_patch", "{} x").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void a_schedule_with_an_unknown_member_or_trailing_content_is_400() {
+        api.createExperiment(LifecycleTest.DRAFT.formatted("strict_schedule"));
+
+        HttpResponse<String> unknown = api.admin("POST", Api.ADMIN + "/strict_schedule/schedule",
+                "{\"startAt\":\"2099-01-01T00:00:00Z\",\"stopAt\":\"2099-02-01T00:00:00Z\"}");
+        HttpResponse<String> trailing = api.admin("POST", Api.ADMIN + "/strict_schedule/schedule",
+                "{\"startAt\":\"2099-01-01T00:00:00Z\"} {}");
+
+        assertProblem(unknown, 400);
+        assertThat(api.object(unknown.body())).containsEntry("field", "stopAt");
+        assertProblem(trailing, 400);
+        assertThat(api.object(api.admin("GET", Api.ADMIN + "/strict_schedule", null).body()))
+                .containsEntry("status", "DRAFT");
     }
 
     @ParameterizedTest

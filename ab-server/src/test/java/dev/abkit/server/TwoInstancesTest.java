@@ -11,7 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Two servers on one database, as behind a load balancer: devices spread over both are still
  * split exactly (R3), an experiment stopped through one disappears from the other's answers
  * within the refresh period of its cache, changing nothing else, and a new device is enrolled
- * into exactly the experiments running when it registers, whichever server changed them (R2).
+ * into exactly the experiments running when it registers, whichever server changed them (R2); a
+ * scheduled start is carried out once, though both servers check for it.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -117,6 +124,43 @@ class TwoInstancesTest extends SystemTest {
                 .as("each enrolled exactly its one device created after it and none after its stop")
                 .hasSize(1000)
                 .allSatisfy(experiment -> assertThat(experiment.get("devices")).isEqualTo(1));
+    }
+
+    /**
+     * Both servers check every 250 ms for due starts: the start happens once, by one of them, with one
+     * startedAt that both then show, and the catalog version moves once for it.
+     */
+    @Test
+    @Order(4)
+    void a_due_start_is_carried_out_exactly_once_by_two_servers() throws SQLException {
+        Instant startAt = Instant.now().plusMillis(1200);
+        assertThat(api.createExperiment(LifecycleTest.SCHEDULED.formatted("two_scheduled", startAt,
+                startAt.plusSeconds(3600), "STOP")).statusCode()).isEqualTo(201);
+        long versionAfterCreate = catalogVersion();
+
+        Eventually.within(Duration.ofSeconds(5), "both servers show the experiment started",
+                () -> "RUNNING".equals(experimentOn(api).get("status")) && "RUNNING".equals(experimentOn(other).get("status")));
+        assertThat(api.experimentsOf("two-scheduled-device")).containsKey("two_scheduled");
+        assertThat(other.experimentsOf("two-scheduled-device-2")).containsKey("two_scheduled");
+        // Let each server check several more times: a second start would move the version again.
+        Instant later = Instant.now().plusMillis(750);
+        Eventually.within(Duration.ofSeconds(2), "a few more checks pass", () -> Instant.now().isAfter(later));
+
+        assertThat(experimentOn(other).get("startedAt")).isEqualTo(experimentOn(api).get("startedAt"));
+        assertThat(catalogVersion()).isEqualTo(versionAfterCreate + 1);
+    }
+
+    private static Map<String, Object> experimentOn(Api server) {
+        return server.object(server.admin("GET", Api.ADMIN + "/two_scheduled", null).body());
+    }
+
+    private long catalogVersion() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(POSTGRES.urlOf(databaseName()), POSTGRES.user(), "");
+             Statement statement = connection.createStatement();
+             ResultSet version = statement.executeQuery("select version from experiment_catalog where id = 1")) {
+            version.next();
+            return version.getLong(1);
+        }
     }
 
     @SuppressWarnings("unchecked")

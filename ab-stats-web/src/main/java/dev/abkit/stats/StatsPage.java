@@ -1,6 +1,8 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.port.in.StatisticsReport;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
@@ -11,6 +13,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,14 +49,39 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
     /** One experiment's section of the table: a heading row of its own, then one row per option. */
     @Introspected
     public record ExperimentSection(String key, String status, boolean running, Moment created, String devices,
-                                    List<OptionRow> options) {
+                                    List<OptionRow> options, List<ScheduleNote> schedule) {
 
         static ExperimentSection from(ExperimentFigures figures) {
             return new ExperimentSection(figures.key().value(), figures.status().name(),
                     figures.status() == ExperimentStatus.RUNNING,
                     Moment.of(figures.createdAt(), DATE),
                     count(figures.devices()),
-                    figures.options().stream().map(OptionRow::from).toList());
+                    figures.options().stream().map(OptionRow::from).toList(),
+                    ScheduleNote.of(figures.lifecycle()));
+        }
+
+        /** The status as a CSS class: running, closed, draft, ... */
+        public String statusClass() {
+            return status.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** One instant of an experiment's schedule, with what happens then: "started", "starts", "closes", "stops". */
+    @Introspected
+    public record ScheduleNote(String label, Moment at) {
+
+        static List<ScheduleNote> of(Lifecycle lifecycle) {
+            List<ScheduleNote> notes = new ArrayList<>();
+            if (lifecycle.startedAt() != null) {
+                notes.add(new ScheduleNote("started", Moment.of(lifecycle.startedAt(), DATE_TIME)));
+            } else if (lifecycle.startAt() != null) {
+                notes.add(new ScheduleNote("starts", Moment.of(lifecycle.startAt(), DATE_TIME)));
+            }
+            if (lifecycle.endAt() != null && lifecycle.status() != ExperimentStatus.STOPPED) {
+                notes.add(new ScheduleNote(lifecycle.endAction() == EndAction.CLOSE ? "closes" : "stops",
+                        Moment.of(lifecycle.endAt(), DATE_TIME)));
+            }
+            return notes;
         }
     }
 

@@ -3,9 +3,13 @@ package dev.abkit.stats;
 import dev.abkit.core.port.in.StatisticsReport;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.abkit.core.model.Lifecycle;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -24,12 +28,21 @@ public record StatsResponse(long devices, List<ExperimentStats> experiments, Str
 
     /** One experiment's figures: how many devices it enrolled, and how many each option received. */
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ExperimentStats(String key, String status, String createdAt, long devices,
-                                  List<OptionStats> options) {
+                                  List<OptionStats> options, @Nullable String startAt, @Nullable String endAt,
+                                  @Nullable String startedAt, String endAction) {
 
         static ExperimentStats from(ExperimentFigures figures) {
+            Lifecycle lifecycle = figures.lifecycle();
             return new ExperimentStats(figures.key().value(), figures.status().name(), figures.createdAt().toString(),
-                    figures.devices(), figures.options().stream().map(OptionStats::from).toList());
+                    figures.devices(), figures.options().stream().map(OptionStats::from).toList(),
+                    text(lifecycle.startAt()), text(lifecycle.endAt()), text(lifecycle.startedAt()),
+                    lifecycle.endAction().name());
+        }
+
+        private static String text(Instant instant) {
+            return instant == null ? null : instant.toString();
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.Weight;
 import dev.abkit.core.port.in.StatisticsReport;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
@@ -35,7 +37,8 @@ class StatsPageModelTest {
                 1_000_000, List.of(
                         option("#FF0000", "33.3", 333_334, "0.3333", "0.3333"),
                         option("#00FF00", "33.3", 333_333, "0.3333", "0.3333"),
-                        option("#0000FF", "33.3", 333_333, "0.3333", "0.3333")))), TAKEN));
+                        option("#0000FF", "33.3", 333_333, "0.3333", "0.3333")),
+                Lifecycle.runningSince(Instant.parse("2026-01-01T00:00:00Z")))), TAKEN));
 
         StatsPage.ExperimentSection section = page.experiments().get(0);
         assertThat(section.devices()).isEqualTo("1,000,000");
@@ -54,7 +57,9 @@ class StatsPageModelTest {
         StatsPage page = StatsPage.from(new StatisticsReport(0, List.of(new ExperimentFigures(
                 ExperimentKey.of("price"), ExperimentStatus.STOPPED, Instant.parse("2026-01-01T00:00:01Z"), 0,
                 List.of(option("10", "75", 0, "0.0000", "0.75"), option("20", "10", 0, "0.0000", "0.1"),
-                        option("50", "5", 0, "0.0000", "0.05"), option("5", "10", 0, "0.0000", "0.1")))), TAKEN));
+                        option("50", "5", 0, "0.0000", "0.05"), option("5", "10", 0, "0.0000", "0.1")),
+                Lifecycle.runningSince(Instant.parse("2026-01-01T00:00:01Z")).withStatus(ExperimentStatus.STOPPED))),
+                TAKEN));
 
         StatsPage.ExperimentSection section = page.experiments().get(0);
         assertThat(section.running()).isFalse();
@@ -62,6 +67,21 @@ class StatsPageModelTest {
         assertThat(section.options()).extracting(StatsPage.OptionRow::share).containsOnly("0.00%");
         assertThat(section.options()).extracting(StatsPage.OptionRow::target)
                 .containsExactly("75.00%", "10.00%", "5.00%", "10.00%");
+    }
+
+    @Test
+    void the_schedule_shows_when_it_started_or_starts_and_when_it_closes_or_stops() {
+        Lifecycle scheduled = new Lifecycle(ExperimentStatus.SCHEDULED, Instant.parse("2026-12-24T18:00:00Z"),
+                Instant.parse("2026-12-31T00:00:00Z"), null, EndAction.CLOSE);
+        Lifecycle running = Lifecycle.runningSince(Instant.parse("2026-12-01T08:30:00Z"))
+                .withEnd(Instant.parse("2027-01-01T00:00:00Z"), EndAction.STOP);
+
+        assertThat(StatsPage.ScheduleNote.of(scheduled)).extracting(note -> note.label() + " " + note.at().text())
+                .containsExactly("starts 2026-12-24 18:00:00 UTC", "closes 2026-12-31 00:00:00 UTC");
+        assertThat(StatsPage.ScheduleNote.of(running)).extracting(note -> note.label() + " " + note.at().iso())
+                .containsExactly("started 2026-12-01T08:30:00Z", "stops 2027-01-01T00:00:00Z");
+        assertThat(StatsPage.ScheduleNote.of(running.withStatus(ExperimentStatus.STOPPED)))
+                .extracting(StatsPage.ScheduleNote::label).containsExactly("started");
     }
 
     private static OptionFigures option(String value, String weight, long devices, String share, String target) {

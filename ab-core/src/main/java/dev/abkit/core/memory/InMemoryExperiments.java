@@ -4,6 +4,7 @@ import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.port.out.Experiments;
 
@@ -12,11 +13,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Function;
 
 /**
- * Experiments in memory. Reads, one per mobile request, take an immutable snapshot without locking.
+ * Experiments in memory; options change only while the stored experiment is a draft. Reads, one per mobile request, take an immutable snapshot without locking.
  * Every change makes a new catalog version, and waits for the registrations that run
  * {@link #whileUnchanged} to end: a device is enrolled into the set that stands when its
  * registration completes (R2).
@@ -32,27 +33,37 @@ public final class InMemoryExperiments implements Experiments {
             if (indexOf(all, experiment.key()) >= 0) {
                 throw new DuplicateExperimentException(experiment.key());
             }
-            all.add(experiment);
+            return all.add(experiment);
         });
     }
 
     @Override
-    public void updateStatus(Experiment experiment) {
-        change(all -> {
-            int index = indexOf(all, experiment.key());
+    public boolean replace(Experiment expected, Experiment changed) {
+        return change(all -> {
+            int index = indexOf(all, expected.key());
             if (index < 0) {
-                throw new UnknownExperimentException(experiment.key());
+                throw new UnknownExperimentException(expected.key());
             }
-            all.set(index, experiment);
+            Experiment stored = all.get(index);
+            if (!stored.lifecycle().equals(expected.lifecycle())) {
+                return false;
+            }
+            all.set(index, stored.status() == ExperimentStatus.DRAFT ? changed
+                    : new Experiment(stored.key(), stored.options(), changed.lifecycle(), stored.createdAt(), stored.seed()));
+            return true;
         });
     }
 
-    private void change(Consumer<List<Experiment>> change) {
+    /** Runs {@code change} on a copy of the list, which becomes the next version if it returns true. */
+    private boolean change(Predicate<List<Experiment>> change) {
         catalog.writeLock().lock();
         try {
             List<Experiment> all = new ArrayList<>(snapshot.all);
-            change.accept(all);
+            if (!change.test(all)) {
+                return false;
+            }
             snapshot = new Snapshot(snapshot.running.version() + 1, all);
+            return true;
         } finally {
             catalog.writeLock().unlock();
         }
@@ -85,6 +96,14 @@ public final class InMemoryExperiments implements Experiments {
         return snapshot.running;
     }
 
+    @Override
+    public List<Experiment> withSchedule() {
+        return snapshot.all.stream()
+                .filter(experiment -> experiment.status() != ExperimentStatus.STOPPED)
+                .filter(experiment -> experiment.lifecycle().startAt() != null || experiment.lifecycle().endAt() != null)
+                .toList();
+    }
+
     private static int indexOf(List<Experiment> experiments, ExperimentKey key) {
         for (int i = 0; i < experiments.size(); i++) {
             if (experiments.get(i).key().equals(key)) {
@@ -96,7 +115,7 @@ public final class InMemoryExperiments implements Experiments {
 
     private record Snapshot(List<Experiment> all, RunningExperiments running) {
         Snapshot(long version, List<Experiment> all) {
-            this(List.copyOf(all), new RunningExperiments(version, all.stream().filter(Experiment::isRunning).toList()));
+            this(List.copyOf(all), new RunningExperiments(version, all.stream().filter(Experiment::isServed).toList()));
         }
     }
 }

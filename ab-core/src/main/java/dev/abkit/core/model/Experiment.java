@@ -7,12 +7,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * An experiment: its key, 1-20 options with distinct values, its status, when it was created and
- * the seed of its allocation. Options and weights never change (R1); only the status moves, once,
- * from RUNNING to STOPPED.
+ * An experiment: its key, 1-20 options with distinct values, when it was created, the seed of its
+ * allocation, and its {@link Lifecycle}: status and schedule. Options and weights change only
+ * before it starts (R1); the status moves only as {@link Transition} allows. Every change returns a
+ * new experiment.
  */
 public final class Experiment {
 
@@ -20,28 +22,28 @@ public final class Experiment {
 
     private final ExperimentKey key;
     private final List<Option> options;
-    private final ExperimentStatus status;
+    private final Lifecycle lifecycle;
     private final Instant createdAt;
     private final long seed;
     private final PermutedBlocks allocation;
 
-    public Experiment(ExperimentKey key, List<Option> options, ExperimentStatus status, Instant createdAt, long seed) {
-        this(key, checkedOptions(options), status, createdAt, seed, null);
+    public Experiment(ExperimentKey key, List<Option> options, Lifecycle lifecycle, Instant createdAt, long seed) {
+        this(key, checkedOptions(options), lifecycle, createdAt, seed, null);
     }
 
-    private Experiment(ExperimentKey key, List<Option> options, ExperimentStatus status, Instant createdAt, long seed,
+    private Experiment(ExperimentKey key, List<Option> options, Lifecycle lifecycle, Instant createdAt, long seed,
                        PermutedBlocks allocation) {
         this.key = Objects.requireNonNull(key, "key");
         this.options = options;
-        this.status = Objects.requireNonNull(status, "status");
+        this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.seed = seed;
         this.allocation = allocation != null ? allocation : new PermutedBlocks(designOf(options), seed);
     }
 
-    /** A new, running experiment. */
+    /** A new experiment, running from its creation on. */
     public static Experiment start(ExperimentKey key, List<Option> options, Instant createdAt, long seed) {
-        return new Experiment(key, options, ExperimentStatus.RUNNING, createdAt, seed);
+        return new Experiment(key, options, Lifecycle.runningSince(createdAt), createdAt, seed);
     }
 
     /**
@@ -81,10 +83,46 @@ public final class Experiment {
 
     /** This experiment, stopped: devices are no longer served its key. Stopping twice changes nothing. */
     public Experiment stopped() {
-        if (status == ExperimentStatus.STOPPED) {
-            return this;
+        return status() == ExperimentStatus.STOPPED ? this : withLifecycle(lifecycle.withStatus(ExperimentStatus.STOPPED));
+    }
+
+    /**
+     * This experiment in another status or with another schedule. Which changes are allowed is the
+     * use cases' decision ({@link Transition}); this only keeps the experiment consistent.
+     */
+    public Experiment withLifecycle(Lifecycle changed) {
+        return new Experiment(key, options, changed, createdAt, seed, allocation);
+    }
+
+    /**
+     * This experiment with other options and weights, as only one that never started may take
+     * (R1: a change after the start would move enrolled devices).
+     *
+     * @throws IllegalStateException if it has started
+     * @throws IllegalArgumentException if the options cannot make an experiment
+     */
+    public Experiment withOptions(List<Option> newOptions) {
+        if (!status().isBeforeStart()) {
+            throw new IllegalStateException("experiment " + key + " has started; its options never change");
         }
-        return new Experiment(key, options, ExperimentStatus.STOPPED, createdAt, seed, allocation);
+        return new Experiment(key, newOptions, lifecycle, createdAt, seed);
+    }
+
+    /**
+     * What its schedule makes of it at {@code now}: started if its {@code startAt} has come, closed or
+     * stopped if its {@code endAt} has, both if both have (a server that was down over the whole
+     * time); empty if nothing is due. It starts at {@code now}, the instant it really does: R2
+     * counts from there.
+     */
+    public Optional<Experiment> dueAt(Instant now) {
+        Lifecycle due = lifecycle;
+        if (due.startIsDue(now)) {
+            due = due.startedAt(now, due.startAt());
+        }
+        if (due.endIsDue(now)) {
+            due = due.withStatus(due.endAction() == EndAction.STOP ? ExperimentStatus.STOPPED : ExperimentStatus.CLOSED);
+        }
+        return due.equals(lifecycle) ? Optional.empty() : Optional.of(withLifecycle(due));
     }
 
     /** The option that the device enrolled into slot {@code slot} (0-based) receives (R3). */
@@ -92,8 +130,14 @@ public final class Experiment {
         return options.get(allocation.optionAt(slot));
     }
 
+    /** Whether new devices join it now. */
     public boolean isRunning() {
-        return status == ExperimentStatus.RUNNING;
+        return lifecycle.status().isEnrolling();
+    }
+
+    /** Whether its enrolled devices are served its values now. */
+    public boolean isServed() {
+        return lifecycle.status().isServed();
     }
 
     public ExperimentKey key() {
@@ -105,7 +149,11 @@ public final class Experiment {
     }
 
     public ExperimentStatus status() {
-        return status;
+        return lifecycle.status();
+    }
+
+    public Lifecycle lifecycle() {
+        return lifecycle;
     }
 
     public Instant createdAt() {
@@ -127,17 +175,17 @@ public final class Experiment {
                 && seed == that.seed
                 && key.equals(that.key)
                 && options.equals(that.options)
-                && status == that.status
+                && lifecycle.equals(that.lifecycle)
                 && createdAt.equals(that.createdAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, options, status, createdAt, seed);
+        return Objects.hash(key, options, lifecycle, createdAt, seed);
     }
 
     @Override
     public String toString() {
-        return "Experiment[" + key + ", " + status + ", " + options + ", created " + createdAt + "]";
+        return "Experiment[" + key + ", " + lifecycle + ", " + options + ", created " + createdAt + "]";
     }
 }

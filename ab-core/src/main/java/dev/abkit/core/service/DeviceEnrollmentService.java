@@ -175,8 +175,8 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     }
 
     /**
-     * R2, R3: a new device joins every experiment running now, each at its next slot, all slots
-     * taken in one call.
+     * R2, R3: a new device joins every experiment running now (not a closed one), each at its next
+     * slot, all slots taken in one call.
      */
     static List<Assignment> enroll(List<Experiment> running, SlotCounters slots) {
         List<ExperimentKey> keys = new ArrayList<>(running.size());
@@ -193,8 +193,9 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     }
 
     /**
-     * R1: what the device received, limited to experiments still running, in their creation order.
-     * A device never joins an experiment later, so a running experiment it lacks stays absent (R2).
+     * R1: what the device received, limited to experiments still served (running or closed), in
+     * their creation order. A device never joins an experiment later, so a served experiment it lacks
+     * stays absent (R2).
      */
     static List<Assignment> served(Device device, List<Experiment> running) {
         List<Assignment> served = new ArrayList<>(running.size());
@@ -217,7 +218,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         @Override
         public List<Assignment> assign(RunningExperiments current, SlotCounters slots) {
             newer(current);
-            List<Assignment> assignments = enroll(current.experiments(), slots);
+            List<Assignment> assignments = enroll(current.enrolling(), slots);
             ran = true;
             return assignments;
         }

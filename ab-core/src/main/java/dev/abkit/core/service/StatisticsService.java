@@ -59,7 +59,8 @@ public final class StatisticsService implements ExperimentStatistics {
             options.add(new OptionFigures(option.value(), option.weight(), devices, share(devices, total),
                     share(option.weight().hundredths(), weights)));
         }
-        return new ExperimentFigures(experiment.key(), experiment.status(), experiment.createdAt(), total, options);
+        return new ExperimentFigures(experiment.key(), experiment.status(), experiment.createdAt(), total, options,
+                experiment.lifecycle());
     }
 
     private static BigDecimal share(long part, long whole) {

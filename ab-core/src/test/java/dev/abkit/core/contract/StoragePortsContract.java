@@ -7,9 +7,12 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.LocaleTag;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Platform;
 import dev.abkit.core.model.RunningExperiments;
@@ -23,6 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -89,7 +93,7 @@ public abstract class StoragePortsContract {
 
     @Test
     void a_key_is_never_reused_not_even_after_a_stop() {
-        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
 
         assertThatThrownBy(() -> ports.experiments().add(experiment(BUTTON_COLOR.value(), NOW)))
                 .isInstanceOf(DuplicateExperimentException.class);
@@ -100,12 +104,12 @@ public abstract class StoragePortsContract {
 
     @Test
     void a_stopped_experiment_is_listed_but_no_longer_running() {
-        ports.experiments().updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
+        ports.experiments().replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
 
         assertThat(ports.experiments().running().experiments()).containsExactly(ShippedExperiments.PRICE);
         assertThat(ports.experiments().all())
                 .containsExactly(ShippedExperiments.BUTTON_COLOR.stopped(), ShippedExperiments.PRICE);
-        assertThatThrownBy(() -> ports.experiments().updateStatus(experiment("unknown", NOW).stopped()))
+        assertThatThrownBy(() -> ports.experiments().replace(experiment("unknown", NOW), experiment("unknown", NOW).stopped()))
                 .isInstanceOf(UnknownExperimentException.class);
     }
 
@@ -247,8 +251,8 @@ public abstract class StoragePortsContract {
 
     @Test
     void a_device_registered_while_nothing_runs_is_found_without_assignments() {
-        ports.experiments().updateStatus(ShippedExperiments.BUTTON_COLOR.stopped());
-        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        ports.experiments().replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
+        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
 
         assertThat(enrollmentService(ports).experimentsFor(DeviceToken.of("idle"))).isEmpty();
 
@@ -332,7 +336,7 @@ public abstract class StoragePortsContract {
     void a_stopped_experiment_keeps_its_assignments_stored() {
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Assignment> before = service.experimentsFor(DeviceToken.of("device-1"));
-        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
 
         assertThat(service.experimentsFor(DeviceToken.of("device-1"))).containsExactly(before.get(0));
         assertThat(ports.devices().find(DeviceToken.of("device-1")).orElseThrow().assignments())
@@ -366,7 +370,7 @@ public abstract class StoragePortsContract {
         StoragePorts other = anotherInstance(ports);
         Experiment onboarding = experiment("onboarding", NOW);
         other.experiments().add(onboarding);
-        other.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        other.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
         RunningExperiments[] given = new RunningExperiments[1];
 
         ports.devices().registerOnce(DeviceToken.of("late"), NOW, DeviceAttributes.UNKNOWN, assumed, (running, slots) -> {
@@ -386,7 +390,7 @@ public abstract class StoragePortsContract {
 
         ports.experiments().add(experiment("onboarding", NOW));
         long afterAdd = ports.experiments().running().version();
-        ports.experiments().updateStatus(ShippedExperiments.PRICE.stopped());
+        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
         long afterStop = ports.experiments().running().version();
 
         assertThat(afterAdd).isGreaterThan(fresh);
@@ -429,12 +433,112 @@ public abstract class StoragePortsContract {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("10", 15L, "20", 2L, "50", 1L, "5", 2L));
     }
 
+    // --- lifecycle -----------------------------------------------------------------------------
+
+    @Test
+    void an_experiment_is_kept_with_its_lifecycle_and_served_only_while_running_or_closed() {
+        Experiment draft = inStatus("draft_one", ExperimentStatus.DRAFT);
+        Experiment scheduled = inStatus("scheduled_one", ExperimentStatus.SCHEDULED);
+        Experiment closed = inStatus("closed_one", ExperimentStatus.CLOSED);
+        for (Experiment experiment : List.of(draft, scheduled, closed)) {
+            ports.experiments().add(experiment);
+        }
+
+        assertThat(ports.experiments().find(draft.key())).contains(draft);
+        assertThat(ports.experiments().find(scheduled.key())).contains(scheduled);
+        assertThat(ports.experiments().running().experiments())
+                .containsExactly(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.PRICE, closed);
+        assertThat(ports.experiments().running().enrolling())
+                .containsExactly(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.PRICE);
+        assertThat(ports.experiments().withSchedule()).containsExactly(scheduled);
+    }
+
+    @Test
+    void a_replace_is_a_compare_and_set_on_the_lifecycle_with_one_new_version_when_it_replaces() {
+        Experiment scheduled = inStatus("onboarding", ExperimentStatus.SCHEDULED);
+        ports.experiments().add(scheduled);
+        long before = ports.experiments().running().version();
+        Experiment started = scheduled.dueAt(scheduled.lifecycle().startAt()).orElseThrow();
+        Experiment startedLater = scheduled.dueAt(scheduled.lifecycle().startAt().plusMillis(3)).orElseThrow();
+
+        assertThat(ports.experiments().replace(scheduled, started)).isTrue();
+        assertThat(anotherInstance(ports).experiments().replace(scheduled, startedLater)).isFalse();
+
+        assertThat(ports.experiments().find(scheduled.key())).contains(started);
+        assertThat(ports.experiments().running().version()).isEqualTo(before + 1);
+        assertThat(ports.experiments().running().enrolling()).contains(started);
+        assertThatThrownBy(() -> ports.experiments().replace(experiment("unknown", NOW), experiment("unknown", NOW).stopped()))
+                .isInstanceOf(UnknownExperimentException.class);
+    }
+
+    @Test
+    void a_draft_takes_new_options_and_devices_enrolled_after_its_start_get_them_exactly() {
+        Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
+        ports.experiments().add(draft);
+        Experiment edited = draft.withOptions(List.of(Option.of("x", "1"), Option.of("y", "1"), Option.of("z", "2")));
+        assertThat(ports.experiments().replace(draft, edited)).isTrue();
+        assertThat(ports.experiments().find(draft.key())).contains(edited);
+        Experiment started = edited.withLifecycle(edited.lifecycle().startedAt(NOW, null));
+        assertThat(ports.experiments().replace(edited, started)).isTrue();
+
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 8; i++) {
+            service.experimentsFor(token(i));
+        }
+
+        assertThat(countsOf(ports.counts().optionCounts(), draft.key()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("x", 2L, "y", 2L, "z", 4L));
+    }
+
+    @Test
+    void a_device_first_seen_while_an_experiment_was_a_draft_never_joins_it() {
+        Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
+        ports.experiments().add(draft);
+        DeviceEnrollmentService service = enrollmentService(ports);
+        service.experimentsFor(DeviceToken.of("early"));
+
+        ports.experiments().replace(draft, draft.withLifecycle(draft.lifecycle().startedAt(NOW, null)));
+
+        assertThat(service.experimentsFor(DeviceToken.of("early")))
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE);
+        assertThat(service.experimentsFor(DeviceToken.of("late")))
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE, draft.key());
+    }
+
+    @Test
+    void after_a_close_enrolled_devices_keep_their_value_and_new_devices_do_not_join() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        List<Assignment> before = service.experimentsFor(DeviceToken.of("enrolled"));
+
+        assertThat(ports.experiments().replace(ShippedExperiments.PRICE, closed(ShippedExperiments.PRICE))).isTrue();
+
+        assertThat(service.experimentsFor(DeviceToken.of("enrolled"))).containsExactlyElementsOf(before);
+        assertThat(service.experimentsFor(DeviceToken.of("newcomer")))
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
+        assertThat(total(ports.counts().optionCounts(), PRICE)).isEqualTo(1);
+    }
+
     // --- helpers -------------------------------------------------------------------------------
 
     /** An experiment with two options; whole-microsecond instants so every store keeps them exactly. */
     protected static Experiment experiment(String key, Instant createdAt) {
         return Experiment.start(ExperimentKey.of(key),
                 List.of(Option.of("short", "50"), Option.of("long", "50")), createdAt, 42L);
+    }
+
+    /** A two-option experiment in {@code status}: scheduled an hour after {@link #NOW}, started an hour before. */
+    protected static Experiment inStatus(String key, ExperimentStatus status) {
+        Instant hourBefore = NOW.minus(Duration.ofHours(1));
+        Lifecycle lifecycle = switch (status) {
+            case DRAFT -> new Lifecycle(status, null, null, null, EndAction.STOP);
+            case SCHEDULED -> new Lifecycle(status, NOW.plus(Duration.ofHours(1)), null, null, EndAction.CLOSE);
+            case RUNNING, CLOSED, STOPPED -> new Lifecycle(status, null, null, hourBefore, EndAction.STOP);
+        };
+        return experiment(key, hourBefore).withLifecycle(lifecycle);
+    }
+
+    private static Experiment closed(Experiment running) {
+        return running.withLifecycle(running.lifecycle().withStatus(ExperimentStatus.CLOSED));
     }
 
     protected static DeviceEnrollmentService enrollmentService(StoragePorts ports) {

@@ -284,12 +284,30 @@ class DeviceEnrollmentServiceTest {
         DeviceToken token = DeviceToken.of("remembered");
         assertThat(service.experimentsFor(token)).hasSize(2);
 
-        experiments.updateStatus(ShippedExperiments.PRICE.stopped()); // as another instance on the same store
+        experiments.replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()); // as another instance on the same store
         assertThat(service.fromMemory(token).orElseThrow()).as("until the refresh").hasSize(2);
         service.refreshRunningExperiments();
 
         assertThat(service.fromMemory(token).orElseThrow()).extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
         assertThat(service.runningExperimentsReadAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void a_closed_experiment_is_still_answered_from_memory_to_its_enrolled_devices_and_joined_by_no_new_one() {
+        AbKit remembering = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
+                .clock(clock).rememberDevices(1 << 20).build();
+        DeviceToken enrolled = DeviceToken.of("enrolled");
+        List<Assignment> before = remembering.experimentsForDevice().experimentsFor(enrolled);
+
+        remembering.closeExperiment().close(PRICE);
+
+        assertThat(remembering.experimentsForDevice().fromMemory(enrolled).orElseThrow()).isEqualTo(before);
+        assertThat(remembering.experimentsForDevice().experimentsFor(DeviceToken.of("newcomer")))
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
+        assertThat(countsOf(PRICE, 1)).hasSize(1);
+        remembering.stopExperiment().stop(PRICE);
+        assertThat(remembering.experimentsForDevice().fromMemory(enrolled).orElseThrow())
+                .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
     }
 
     private Map<String, Long> countsOf(ExperimentKey experiment, long expectedTotal) {

@@ -2,7 +2,11 @@ package dev.abkit.http.admin;
 
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
+import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.http.problem.NotFoundException;
@@ -11,6 +15,7 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,7 +25,8 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * {@code /api/v1/admin/experiments}: create, list, read and stop experiments. Every call reaches the
+ * {@code /api/v1/admin/experiments}: create, list, read and edit experiments, and move them through
+ * their lifecycle (start, schedule, close, stop). Every call reaches the
  * database, so they run on the blocking executor. The admin token is checked by
  * {@link dev.abkit.http.auth.AdminTokenFilter} before a request gets here.
  */
@@ -33,12 +39,23 @@ public class AdminExperimentsController {
     private final CreateExperiment createExperiment;
     private final FindExperiments findExperiments;
     private final StopExperiment stopExperiment;
+    private final StartExperiment startExperiment;
+    private final ScheduleExperiment scheduleExperiment;
+    private final CloseExperiment closeExperiment;
+    private final EditExperiment editExperiment;
 
+    @SuppressWarnings("java:S107") // one use case per call, as the controller's contract says
     public AdminExperimentsController(CreateExperiment createExperiment, FindExperiments findExperiments,
-                                      StopExperiment stopExperiment) {
+                                      StopExperiment stopExperiment, StartExperiment startExperiment,
+                                      ScheduleExperiment scheduleExperiment, CloseExperiment closeExperiment,
+                                      EditExperiment editExperiment) {
         this.createExperiment = createExperiment;
         this.findExperiments = findExperiments;
         this.stopExperiment = stopExperiment;
+        this.startExperiment = startExperiment;
+        this.scheduleExperiment = scheduleExperiment;
+        this.closeExperiment = closeExperiment;
+        this.editExperiment = editExperiment;
     }
 
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
@@ -55,6 +72,29 @@ public class AdminExperimentsController {
     @Get(uri = "/{key}", produces = MediaType.APPLICATION_JSON)
     public ExperimentJson get(@PathVariable String key) {
         return ExperimentJson.from(findExperiments.get(existingKey(key)));
+    }
+
+    @Patch(uri = "/{key}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public ExperimentJson edit(@PathVariable String key, @Body ExperimentPatchJson body) {
+        ExperimentKey existing = existingKey(key);
+        return ExperimentJson.from(editExperiment.edit(existing, body.toDomain()));
+    }
+
+    @Post(uri = "/{key}/start", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public ExperimentJson start(@PathVariable String key) {
+        return ExperimentJson.from(startExperiment.start(existingKey(key)));
+    }
+
+    @Post(uri = "/{key}/schedule", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
+    public ExperimentJson schedule(@PathVariable String key, @Body ScheduleJson body) {
+        ExperimentKey existing = existingKey(key);
+        return ExperimentJson.from(scheduleExperiment.schedule(existing,
+                Instants.parse("startAt", body.startAt()), Instants.parse("endAt", body.endAt())));
+    }
+
+    @Post(uri = "/{key}/close", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
+    public ExperimentJson close(@PathVariable String key) {
+        return ExperimentJson.from(closeExperiment.close(existingKey(key)));
     }
 
     @Post(uri = "/{key}/stop", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)

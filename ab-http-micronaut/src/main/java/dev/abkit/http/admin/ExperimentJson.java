@@ -1,23 +1,39 @@
 package dev.abkit.http.admin;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.Lifecycle;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.util.List;
 
-/** An experiment as the admin API shows it. */
+/**
+ * An experiment as the admin API shows it. The instants of its schedule are always present, null
+ * when it has none, so that a client sees every field the experiment has.
+ */
 @Serdeable
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record ExperimentJson(
         String key,
         String status,
         String createdAt,
-        List<OptionJson> options) {
+        List<OptionJson> options,
+        @Nullable String startAt,
+        @Nullable String endAt,
+        @Nullable String startedAt,
+        String endAction) {
 
     static ExperimentJson from(Experiment experiment) {
+        Lifecycle lifecycle = experiment.lifecycle();
         return new ExperimentJson(
                 experiment.key().value(),
                 experiment.status().name(),
                 experiment.createdAt().toString(),
-                experiment.options().stream().map(OptionJson::from).toList());
+                experiment.options().stream().map(OptionJson::from).toList(),
+                Instants.format(lifecycle.startAt()),
+                Instants.format(lifecycle.endAt()),
+                Instants.format(lifecycle.startedAt()),
+                lifecycle.endAction().name());
     }
 }

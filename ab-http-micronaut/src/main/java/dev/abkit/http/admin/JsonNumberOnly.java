@@ -29,7 +29,11 @@ final class JsonNumberOnly implements Deserializer<BigDecimal> {
         if (!node.isNumber()) {
             throw decoder.createDeserializationException("must be a JSON number", null);
         }
-        Number number = node.getNumberValue();
+        return decimalOf(node.getNumberValue());
+    }
+
+    /** A JSON number as a decimal, as this deserializer reads it; also for bodies read as a tree. */
+    static BigDecimal decimalOf(Number number) {
         if (number instanceof Double || number instanceof Float) {
             double value = number.doubleValue();
             return Double.isInfinite(value)

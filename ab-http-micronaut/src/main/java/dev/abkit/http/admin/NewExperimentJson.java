@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.NewExperiment;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +18,11 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record NewExperimentJson(
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String key,
-        @Nullable List<OptionJson> options) {
+        @Nullable List<OptionJson> options,
+        @Serdeable.Deserializable(using = JsonBooleanOnly.class) @Nullable Boolean draft,
+        @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String startAt,
+        @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAt,
+        @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAction) {
 
     /** The core's command, or an {@link InvalidInputException} naming the first field at fault. */
     NewExperiment toDomain() {
@@ -37,8 +43,12 @@ public record NewExperimentJson(
             }
             checked.add(option.toDomain("options[" + i + "]"));
         }
+        Instant checkedStart = Instants.parse("startAt", startAt);
+        Instant checkedEnd = Instants.parse("endAt", endAt);
+        EndAction checkedEndAction = Instants.endAction(endAction);
         try {
-            return new NewExperiment(checkedKey, checked);
+            return new NewExperiment(checkedKey, checked, Boolean.TRUE.equals(draft), checkedStart, checkedEnd,
+                    checkedEndAction);
         } catch (IllegalArgumentException e) {
             // The options are valid one by one, not together (duplicate values, too many, ...).
             throw new InvalidInputException("options", e.getMessage());

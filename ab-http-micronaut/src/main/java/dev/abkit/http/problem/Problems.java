@@ -3,6 +3,8 @@ package dev.abkit.http.problem;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.abkit.core.error.DuplicateExperimentException;
+import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.error.UnknownDeviceException;
 import dev.abkit.core.error.UnknownExperimentException;
@@ -39,6 +41,7 @@ public final class Problems {
     static final String UNKNOWN_EXPERIMENT = "urn:abkit:problem:unknown-experiment";
     static final String UNKNOWN_DEVICE = "urn:abkit:problem:unknown-device";
     static final String DUPLICATE_EXPERIMENT = "urn:abkit:problem:duplicate-experiment";
+    static final String ILLEGAL_TRANSITION = "urn:abkit:problem:illegal-transition";
     static final String STORAGE_UNAVAILABLE = "urn:abkit:problem:storage-unavailable";
     static final String UNAUTHORIZED = "urn:abkit:problem:unauthorized";
     static final String GENERIC = "about:blank";
@@ -58,6 +61,20 @@ public final class Problems {
         Throwable error = unwrapped(thrown);
         if (error instanceof InvalidInputException invalid) {
             return invalidInput(invalid.field(), invalid.getMessage());
+        }
+        if (error instanceof MalformedBodyException malformed) {
+            String field = malformed.field();
+            return respond(HttpStatus.BAD_REQUEST, MALFORMED_BODY, "Malformed request body",
+                    field == null ? malformed.getMessage() : field + ": " + malformed.getMessage(), field);
+        }
+        if (error instanceof InvalidScheduleException schedule) {
+            return invalidInput(schedule.field(), schedule.getMessage());
+        }
+        if (error instanceof IllegalTransitionException refused) {
+            return HttpResponse.<Problem>status(HttpStatus.CONFLICT)
+                    .body(new Problem(ILLEGAL_TRANSITION, "Not allowed in the experiment's status",
+                            HttpStatus.CONFLICT.getCode(), refused.getMessage(), null, refused.currentStatus().name()))
+                    .contentType(PROBLEM_JSON);
         }
         if (error instanceof UnknownExperimentException unknown) {
             return respond(HttpStatus.NOT_FOUND, UNKNOWN_EXPERIMENT, "Unknown experiment", unknown.getMessage(), null);

@@ -8,7 +8,11 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
+import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
@@ -193,6 +197,26 @@ class MobileThreadingTest {
         @Singleton
         StopExperiment stopExperiment(AbKit abKit) {
             return abKit.stopExperiment();
+        }
+
+        @Singleton
+        StartExperiment startExperiment(AbKit abKit) {
+            return abKit.startExperiment();
+        }
+
+        @Singleton
+        ScheduleExperiment scheduleExperiment(AbKit abKit) {
+            return abKit.scheduleExperiment();
+        }
+
+        @Singleton
+        CloseExperiment closeExperiment(AbKit abKit) {
+            return abKit.closeExperiment();
+        }
+
+        @Singleton
+        EditExperiment editExperiment(AbKit abKit) {
+            return abKit.editExperiment();
         }
     }
 }

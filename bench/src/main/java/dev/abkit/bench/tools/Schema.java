@@ -1,8 +1,10 @@
 package dev.abkit.bench.tools;
 
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.Option;
 
 import java.sql.Connection;
@@ -57,16 +59,23 @@ final class Schema {
         }
         List<Stored> experiments = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "select id, experiment_key, status, created_at, seed from experiment order by id");
+                "select id, experiment_key, status, created_at, seed, start_at, end_at, started_at, end_action"
+                        + " from experiment order by id");
              ResultSet rows = select.executeQuery()) {
             while (rows.next()) {
                 String key = rows.getString(2);
+                Lifecycle lifecycle = new Lifecycle(ExperimentStatus.valueOf(rows.getString(3)), instant(rows, 6),
+                        instant(rows, 7), instant(rows, 8), EndAction.valueOf(rows.getString(9)));
                 experiments.add(new Stored(rows.getLong(1), new Experiment(ExperimentKey.of(key), options.get(key),
-                        ExperimentStatus.valueOf(rows.getString(3)),
-                        rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getLong(5))));
+                        lifecycle, rows.getObject(4, OffsetDateTime.class).toInstant(), rows.getLong(5))));
             }
         }
         return experiments;
+    }
+
+    private static java.time.Instant instant(ResultSet rows, int column) throws SQLException {
+        OffsetDateTime value = rows.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     record Stored(long id, Experiment experiment) {

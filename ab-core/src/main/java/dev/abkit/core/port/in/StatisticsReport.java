@@ -2,6 +2,7 @@ package dev.abkit.core.port.in;
 
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.Weight;
 
 import java.math.BigDecimal;
@@ -21,8 +22,9 @@ public record StatisticsReport(long devices, List<ExperimentFigures> experiments
         experiments = List.copyOf(experiments);
     }
 
+    /** One experiment: its status and schedule ({@code lifecycle}), and its enrolled devices per option. */
     public record ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
-                                    List<OptionFigures> options) {
+                                    List<OptionFigures> options, Lifecycle lifecycle) {
         public ExperimentFigures {
             options = List.copyOf(options);
         }

@@ -5,8 +5,8 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 
 /**
- * Stops serving an experiment: its key disappears from every device's answer, nothing else changes
- * (R1). Stopping is final and idempotent.
+ * Stops an experiment, in any status: its key disappears from every device's answer, nothing else
+ * changes (R1). Stopping is final and idempotent.
  */
 public interface StopExperiment {
 

@@ -1,6 +1,7 @@
 package dev.abkit.core.port.out;
 
 import dev.abkit.core.error.DuplicateExperimentException;
+import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
@@ -19,16 +20,30 @@ public interface Experiments {
     void add(Experiment experiment);
 
     /**
-     * Records a new status for a kept experiment; nothing else about an experiment ever changes.
-     * Makes a new catalog version.
+     * Keeps {@code changed} in place of {@code expected}, if the kept experiment's lifecycle (status,
+     * start, end, start instant, end action) is still that of {@code expected}: a compare-and-set, so
+     * that of several instances carrying out one due start only one does (exactly once), and an
+     * admin call decides on what is stored. Options change only while the kept one is a draft.
+     * Makes a new catalog version when it changes something, atomically with the change; none when
+     * it does not.
+     *
+     * @return whether it replaced it
+     * @throws UnknownExperimentException if no experiment has that key
      */
-    void updateStatus(Experiment experiment);
+    boolean replace(Experiment expected, Experiment changed);
 
     Optional<Experiment> find(ExperimentKey key);
 
-    /** Every experiment, running or stopped, in creation order. */
+    /** Every experiment, in every status, in creation order. */
     List<Experiment> all();
 
-    /** The running experiments in creation order, with the catalog version they were read at. */
+    /** The served experiments (RUNNING and CLOSED) in creation order, with the catalog version they were read at. */
     RunningExperiments running();
+
+    /**
+     * The experiments that may have a scheduled start or end ahead: every one not STOPPED with a
+     * {@code startAt} or an {@code endAt}, in creation order. Which of them is due is the core's
+     * decision; this only keeps the others out of the check that runs several times a second.
+     */
+    List<Experiment> withSchedule();
 }

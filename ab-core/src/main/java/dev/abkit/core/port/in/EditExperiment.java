@@ -1,0 +1,21 @@
+package dev.abkit.core.port.in;
+
+import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidScheduleException;
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+
+/**
+ * Changes what an experiment's status still lets change: a draft anything; a scheduled, running or
+ * closed one only its end ({@code endAt}, {@code endAction}); a stopped one nothing.
+ */
+public interface EditExperiment {
+
+    /**
+     * @throws UnknownExperimentException if there is none with this key
+     * @throws IllegalTransitionException if its status does not let a given field change
+     * @throws InvalidScheduleException if an instant is not in the future, or the end not after the start
+     */
+    Experiment edit(ExperimentKey key, ExperimentChanges changes);
+}

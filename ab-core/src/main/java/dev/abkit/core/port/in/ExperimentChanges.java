@@ -1,0 +1,49 @@
+package dev.abkit.core.port.in;
+
+import dev.abkit.core.model.EndAction;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.Option;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.List;
+
+/**
+ * The fields an edit changes; every other field stays as it is. Options are checked here, as
+ * {@link NewExperiment} checks them. An instant given as {@link Optional#empty()} removes it.
+ */
+public record ExperimentChanges(Optional<List<Option>> options, Optional<Optional<Instant>> startAt,
+                                Optional<Optional<Instant>> endAt, Optional<EndAction> endAction) {
+
+    public ExperimentChanges {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(startAt, "startAt");
+        Objects.requireNonNull(endAt, "endAt");
+        Objects.requireNonNull(endAction, "endAction");
+        options = options.map(Experiment::validOptions);
+    }
+
+    /** Changes nothing; add fields with the {@code with...} methods. */
+    public static ExperimentChanges none() {
+        return new ExperimentChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public ExperimentChanges withOptions(List<Option> newOptions) {
+        return new ExperimentChanges(Optional.of(newOptions), startAt, endAt, endAction);
+    }
+
+    /** @param newStartAt the new start, or null to remove it */
+    public ExperimentChanges withStartAt(Instant newStartAt) {
+        return new ExperimentChanges(options, Optional.of(Optional.ofNullable(newStartAt)), endAt, endAction);
+    }
+
+    /** @param newEndAt the new end, or null to remove it */
+    public ExperimentChanges withEndAt(Instant newEndAt) {
+        return new ExperimentChanges(options, startAt, Optional.of(Optional.ofNullable(newEndAt)), endAction);
+    }
+
+    public ExperimentChanges withEndAction(EndAction newEndAction) {
+        return new ExperimentChanges(options, startAt, endAt, Optional.of(newEndAction));
+    }
+}

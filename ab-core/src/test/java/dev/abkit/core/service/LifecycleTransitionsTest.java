@@ -1,0 +1,136 @@
+package dev.abkit.core.service;
+
+import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.memory.InMemoryExperiments;
+import dev.abkit.core.model.EndAction;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Lifecycle;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.ExperimentChanges;
+import dev.abkit.core.testing.TickingClock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The transition table, pair by pair: every admin call on an experiment in every status, with the
+ * status it leads to, "same" where the call changes nothing (a retry), or 409 where it is refused.
+ * Written out here rather than derived from {@code Transition}, so that a change of the table shows.
+ */
+class LifecycleTransitionsTest {
+
+    private static final Instant NOW = Instant.parse("2026-04-01T08:00:00Z");
+    private static final ExperimentKey KEY = ExperimentKey.of("onboarding");
+
+    private final TickingClock clock = new TickingClock(NOW);
+    private final InMemoryExperiments experiments = new InMemoryExperiments();
+    private final ExperimentAdminService admin = new ExperimentAdminService(experiments, clock, () -> 7L);
+
+    @ParameterizedTest(name = "{0} from {1}: {2}")
+    @CsvSource({
+            "start,    DRAFT,     RUNNING",
+            "start,    SCHEDULED, RUNNING",
+            "start,    RUNNING,   same",
+            "start,    CLOSED,    409",
+            "start,    STOPPED,   409",
+            "schedule, DRAFT,     SCHEDULED",
+            "schedule, SCHEDULED, SCHEDULED",
+            "schedule, RUNNING,   409",
+            "schedule, CLOSED,    409",
+            "schedule, STOPPED,   409",
+            "close,    DRAFT,     409",
+            "close,    SCHEDULED, 409",
+            "close,    RUNNING,   CLOSED",
+            "close,    CLOSED,    same",
+            "close,    STOPPED,   409",
+            "stop,     DRAFT,     STOPPED",
+            "stop,     SCHEDULED, STOPPED",
+            "stop,     RUNNING,   STOPPED",
+            "stop,     CLOSED,    STOPPED",
+            "stop,     STOPPED,   same",
+            "endAt,    DRAFT,     DRAFT",
+            "endAt,    SCHEDULED, SCHEDULED",
+            "endAt,    RUNNING,   RUNNING",
+            "endAt,    CLOSED,    CLOSED",
+            "endAt,    STOPPED,   409",
+            "options,  DRAFT,     DRAFT",
+            "options,  SCHEDULED, 409",
+            "options,  RUNNING,   409",
+            "options,  CLOSED,    409",
+            "options,  STOPPED,   409",
+            "startAt,  DRAFT,     DRAFT",
+            "startAt,  SCHEDULED, 409",
+            "startAt,  RUNNING,   409",
+            "startAt,  CLOSED,    409",
+            "startAt,  STOPPED,   409",
+    })
+    void every_call_from_every_status(String call, ExperimentStatus from, String outcome) {
+        Experiment before = stored(from);
+
+        if (outcome.equals("409")) {
+            assertThatThrownBy(() -> call(call))
+                    .isInstanceOfSatisfying(IllegalTransitionException.class, refused -> {
+                        assertThat(refused.currentStatus()).isEqualTo(from);
+                        assertThat(refused.getMessage()).contains("is " + from);
+                    });
+            assertThat(admin.get(KEY)).isEqualTo(before);
+            return;
+        }
+        Experiment after = call(call);
+        assertThat(admin.get(KEY)).isEqualTo(after);
+        if (outcome.equals("same")) {
+            assertThat(after).isEqualTo(before);
+        } else {
+            assertThat(after.status()).isEqualTo(ExperimentStatus.valueOf(outcome));
+            assertThat(after).isNotEqualTo(before);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"DRAFT, false", "SCHEDULED, false", "RUNNING, true", "CLOSED, true", "STOPPED, false"})
+    void only_running_and_closed_experiments_are_served_and_only_running_ones_enrol(ExperimentStatus status,
+                                                                                    boolean served) {
+        stored(status);
+
+        assertThat(experiments.running().experiments().stream().map(Experiment::key))
+                .containsExactlyElementsOf(served ? List.of(KEY) : List.of());
+        assertThat(experiments.running().enrolling()).hasSize(status == ExperimentStatus.RUNNING ? 1 : 0);
+    }
+
+    private Experiment call(String call) {
+        Instant later = NOW.plus(Duration.ofHours(2));
+        Function<ExperimentKey, Experiment> action = switch (call) {
+            case "start" -> admin::start;
+            case "schedule" -> key -> admin.schedule(key, later, null);
+            case "close" -> admin::close;
+            case "stop" -> admin::stop;
+            case "endAt" -> key -> admin.edit(key, ExperimentChanges.none().withEndAt(later.plusSeconds(60)));
+            case "options" -> key -> admin.edit(key, ExperimentChanges.none().withOptions(List.of(Option.of("x", 1))));
+            case "startAt" -> key -> admin.edit(key, ExperimentChanges.none().withStartAt(later));
+            default -> throw new IllegalArgumentException(call);
+        };
+        return action.apply(KEY);
+    }
+
+    private Experiment stored(ExperimentStatus status) {
+        Instant before = NOW.minus(Duration.ofHours(1));
+        Lifecycle lifecycle = switch (status) {
+            case DRAFT -> new Lifecycle(status, null, null, null, EndAction.STOP);
+            case SCHEDULED -> new Lifecycle(status, NOW.plus(Duration.ofHours(1)), null, null, EndAction.STOP);
+            case RUNNING, CLOSED, STOPPED -> new Lifecycle(status, null, null, before, EndAction.STOP);
+        };
+        Experiment experiment = new Experiment(KEY, List.of(Option.of("a", 50), Option.of("b", 50)), lifecycle,
+                before, 7L);
+        experiments.add(experiment);
+        return experiment;
+    }
+}
