@@ -8,23 +8,47 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.slf4j.event.Level;
 
+import java.util.Optional;
+
 /**
- * Logs requests as {@code GET /api/v1/experiments 200 0.3 ms} on the logger {@code abkit.access}:
- * server errors (5xx) at WARN, everything else at INFO. Only the method, the path (without query),
- * the status and the duration: never headers (admin and device tokens), query strings or bodies.
- * The server ships the logger at WARN, because a line per request costs about a third of the
- * mobile endpoint's CPU (docs/performance.md); {@code LOGGER_LEVELS_ABKIT_ACCESS=INFO} logs every request.
+ * What is recorded of every request, in one filter because a filter costs the returning-device answer
+ * about a microsecond of its twenty:
+ * <ul>
+ * <li>its id: the caller's {@code X-Request-Id} if it is usable ({@link RequestIds}), else a new one,
+ *     sent back in {@code X-Request-Id} on every response, the 401s and 404s too. The id is a request
+ *     attribute ({@link #idOf}); the server's logging puts it into the MDC entry {@code requestId} of
+ *     every line written for the request, on whichever thread writes it, when the line is written
+ *     (propagating an MDC entry with the request cost the mobile endpoint a tenth of its throughput);</li>
+ * <li>the access line {@code GET /api/v1/experiments 200 0.3 ms} on the logger {@code abkit.access}:
+ *     server errors (5xx) at WARN, everything else at INFO. Only the method, the path (without query),
+ *     the status and the duration: never headers (admin and device tokens), query strings or bodies.
+ *     The server ships the logger at WARN, because a line per request costs about a third of the
+ *     mobile endpoint's CPU (docs/performance.md); {@code LOGGER_LEVELS_ABKIT_ACCESS=INFO} logs every
+ *     request.</li>
+ * </ul>
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
 
+    public static final String REQUEST_ID_HEADER = "X-Request-Id";
+    /** The MDC entry that carries the request id on log lines. */
+    public static final String REQUEST_ID_MDC_KEY = "requestId";
+
     private static final Logger ACCESS = LoggerFactory.getLogger("abkit.access");
+    private static final String ID = RequestLogFilter.class.getName() + ".id";
     private static final String STARTED = RequestLogFilter.class.getName() + ".started";
+
+    /** The id of a request that went through this filter. */
+    public static Optional<String> idOf(HttpRequest<?> request) {
+        return request.getAttribute(ID, String.class);
+    }
 
     @RequestFilter
     public void start(HttpRequest<?> request) {
+        request.setAttribute(ID, RequestIds.keptOrNew(request.getHeaders().get(REQUEST_ID_HEADER)));
         // Any request may fail, so its start is kept whenever failures are logged.
         if (ACCESS.isWarnEnabled()) {
             request.setAttribute(STARTED, System.nanoTime());
@@ -32,11 +56,21 @@ public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
     }
 
     @ResponseFilter
-    public void log(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        Level level = response.code() >= 500 ? Level.WARN : Level.INFO;
-        if (!ACCESS.isEnabledForLevel(level)) {
-            return;
+    public void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String id = idOf(request).orElse(null);
+        if (id != null) {
+            response.header(REQUEST_ID_HEADER, id);
         }
+        Level level = response.code() >= 500 ? Level.WARN : Level.INFO;
+        if (ACCESS.isEnabledForLevel(level)) {
+            // The response filter may run where the request's context is gone: the id is put here.
+            try (MDC.MDCCloseable ignored = id == null ? null : MDC.putCloseable(REQUEST_ID_MDC_KEY, id)) {
+                log(request, response, level);
+            }
+        }
+    }
+
+    private static void log(HttpRequest<?> request, MutableHttpResponse<?> response, Level level) {
         Long started = request.getAttribute(STARTED, Long.class).orElse(null);
         if (started == null) {
             ACCESS.atLevel(level).log("{} {} {}", request.getMethodName(), request.getPath(), response.code());
@@ -49,7 +83,7 @@ public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
 
     @Override
     public int getOrder() {
-        // Outermost, so the time includes the other filters and the 401s they answer are logged.
+        // Outermost, so the time includes the other filters, and the 401s they answer get an id and a line.
         return ServerFilterPhase.FIRST.before();
     }
 }

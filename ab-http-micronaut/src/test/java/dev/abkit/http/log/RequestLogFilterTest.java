@@ -7,6 +7,7 @@ import ch.qos.logback.core.read.ListAppender;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,11 +35,26 @@ class RequestLogFilterTest {
         access.setLevel(levelBefore);
     }
 
-    private void serve(int status) {
+    private MutableHttpResponse<?> serve(int status) {
         MutableHttpRequest<?> request = HttpRequest.GET("/api/v1/experiments?secret=1")
-                .header("Device-Token", "device-secret").header("Authorization", "Bearer admin-secret");
+                .header("Device-Token", "device-secret").header("Authorization", "Bearer admin-secret")
+                .header("X-Request-Id", "id-" + status);
+        MutableHttpResponse<?> response = HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(status));
         filter.start(request);
-        filter.log(request, HttpResponse.status(io.micronaut.http.HttpStatus.valueOf(status)));
+        filter.finish(request, response);
+        return response;
+    }
+
+    @Test
+    void every_response_carries_the_request_id_and_the_line_written_for_it_too() {
+        access.setLevel(Level.INFO);
+
+        MutableHttpResponse<?> response = serve(503);
+
+        assertThat(response.getHeaders().get("X-Request-Id")).isEqualTo("id-503");
+        assertThat(lines.list).singleElement()
+                .satisfies(line -> assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "id-503"));
+        assertThat(org.slf4j.MDC.get("requestId")).as("taken back after the line").isNull();
     }
 
     @Test
