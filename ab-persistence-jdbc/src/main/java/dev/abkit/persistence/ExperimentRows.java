@@ -1,5 +1,6 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -27,7 +28,7 @@ final class ExperimentRows {
 
     /** The columns {@link #experiments} reads, joined so that one statement reads one snapshot. */
     static final String COLUMNS = "e.experiment_key, e.status, e.start_at, e.end_at, e.started_at, e.end_action,"
-            + " e.created_at, e.seed, o.option_value, o.weight";
+            + " e.created_at, e.seed, " + AudienceColumns.SELECTED + ", o.option_value, o.weight";
     private static final String SELECT = "select " + COLUMNS
             + " from experiment e join experiment_option o on o.experiment_key = e.experiment_key";
 
@@ -64,13 +65,14 @@ final class ExperimentRows {
                     EndAction.valueOf(rows.getString("end_action")));
             Instant createdAt = rows.getObject("created_at", OffsetDateTime.class).toInstant();
             long seed = rows.getLong("seed");
+            Audience audience = AudienceColumns.audience(rows);
             List<Option> options = new ArrayList<>();
             String next;
             do {
                 options.add(new Option(rows.getString("option_value"), new Weight(rows.getBigDecimal("weight"))));
                 next = rows.next() ? rows.getString("experiment_key") : null;
             } while (key.equals(next));
-            experiments.add(new Experiment(ExperimentKey.of(key), options, lifecycle, createdAt, seed));
+            experiments.add(new Experiment(ExperimentKey.of(key), options, audience, lifecycle, createdAt, seed));
             key = next;
         }
         return experiments;

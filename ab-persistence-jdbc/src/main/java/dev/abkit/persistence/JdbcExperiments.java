@@ -86,11 +86,10 @@ final class JdbcExperiments implements Experiments {
 
     /** @return false, storing nothing, if the key is taken */
     private static boolean insert(Connection connection, long id, Experiment experiment) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("""
-                insert into experiment (id, experiment_key, status, start_at, end_at, started_at, end_action,
-                                        created_at, seed)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict do nothing""")) {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "insert into experiment (id, experiment_key, status, start_at, end_at, started_at, end_action,"
+                        + " created_at, seed, " + AudienceColumns.NAMES + ")"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
             Lifecycle lifecycle = experiment.lifecycle();
             insert.setLong(1, id);
             insert.setString(2, experiment.key().value());
@@ -101,6 +100,7 @@ final class JdbcExperiments implements Experiments {
             insert.setString(7, lifecycle.endAction().name());
             insert.setObject(8, timestamp(experiment.createdAt()));
             insert.setLong(9, experiment.seed());
+            AudienceColumns.bind(insert, 10, experiment.audience());
             if (insert.executeUpdate() == 0) {
                 return false;
             }
@@ -173,6 +173,9 @@ final class JdbcExperiments implements Experiments {
             if (was.status() == ExperimentStatus.DRAFT && !changed.options().equals(expected.options())) {
                 replaceOptions(connection, changed);
             }
+            if (was.status() == ExperimentStatus.DRAFT && !changed.audience().equals(expected.audience())) {
+                replaceAudience(connection, changed);
+            }
             return true;
         });
     }
@@ -188,6 +191,16 @@ final class JdbcExperiments implements Experiments {
         }
         insertOptions(connection, draft);
         insertCounters(connection, draft);
+    }
+
+    /** A draft's new audience: no device was judged by the old one. */
+    private static void replaceAudience(Connection connection, Experiment draft) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("update experiment set "
+                + AudienceColumns.NAMES.replace(",", " = ?,") + " = ? where experiment_key = ?")) {
+            AudienceColumns.bind(update, 1, draft.audience());
+            update.setString(AudienceColumns.COUNT + 1, draft.key().value());
+            update.executeUpdate();
+        }
     }
 
     private static OffsetDateTime timestamp(Instant instant) {

@@ -64,6 +64,11 @@ class StrictJsonTest extends SystemTest {
             {"options":[{"value":"a","weight":"1"}]}             | options[0].weight
             {"options":[{"value":"a","weight":1,"wieght":1}]}    | options[0].wieght
             {"endAt":"2099-01-01T00:00:00Z","endAt":null}        | endAt
+            {"audience":"ios"}                                   | audience
+            {"audience":{"platform":["ios"]}}                    | audience.platform
+            {"audience":{"platforms":[7]}}                       | audience.platforms[0]
+            {"audience":{"includeUnknown":1}}                    | audience.includeUnknown
+            {"audience":{"locales":["ru"],"locales":["en"]}}     | audience.locales
             """)
     void an_edit_reads_its_body_as_strictly_as_a_create(String body, String field) {
         api.createExperiment(LifecycleTest.DRAFT.formatted("strict_patch"));

@@ -1,5 +1,6 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Lifecycle;
@@ -16,6 +17,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.StringJoiner;
 
 /**
  * What the {@code stats} template shows: the statistics report with every figure already formatted
@@ -49,7 +51,7 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
     /** One experiment's section of the table: a heading row of its own, then one row per option. */
     @Introspected
     public record ExperimentSection(String key, String status, boolean running, Moment created, String devices,
-                                    List<OptionRow> options, List<ScheduleNote> schedule) {
+                                    List<OptionRow> options, List<ScheduleNote> schedule, String audience) {
 
         static ExperimentSection from(ExperimentFigures figures) {
             return new ExperimentSection(figures.key().value(), figures.status().name(),
@@ -57,7 +59,40 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
                     Moment.of(figures.createdAt(), DATE),
                     count(figures.devices()),
                     figures.options().stream().map(OptionRow::from).toList(),
-                    ScheduleNote.of(figures.lifecycle()));
+                    ScheduleNote.of(figures.lifecycle()),
+                    audienceText(figures.audience()));
+        }
+
+        /** The audience in one line ("ios · app 2.3.0 to below 3.0.0 · unknown excluded"); null for every device. */
+        private static String audienceText(Audience audience) {
+            if (audience.isEveryone()) {
+                return null;
+            }
+            StringJoiner text = new StringJoiner(" · ");
+            if (audience.platforms() != null) {
+                text.add(joined(audience.platforms()));
+            }
+            if (audience.minAppVersion() != null && audience.maxAppVersion() != null) {
+                text.add("app " + audience.minAppVersion() + " to below " + audience.maxAppVersion());
+            } else if (audience.minAppVersion() != null) {
+                text.add("app " + audience.minAppVersion() + " or later");
+            } else if (audience.maxAppVersion() != null) {
+                text.add("app below " + audience.maxAppVersion());
+            }
+            if (audience.locales() != null) {
+                text.add("locales " + joined(audience.locales()));
+            }
+            if (audience.countries() != null) {
+                text.add("countries " + joined(audience.countries()));
+            }
+            text.add(audience.includeUnknown() ? "unknown included" : "unknown excluded");
+            return text.toString();
+        }
+
+        private static String joined(List<?> values) {
+            StringJoiner joined = new StringJoiner(", ");
+            values.forEach(value -> joined.add(value.toString()));
+            return joined.toString();
         }
 
         /** The status as a CSS class: running, closed, draft, ... */

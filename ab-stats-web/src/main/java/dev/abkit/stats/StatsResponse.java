@@ -4,6 +4,7 @@ import dev.abkit.core.port.in.StatisticsReport;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StatisticsReport.OptionFigures;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.Lifecycle;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -31,18 +32,46 @@ public record StatsResponse(long devices, List<ExperimentStats> experiments, Str
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ExperimentStats(String key, String status, String createdAt, long devices,
                                   List<OptionStats> options, @Nullable String startAt, @Nullable String endAt,
-                                  @Nullable String startedAt, String endAction) {
+                                  @Nullable String startedAt, String endAction, @Nullable AudienceStats audience) {
 
         static ExperimentStats from(ExperimentFigures figures) {
             Lifecycle lifecycle = figures.lifecycle();
             return new ExperimentStats(figures.key().value(), figures.status().name(), figures.createdAt().toString(),
                     figures.devices(), figures.options().stream().map(OptionStats::from).toList(),
                     text(lifecycle.startAt()), text(lifecycle.endAt()), text(lifecycle.startedAt()),
-                    lifecycle.endAction().name());
+                    lifecycle.endAction().name(), AudienceStats.from(figures.audience()));
         }
 
         private static String text(Instant instant) {
             return instant == null ? null : instant.toString();
+        }
+    }
+
+    /**
+     * The new devices an experiment may enrol, as the admin API shows it: every member present, null
+     * where it sets no rule; the whole audience null for an experiment open to every device.
+     */
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AudienceStats(@Nullable List<String> platforms, @Nullable String minAppVersion,
+                                @Nullable String maxAppVersion, @Nullable List<String> locales,
+                                @Nullable List<String> countries, boolean includeUnknown) {
+
+        static AudienceStats from(Audience audience) {
+            if (audience.isEveryone()) {
+                return null;
+            }
+            return new AudienceStats(texts(audience.platforms()), text(audience.minAppVersion()),
+                    text(audience.maxAppVersion()), texts(audience.locales()), texts(audience.countries()),
+                    audience.includeUnknown());
+        }
+
+        private static List<String> texts(List<?> values) {
+            return values == null ? null : values.stream().map(Object::toString).toList();
+        }
+
+        private static String text(Object value) {
+            return value == null ? null : value.toString();
         }
     }
 

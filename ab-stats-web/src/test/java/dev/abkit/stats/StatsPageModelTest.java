@@ -1,9 +1,14 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.model.AppVersion;
+import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.CountryCode;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Lifecycle;
+import dev.abkit.core.model.LocaleTag;
+import dev.abkit.core.model.Platform;
 import dev.abkit.core.model.Weight;
 import dev.abkit.core.port.in.StatisticsReport;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
@@ -82,6 +87,27 @@ class StatsPageModelTest {
                 .containsExactly("started 2026-12-01T08:30:00Z", "stops 2027-01-01T00:00:00Z");
         assertThat(StatsPage.ScheduleNote.of(running.withStatus(ExperimentStatus.STOPPED)))
                 .extracting(StatsPage.ScheduleNote::label).containsExactly("started");
+    }
+
+    @Test
+    void an_audience_is_written_in_one_line_and_an_experiment_for_every_device_has_none() {
+        Lifecycle running = Lifecycle.runningSince(Instant.parse("2026-12-01T08:30:00Z"));
+        List<OptionFigures> options = List.of(option("a", "1", 0, "0.0000", "1"));
+        Audience full = new Audience(List.of(Platform.IOS, Platform.ANDROID), AppVersion.of("2.3.0"),
+                AppVersion.of("3.0.0"), List.of(LocaleTag.of("ru")), List.of(CountryCode.of("RU")), true);
+        Audience newerOnly = new Audience(null, AppVersion.of("2.3.0"), null, null, null, false);
+
+        StatsPage page = StatsPage.from(new StatisticsReport(0, List.of(
+                new ExperimentFigures(ExperimentKey.of("full"), ExperimentStatus.RUNNING, TAKEN, 0, options, running, full),
+                new ExperimentFigures(ExperimentKey.of("newer"), ExperimentStatus.RUNNING, TAKEN, 0, options, running,
+                        newerOnly),
+                new ExperimentFigures(ExperimentKey.of("everyone"), ExperimentStatus.RUNNING, TAKEN, 0, options,
+                        running)), TAKEN));
+
+        assertThat(page.experiments()).extracting(StatsPage.ExperimentSection::audience).containsExactly(
+                "ios, android · app 2.3.0 to below 3.0.0 · locales ru · countries RU · unknown included",
+                "app 2.3.0 or later · unknown excluded",
+                null);
     }
 
     private static OptionFigures option(String value, String weight, long devices, String share, String target) {

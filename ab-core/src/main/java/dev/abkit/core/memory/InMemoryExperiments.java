@@ -17,7 +17,7 @@ import java.util.function.Predicate;
 import java.util.function.Function;
 
 /**
- * Experiments in memory; options change only while the stored experiment is a draft. Reads, one per mobile request, take an immutable snapshot without locking.
+ * Experiments in memory; options and audience change only while the stored experiment is a draft. Reads, one per mobile request, take an immutable snapshot without locking.
  * Every change makes a new catalog version, and waits for the registrations that run
  * {@link #whileUnchanged} to end: a device is enrolled into the set that stands when its
  * registration completes (R2).
@@ -48,8 +48,7 @@ public final class InMemoryExperiments implements Experiments {
             if (!stored.lifecycle().equals(expected.lifecycle())) {
                 return false;
             }
-            all.set(index, stored.status() == ExperimentStatus.DRAFT ? changed
-                    : new Experiment(stored.key(), stored.options(), changed.lifecycle(), stored.createdAt(), stored.seed()));
+            all.set(index, stored.status() == ExperimentStatus.DRAFT ? changed : stored.withLifecycle(changed.lifecycle()));
             return true;
         });
     }

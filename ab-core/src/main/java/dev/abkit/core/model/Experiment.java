@@ -11,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An experiment: its key, 1-20 options with distinct values, when it was created, the seed of its
- * allocation, and its {@link Lifecycle}: status and schedule. Options and weights change only
- * before it starts (R1); the status moves only as {@link Transition} allows. Every change returns a
- * new experiment.
+ * An experiment: its key, 1-20 options with distinct values, the {@link Audience} of new devices it
+ * enrols (R8), when it was created, the seed of its allocation, and its {@link Lifecycle}: status
+ * and schedule. Options, weights and audience change only before it starts (R1, R2); the status
+ * moves only as {@link Transition} allows. Every change returns a new experiment.
  */
 public final class Experiment {
 
@@ -22,19 +22,29 @@ public final class Experiment {
 
     private final ExperimentKey key;
     private final List<Option> options;
+    private final Audience audience;
     private final Lifecycle lifecycle;
     private final Instant createdAt;
     private final long seed;
     private final PermutedBlocks allocation;
 
+    /** An experiment open to every device. */
     public Experiment(ExperimentKey key, List<Option> options, Lifecycle lifecycle, Instant createdAt, long seed) {
-        this(key, checkedOptions(options), lifecycle, createdAt, seed, null);
+        this(key, options, Audience.EVERYONE, lifecycle, createdAt, seed);
     }
 
-    private Experiment(ExperimentKey key, List<Option> options, Lifecycle lifecycle, Instant createdAt, long seed,
-                       PermutedBlocks allocation) {
+    /** @param audience the new devices it may enrol; {@link Audience#EVERYONE} (or null) for all */
+    public Experiment(ExperimentKey key, List<Option> options, Audience audience, Lifecycle lifecycle,
+                      Instant createdAt, long seed) {
+        this(key, checkedOptions(options), audience, lifecycle, createdAt, seed, null);
+    }
+
+    private Experiment(ExperimentKey key, List<Option> options, Audience audience, Lifecycle lifecycle,
+                       Instant createdAt, long seed, PermutedBlocks allocation) {
         this.key = Objects.requireNonNull(key, "key");
         this.options = options;
+        // An audience without a rule admits every device, whatever its includeUnknown: one spelling for "everyone".
+        this.audience = audience == null || audience.isEveryone() ? Audience.EVERYONE : audience;
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.seed = seed;
@@ -91,7 +101,7 @@ public final class Experiment {
      * use cases' decision ({@link Transition}); this only keeps the experiment consistent.
      */
     public Experiment withLifecycle(Lifecycle changed) {
-        return new Experiment(key, options, changed, createdAt, seed, allocation);
+        return new Experiment(key, options, audience, changed, createdAt, seed, allocation);
     }
 
     /**
@@ -105,7 +115,27 @@ public final class Experiment {
         if (!status().isBeforeStart()) {
             throw new IllegalStateException("experiment " + key + " has started; its options never change");
         }
-        return new Experiment(key, newOptions, lifecycle, createdAt, seed);
+        return new Experiment(key, newOptions, audience, lifecycle, createdAt, seed);
+    }
+
+    /**
+     * This experiment with another audience, as only one that never started may take (R2: eligibility
+     * is decided at a device's first request, so a change after the start would judge devices enrolled
+     * and left out by two rules).
+     *
+     * @param newAudience the new audience; {@link Audience#EVERYONE} (or null) for all devices
+     * @throws IllegalStateException if it has started
+     */
+    public Experiment withAudience(Audience newAudience) {
+        if (!status().isBeforeStart()) {
+            throw new IllegalStateException("experiment " + key + " has started; its audience never changes");
+        }
+        return new Experiment(key, options, newAudience, lifecycle, createdAt, seed, allocation);
+    }
+
+    /** R8: whether a new device with these first-request attributes may join it. */
+    public boolean admits(DeviceAttributes device) {
+        return audience == Audience.EVERYONE || audience.admits(device);
     }
 
     /**
@@ -148,6 +178,11 @@ public final class Experiment {
         return options;
     }
 
+    /** The new devices it may enrol; {@link Audience#EVERYONE} when it sets no rule. */
+    public Audience audience() {
+        return audience;
+    }
+
     public ExperimentStatus status() {
         return lifecycle.status();
     }
@@ -175,17 +210,19 @@ public final class Experiment {
                 && seed == that.seed
                 && key.equals(that.key)
                 && options.equals(that.options)
+                && audience.equals(that.audience)
                 && lifecycle.equals(that.lifecycle)
                 && createdAt.equals(that.createdAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, options, lifecycle, createdAt, seed);
+        return Objects.hash(key, options, audience, lifecycle, createdAt, seed);
     }
 
     @Override
     public String toString() {
-        return "Experiment[" + key + ", " + lifecycle + ", " + options + ", created " + createdAt + "]";
+        return "Experiment[" + key + ", " + lifecycle + ", " + options
+                + (audience == Audience.EVERYONE ? "" : ", " + audience) + ", created " + createdAt + "]";
     }
 }

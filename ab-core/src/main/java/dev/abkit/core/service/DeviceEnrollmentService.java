@@ -91,7 +91,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
             activity.answeredFromStorage();
             return served(stored.get(), running.experiments.experiments());
         }
-        Enrolling enrolling = new Enrolling();
+        Enrolling enrolling = new Enrolling(attributes);
         Device device = devices.registerOnce(token, clock.instant(), attributes, running.experiments, enrolling);
         remember(device);
         if (enrolling.ran) {
@@ -175,18 +175,24 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     }
 
     /**
-     * R2, R3: a new device joins every experiment running now (not a closed one), each at its next
-     * slot, all slots taken in one call.
+     * R2, R3, R8: a new device joins every experiment running now (not a closed one) whose audience
+     * admits the attributes of its first request, each at its next slot, all slots taken in one call.
+     * An experiment that does not admit it takes no slot from it, so its slots, and with them the
+     * exact split, count eligible devices only.
      */
-    static List<Assignment> enroll(List<Experiment> running, SlotCounters slots) {
+    static List<Assignment> enroll(List<Experiment> running, DeviceAttributes attributes, SlotCounters slots) {
+        List<Experiment> joined = new ArrayList<>(running.size());
         List<ExperimentKey> keys = new ArrayList<>(running.size());
         for (Experiment experiment : running) {
-            keys.add(experiment.key());
+            if (experiment.admits(attributes)) {
+                joined.add(experiment);
+                keys.add(experiment.key());
+            }
         }
         long[] taken = slots.takeEach(keys);
-        List<Assignment> assignments = new ArrayList<>(running.size());
+        List<Assignment> assignments = new ArrayList<>(joined.size());
         for (int i = 0; i < taken.length; i++) {
-            Experiment experiment = running.get(i);
+            Experiment experiment = joined.get(i);
             assignments.add(new Assignment(experiment.key(), experiment.optionForSlot(taken[i]).value()));
         }
         return assignments;
@@ -213,12 +219,17 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
      */
     private final class Enrolling implements Enrollment {
 
+        private final DeviceAttributes attributes;
         boolean ran;
+
+        Enrolling(DeviceAttributes attributes) {
+            this.attributes = attributes == null ? DeviceAttributes.UNKNOWN : attributes;
+        }
 
         @Override
         public List<Assignment> assign(RunningExperiments current, SlotCounters slots) {
             newer(current);
-            List<Assignment> assignments = enroll(current.enrolling(), slots);
+            List<Assignment> assignments = enroll(current.enrolling(), attributes, slots);
             ran = true;
             return assignments;
         }

@@ -57,7 +57,7 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
     @Override
     public Experiment create(NewExperiment newExperiment) {
         Instant now = clock.instant();
-        Experiment experiment = new Experiment(newExperiment.key(), newExperiment.options(),
+        Experiment experiment = new Experiment(newExperiment.key(), newExperiment.options(), newExperiment.audience(),
                 LifecycleRules.ofNew(newExperiment, now), now, seeds.getAsLong());
         experiments.add(experiment);
         changed();

@@ -78,7 +78,10 @@ final class LifecycleRules {
                 new Lifecycle(ExperimentStatus.SCHEDULED, start, end, null, lifecycle.endAction()));
     }
 
-    /** A draft takes every change; a scheduled, running or closed experiment only a new end; a stopped one none. */
+    /**
+     * A draft takes every change; a scheduled, running or closed experiment only a new end (options,
+     * weights and audience never change once devices may see it); a stopped one none.
+     */
     static Experiment edited(Experiment experiment, ExperimentChanges changes, Instant now) {
         ExperimentStatus status = experiment.status();
         if (status == ExperimentStatus.STOPPED) {
@@ -88,6 +91,10 @@ final class LifecycleRules {
             throw refusal(experiment, "options and weights change only while it is a DRAFT"
                     + " (devices would move, R1); create a new experiment instead");
         }
+        if (status != ExperimentStatus.DRAFT && changes.audience().isPresent()) {
+            throw refusal(experiment, "the audience changes only while it is a DRAFT"
+                    + " (eligibility is decided at a device's first request, R2); create a new experiment instead");
+        }
         if (status != ExperimentStatus.DRAFT && changes.startAt().isPresent()) {
             throw refusal(experiment, "startAt changes by PATCH only while it is a DRAFT;"
                     + " move a scheduled start with POST .../schedule");
@@ -95,6 +102,9 @@ final class LifecycleRules {
         Experiment edited = experiment;
         if (changes.options().isPresent()) {
             edited = edited.withOptions(changes.options().get());
+        }
+        if (changes.audience().isPresent()) {
+            edited = edited.withAudience(changes.audience().get());
         }
         Lifecycle lifecycle = edited.lifecycle();
         Instant start = changes.startAt().isPresent() ? changes.startAt().get().orElse(null) : lifecycle.startAt();

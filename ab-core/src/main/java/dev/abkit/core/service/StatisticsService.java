@@ -60,7 +60,7 @@ public final class StatisticsService implements ExperimentStatistics {
                     share(option.weight().hundredths(), weights)));
         }
         return new ExperimentFigures(experiment.key(), experiment.status(), experiment.createdAt(), total, options,
-                experiment.lifecycle());
+                experiment.lifecycle(), experiment.audience());
     }
 
     private static BigDecimal share(long part, long whole) {

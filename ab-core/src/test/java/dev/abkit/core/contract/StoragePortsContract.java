@@ -4,6 +4,8 @@ import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.AppVersion;
 import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.CountryCode;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
@@ -516,6 +518,66 @@ public abstract class StoragePortsContract {
         assertThat(service.experimentsFor(DeviceToken.of("newcomer")))
                 .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
         assertThat(total(ports.counts().optionCounts(), PRICE)).isEqualTo(1);
+    }
+
+    // --- audiences (R8) -------------------------------------------------------------------------
+
+    @Test
+    void every_member_of_an_audience_is_kept_on_add_in_every_read() {
+        Audience full = new Audience(List.of(Platform.IOS, Platform.ANDROID), AppVersion.of("2.3.0-rc.1+build.5"),
+                AppVersion.of("3.0.0"), List.of(LocaleTag.of("ru"), LocaleTag.of("zh-Hant-TW")),
+                List.of(CountryCode.of("RU"), CountryCode.of("UA")), true);
+        Audience versionOnly = new Audience(null, null, AppVersion.of("10.0.0"), null, null, false);
+        Experiment withFull = experiment("full_audience", NOW).withLifecycle(inStatus("x", ExperimentStatus.DRAFT)
+                .lifecycle()).withAudience(full);
+        Experiment withVersionOnly = experiment("version_audience", NOW).withLifecycle(
+                inStatus("x", ExperimentStatus.DRAFT).lifecycle()).withAudience(versionOnly);
+        Experiment running = withFull.withLifecycle(withFull.lifecycle().startedAt(NOW, null));
+        ports.experiments().add(withFull);
+        ports.experiments().add(withVersionOnly);
+        ports.experiments().replace(withFull, running);
+
+        assertThat(ports.experiments().find(withFull.key())).get().extracting(Experiment::audience).isEqualTo(full);
+        assertThat(ports.experiments().find(withVersionOnly.key())).get().extracting(Experiment::audience)
+                .isEqualTo(versionOnly);
+        assertThat(ports.experiments().all()).contains(running, withVersionOnly);
+        assertThat(ports.experiments().running().enrolling()).contains(running);
+        assertThat(ports.experiments().find(BUTTON_COLOR)).get().extracting(Experiment::audience)
+                .isEqualTo(Audience.EVERYONE);
+    }
+
+    @Test
+    void a_draft_takes_a_new_audience_and_loses_it_again() {
+        Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
+        ports.experiments().add(draft);
+        Experiment limited = draft.withAudience(new Audience(null, null, null, null, List.of(CountryCode.of("RU")), false));
+        Experiment open = limited.withAudience(Audience.EVERYONE);
+
+        assertThat(ports.experiments().replace(draft, limited)).isTrue();
+        assertThat(anotherInstance(ports).experiments().find(draft.key())).contains(limited);
+        assertThat(ports.experiments().replace(limited, open)).isTrue();
+        assertThat(ports.experiments().find(draft.key())).contains(open);
+    }
+
+    @Test
+    void devices_outside_an_audience_take_no_slot_so_the_split_among_those_inside_is_exact() {
+        Experiment iosOnly = experiment("ios_only", NOW)
+                .withLifecycle(inStatus("x", ExperimentStatus.DRAFT).lifecycle())
+                .withAudience(new Audience(List.of(Platform.IOS), null, null, null, null, false));
+        ports.experiments().add(iosOnly);
+        ports.experiments().replace(iosOnly, iosOnly.withLifecycle(iosOnly.lifecycle().startedAt(NOW, null)));
+        DeviceEnrollmentService service = enrollmentService(ports);
+        DeviceAttributes ios = new DeviceAttributes(Platform.IOS, null, null);
+        DeviceAttributes android = new DeviceAttributes(Platform.ANDROID, null, null);
+
+        for (int i = 0; i < 12; i++) {
+            service.experimentsFor(token(i), i % 3 == 0 ? android : ios);
+        }
+
+        assertThat(countsOf(ports.counts().optionCounts(), iosOnly.key()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("short", 4L, "long", 4L));
+        assertThat(ports.devices().find(token(0)).orElseThrow().valueIn(iosOnly.key())).isEmpty();
+        assertThat(ports.devices().find(token(1)).orElseThrow().valueIn(iosOnly.key())).isPresent();
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -2,12 +2,14 @@ package dev.abkit.core.service;
 
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.memory.InMemoryExperiments;
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.Option;
+import dev.abkit.core.model.Platform;
 import dev.abkit.core.port.in.ExperimentChanges;
 import dev.abkit.core.testing.TickingClock;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,6 +74,11 @@ class LifecycleTransitionsTest {
             "startAt,  RUNNING,   409",
             "startAt,  CLOSED,    409",
             "startAt,  STOPPED,   409",
+            "audience, DRAFT,     DRAFT",
+            "audience, SCHEDULED, 409",
+            "audience, RUNNING,   409",
+            "audience, CLOSED,    409",
+            "audience, STOPPED,   409",
     })
     void every_call_from_every_status(String call, ExperimentStatus from, String outcome) {
         Experiment before = stored(from);
@@ -116,6 +123,8 @@ class LifecycleTransitionsTest {
             case "endAt" -> key -> admin.edit(key, ExperimentChanges.none().withEndAt(later.plusSeconds(60)));
             case "options" -> key -> admin.edit(key, ExperimentChanges.none().withOptions(List.of(Option.of("x", 1))));
             case "startAt" -> key -> admin.edit(key, ExperimentChanges.none().withStartAt(later));
+            case "audience" -> key -> admin.edit(key, ExperimentChanges.none().withAudience(
+                    new Audience(List.of(Platform.IOS), null, null, null, null, false)));
             default -> throw new IllegalArgumentException(call);
         };
         return action.apply(KEY);

@@ -9,8 +9,8 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 
 /**
- * An experiment as the admin API shows it. The instants of its schedule are always present, null
- * when it has none, so that a client sees every field the experiment has.
+ * An experiment as the admin API shows it. The instants of its schedule and its audience are always
+ * present, null when it has none, so that a client sees every field the experiment has.
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -22,7 +22,8 @@ public record ExperimentJson(
         @Nullable String startAt,
         @Nullable String endAt,
         @Nullable String startedAt,
-        String endAction) {
+        String endAction,
+        @Nullable AudienceJson audience) {
 
     static ExperimentJson from(Experiment experiment) {
         Lifecycle lifecycle = experiment.lifecycle();
@@ -34,6 +35,7 @@ public record ExperimentJson(
                 Instants.format(lifecycle.startAt()),
                 Instants.format(lifecycle.endAt()),
                 Instants.format(lifecycle.startedAt()),
-                lifecycle.endAction().name());
+                lifecycle.endAction().name(),
+                AudienceJson.from(experiment.audience()));
     }
 }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The body of {@code PATCH /api/v1/admin/experiments/{key}}: a partial experiment. A member that is
- * absent stays as it is; {@code "startAt": null} or {@code "endAt": null} removes that instant.
+ * absent stays as it is; {@code "startAt": null} or {@code "endAt": null} removes that instant,
+ * {@code "audience": null} every rule of the audience.
  * Read as strictly as the body of a create: a member of the wrong JSON type or an unknown one is a
  * malformed body naming it.
  */
@@ -36,6 +37,7 @@ public final class ExperimentPatchJson {
             JsonNode value = member.getValue();
             changes = switch (name) {
                 case "options" -> changes.withOptions(options(value));
+                case "audience" -> changes.withAudience(AudienceJson.read(name, value));
                 case "startAt" -> changes.withStartAt(Instants.parse(name, textOrNull(name, value)));
                 case "endAt" -> changes.withEndAt(Instants.parse(name, textOrNull(name, value)));
                 case "endAction" -> {
@@ -46,7 +48,7 @@ public final class ExperimentPatchJson {
                     yield changes.withEndAction(Instants.endAction(action));
                 }
                 default -> throw new MalformedBodyException(name,
-                        "is not a property this call changes (options, startAt, endAt, endAction)");
+                        "is not a property this call changes (options, audience, startAt, endAt, endAction)");
             };
         }
         return changes;

@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
@@ -7,6 +8,7 @@ import dev.abkit.core.port.in.NewExperiment;
 import dev.abkit.http.problem.InvalidInputException;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -22,7 +24,8 @@ public record NewExperimentJson(
         @Serdeable.Deserializable(using = JsonBooleanOnly.class) @Nullable Boolean draft,
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String startAt,
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAt,
-        @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAction) {
+        @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAction,
+        @Nullable JsonNode audience) {
 
     /** The core's command, or an {@link InvalidInputException} naming the first field at fault. */
     NewExperiment toDomain() {
@@ -46,9 +49,10 @@ public record NewExperimentJson(
         Instant checkedStart = Instants.parse("startAt", startAt);
         Instant checkedEnd = Instants.parse("endAt", endAt);
         EndAction checkedEndAction = Instants.endAction(endAction);
+        Audience checkedAudience = AudienceJson.read("audience", audience);
         try {
             return new NewExperiment(checkedKey, checked, Boolean.TRUE.equals(draft), checkedStart, checkedEnd,
-                    checkedEndAction);
+                    checkedEndAction, checkedAudience);
         } catch (IllegalArgumentException e) {
             // The options are valid one by one, not together (duplicate values, too many, ...).
             throw new InvalidInputException("options", e.getMessage());

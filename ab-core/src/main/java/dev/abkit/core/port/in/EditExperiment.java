@@ -8,7 +8,8 @@ import dev.abkit.core.model.ExperimentKey;
 
 /**
  * Changes what an experiment's status still lets change: a draft anything; a scheduled, running or
- * closed one only its end ({@code endAt}, {@code endAction}); a stopped one nothing.
+ * closed one only its end ({@code endAt}, {@code endAction}), never its options or audience; a stopped
+ * one nothing.
  */
 public interface EditExperiment {
 

@@ -1,5 +1,6 @@
 package dev.abkit.core.port.in;
 
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.Option;
@@ -11,39 +12,51 @@ import java.util.List;
 
 /**
  * The fields an edit changes; every other field stays as it is. Options are checked here, as
- * {@link NewExperiment} checks them. An instant given as {@link Optional#empty()} removes it.
+ * {@link NewExperiment} checks them. An instant given as {@link Optional#empty()} removes it; an
+ * audience given as {@link Audience#EVERYONE} removes every rule.
  */
 public record ExperimentChanges(Optional<List<Option>> options, Optional<Optional<Instant>> startAt,
-                                Optional<Optional<Instant>> endAt, Optional<EndAction> endAction) {
+                                Optional<Optional<Instant>> endAt, Optional<EndAction> endAction,
+                                Optional<Audience> audience) {
 
     public ExperimentChanges {
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(startAt, "startAt");
         Objects.requireNonNull(endAt, "endAt");
         Objects.requireNonNull(endAction, "endAction");
+        Objects.requireNonNull(audience, "audience");
         options = options.map(Experiment::validOptions);
     }
 
     /** Changes nothing; add fields with the {@code with...} methods. */
     public static ExperimentChanges none() {
-        return new ExperimentChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+        return new ExperimentChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
     }
 
     public ExperimentChanges withOptions(List<Option> newOptions) {
-        return new ExperimentChanges(Optional.of(newOptions), startAt, endAt, endAction);
+        return new ExperimentChanges(Optional.of(newOptions), startAt, endAt, endAction, audience);
     }
 
     /** @param newStartAt the new start, or null to remove it */
     public ExperimentChanges withStartAt(Instant newStartAt) {
-        return new ExperimentChanges(options, Optional.of(Optional.ofNullable(newStartAt)), endAt, endAction);
+        return new ExperimentChanges(options, Optional.of(Optional.ofNullable(newStartAt)), endAt, endAction,
+                audience);
     }
 
     /** @param newEndAt the new end, or null to remove it */
     public ExperimentChanges withEndAt(Instant newEndAt) {
-        return new ExperimentChanges(options, startAt, Optional.of(Optional.ofNullable(newEndAt)), endAction);
+        return new ExperimentChanges(options, startAt, Optional.of(Optional.ofNullable(newEndAt)), endAction,
+                audience);
     }
 
     public ExperimentChanges withEndAction(EndAction newEndAction) {
-        return new ExperimentChanges(options, startAt, endAt, Optional.of(newEndAction));
+        return new ExperimentChanges(options, startAt, endAt, Optional.of(newEndAction), audience);
+    }
+
+    /** @param newAudience the new audience, or null (or {@link Audience#EVERYONE}) to remove every rule */
+    public ExperimentChanges withAudience(Audience newAudience) {
+        return new ExperimentChanges(options, startAt, endAt, endAction,
+                Optional.of(newAudience == null ? Audience.EVERYONE : newAudience));
     }
 }

@@ -1,5 +1,6 @@
 package dev.abkit.core.port.in;
 
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -18,18 +19,31 @@ import java.util.Objects;
  * @param startAt   when it starts by itself (SCHEDULED, unless a draft); null: at once (RUNNING), unless a draft
  * @param endAt     when it ends by itself, as {@code endAction} says; null: never
  * @param endAction what {@code endAt} does; {@link EndAction#STOP} unless said otherwise
+ * @param audience  the new devices it may enrol (R8); {@link Audience#EVERYONE} unless said otherwise
  */
 public record NewExperiment(ExperimentKey key, List<Option> options, boolean draft, Instant startAt, Instant endAt,
-                            EndAction endAction) {
+                            EndAction endAction, Audience audience) {
 
     public NewExperiment {
         Objects.requireNonNull(key, "key");
         options = Experiment.validOptions(options);
         endAction = endAction == null ? EndAction.STOP : endAction;
+        audience = audience == null ? Audience.EVERYONE : audience;
+    }
+
+    /** Open to every device. */
+    public NewExperiment(ExperimentKey key, List<Option> options, boolean draft, Instant startAt, Instant endAt,
+                         EndAction endAction) {
+        this(key, options, draft, startAt, endAt, endAction, Audience.EVERYONE);
     }
 
     /** Running at once, without a schedule, as experiments were before they had a lifecycle. */
     public NewExperiment(ExperimentKey key, List<Option> options) {
         this(key, options, false, null, null, EndAction.STOP);
+    }
+
+    /** The same request, limited to {@code newAudience}. */
+    public NewExperiment withAudience(Audience newAudience) {
+        return new NewExperiment(key, options, draft, startAt, endAt, endAction, newAudience);
     }
 }

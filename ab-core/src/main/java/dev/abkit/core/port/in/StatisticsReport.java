@@ -1,5 +1,6 @@
 package dev.abkit.core.port.in;
 
+import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Lifecycle;
@@ -22,11 +23,21 @@ public record StatisticsReport(long devices, List<ExperimentFigures> experiments
         experiments = List.copyOf(experiments);
     }
 
-    /** One experiment: its status and schedule ({@code lifecycle}), and its enrolled devices per option. */
+    /**
+     * One experiment: its status and schedule ({@code lifecycle}), the new devices it may enrol
+     * ({@code audience}), and its enrolled devices per option.
+     */
     public record ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
-                                    List<OptionFigures> options, Lifecycle lifecycle) {
+                                    List<OptionFigures> options, Lifecycle lifecycle, Audience audience) {
         public ExperimentFigures {
             options = List.copyOf(options);
+            audience = audience == null ? Audience.EVERYONE : audience;
+        }
+
+        /** An experiment open to every device. */
+        public ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
+                                 List<OptionFigures> options, Lifecycle lifecycle) {
+            this(key, status, createdAt, devices, options, lifecycle, Audience.EVERYONE);
         }
     }
 

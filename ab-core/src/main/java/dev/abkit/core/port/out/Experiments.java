@@ -23,7 +23,8 @@ public interface Experiments {
      * Keeps {@code changed} in place of {@code expected}, if the kept experiment's lifecycle (status,
      * start, end, start instant, end action) is still that of {@code expected}: a compare-and-set, so
      * that of several instances carrying out one due start only one does (exactly once), and an
-     * admin call decides on what is stored. Options change only while the kept one is a draft.
+     * admin call decides on what is stored. Options and audience change only while the kept one is a
+     * draft.
      * Makes a new catalog version when it changes something, atomically with the change; none when
      * it does not.
      *
