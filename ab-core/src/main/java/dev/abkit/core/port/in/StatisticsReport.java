@@ -22,11 +22,21 @@ public record StatisticsReport(long devices, List<ExperimentFigures> experiments
         experiments = List.copyOf(experiments);
     }
 
-    /** One experiment: its status and schedule ({@code lifecycle}), and its enrolled devices per option. */
+    /**
+     * One experiment: its status and schedule ({@code lifecycle}), its enrolled devices per option
+     * (an enrolled device that is overridden is still counted under its slot's option), and
+     * {@code overridden}, the devices with a QA override in it (R9), counted apart.
+     */
     public record ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
-                                    List<OptionFigures> options, Lifecycle lifecycle) {
+                                    List<OptionFigures> options, Lifecycle lifecycle, long overridden) {
         public ExperimentFigures {
             options = List.copyOf(options);
+        }
+
+        /** Figures without overrides. */
+        public ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
+                                 List<OptionFigures> options, Lifecycle lifecycle) {
+            this(key, status, createdAt, devices, options, lifecycle, 0);
         }
     }
 
