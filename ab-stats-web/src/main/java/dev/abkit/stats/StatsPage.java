@@ -46,10 +46,13 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
         }
     }
 
-    /** One experiment's section of the table: a heading row of its own, then one row per option. */
+    /**
+     * One experiment's section of the table: a heading row of its own, then one row per option.
+     * {@code overridden}: the devices with a QA override in it (R9), shown apart; null when none.
+     */
     @Introspected
     public record ExperimentSection(String key, String status, boolean running, Moment created, String devices,
-                                    List<OptionRow> options, List<ScheduleNote> schedule) {
+                                    List<OptionRow> options, List<ScheduleNote> schedule, String overridden) {
 
         static ExperimentSection from(ExperimentFigures figures) {
             return new ExperimentSection(figures.key().value(), figures.status().name(),
@@ -57,7 +60,8 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
                     Moment.of(figures.createdAt(), DATE),
                     count(figures.devices()),
                     figures.options().stream().map(OptionRow::from).toList(),
-                    ScheduleNote.of(figures.lifecycle()));
+                    ScheduleNote.of(figures.lifecycle()),
+                    figures.overridden() == 0 ? null : count(figures.overridden()));
         }
 
         /** The status as a CSS class: running, closed, draft, ... */
