@@ -14,6 +14,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.core.port.out.Devices;
@@ -22,6 +23,7 @@ import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
+import dev.abkit.core.service.OverrideService;
 import dev.abkit.core.service.ScheduleService;
 import dev.abkit.core.service.StatisticsService;
 
@@ -56,6 +58,7 @@ public final class AbKit implements AutoCloseable {
     private final StatisticsService statistics;
     private final DeviceLookupService deviceLookup;
     private final ScheduleService schedules;
+    private final OverrideService overrides;
     private final ScheduledFuture<?> refresh;
 
     private AbKit(Builder builder) {
@@ -65,6 +68,7 @@ public final class AbKit implements AutoCloseable {
                 enrollment::refreshRunningExperiments);
         this.statistics = new StatisticsService(builder.experiments, builder.counts, builder.clock);
         this.deviceLookup = new DeviceLookupService(builder.experiments, builder.devices);
+        this.overrides = new OverrideService(builder.experiments, builder.clock, enrollment::refreshRunningExperiments);
         this.schedules = new ScheduleService(builder.experiments, builder.clock, enrollment::refreshRunningExperiments);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
@@ -135,6 +139,11 @@ public final class AbKit implements AutoCloseable {
      */
     public CarryOutSchedules carryOutSchedules() {
         return schedules;
+    }
+
+    /** QA overrides: force a device into an option (R9). */
+    public OverrideDevices overrideDevices() {
+        return overrides;
     }
 
     public ExperimentStatistics statistics() {

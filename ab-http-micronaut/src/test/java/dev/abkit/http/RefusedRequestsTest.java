@@ -10,6 +10,7 @@ import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
+import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.http.auth.KnownAdminToken;
@@ -80,12 +81,15 @@ class RefusedRequestsTest {
     @Inject
     EditExperiment editExperiment;
 
+    @Inject
+    OverrideDevices overrideDevices;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void noCallsYet() {
         clearInvocations(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice,
-                startExperiment, scheduleExperiment, closeExperiment, editExperiment);
+                startExperiment, scheduleExperiment, closeExperiment, editExperiment, overrideDevices);
     }
 
     @Test
@@ -127,6 +131,10 @@ class RefusedRequestsTest {
                     post("/api/v1/admin/experiments/price/start", ""),
                     post("/api/v1/admin/experiments/price/close", ""),
                     post("/api/v1/admin/experiments/price/schedule", "{\"startAt\":\"2099-01-01T00:00:00Z\"}"),
+                    get("/api/v1/admin/experiments/price/overrides"),
+                    get("/api/v1/admin/experiments/price/overrides/qa-phone").header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"50\"}")),
+                    get("/api/v1/admin/experiments/price/overrides/qa-phone").DELETE(),
                     get("/api/v1/admin/experiments/price").header("Content-Type", "application/json")
                             .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"endAt\":null}")))) {
                 if (!authorization.isEmpty()) {
@@ -137,7 +145,7 @@ class RefusedRequestsTest {
         }
 
         verifyNoInteractions(experimentsForDevice, createExperiment, findExperiments, stopExperiment, findDevice,
-                startExperiment, scheduleExperiment, closeExperiment, editExperiment);
+                startExperiment, scheduleExperiment, closeExperiment, editExperiment, overrideDevices);
 
         assertThat(send(get("/api/v1/admin/experiments").header("Authorization", "Bearer " + KnownAdminToken.VALUE))
                 .statusCode()).isEqualTo(200);
@@ -203,5 +211,10 @@ class RefusedRequestsTest {
     @MockBean(EditExperiment.class)
     EditExperiment editExperiment() {
         return mock(EditExperiment.class);
+    }
+
+    @MockBean(OverrideDevices.class)
+    OverrideDevices overrideDevices() {
+        return mock(OverrideDevices.class);
     }
 }

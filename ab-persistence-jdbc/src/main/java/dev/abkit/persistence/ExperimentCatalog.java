@@ -1,16 +1,19 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.error.StorageFailureException;
+import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.RunningExperiments;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The catalog of experiments as registrations see it: the served set (RUNNING and CLOSED) with the
- * version it belongs to, and the lock and version bump that every change of it takes (R2 across
+ * version it belongs to and the QA overrides that apply at it (with the drafts and scheduled
+ * experiments they name), and the lock and version bump that every change of it takes (R2 across
  * instances).
  */
 final class ExperimentCatalog {
@@ -19,9 +22,12 @@ final class ExperimentCatalog {
      * One statement, so the version and the set come from one snapshot; options never change, so
      * joining them in is safe. Every experiment has at least one option.
      */
-    private static final String RUNNING = "select c.version, " + ExperimentRows.COLUMNS
+    private static final String RUNNING = "select c.version,"
+            + " exists (select 1 from experiment_override) as has_overrides, " + ExperimentRows.COLUMNS
             + " from experiment_catalog c"
             + " left join experiment e on e.status in ('RUNNING', 'CLOSED')"
+            + "   or (e.status in ('DRAFT', 'SCHEDULED')"
+            + "       and exists (select 1 from experiment_override v where v.experiment_key = e.experiment_key))"
             + " left join experiment_option o on o.experiment_key = e.experiment_key"
             + " where c.id = 1"
             + " order by e.id, o.position";
@@ -93,7 +99,14 @@ final class ExperimentCatalog {
                 throw new StorageFailureException("the experiment catalog row is missing; the schema is damaged");
             }
             long version = rows.getLong("version");
-            return new RunningExperiments(version, ExperimentRows.experiments(rows, true));
+            boolean overridden = rows.getBoolean("has_overrides");
+            List<Experiment> shown = ExperimentRows.experiments(rows, true);
+            if (!overridden) {
+                return new RunningExperiments(version, shown); // the normal case: one statement
+            }
+            // Read after the set: an override change committed in between makes a newer version,
+            // which the next read brings; under a registration's shared lock none can commit.
+            return RunningExperiments.withOverrides(version, shown, OverrideRows.applicable(connection));
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.DeviceOverride;
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Lifecycle;
@@ -191,6 +193,14 @@ final class JdbcExperiments implements Experiments {
         }
         insertOptions(connection, draft);
         insertCounters(connection, draft);
+        // Overrides of values the draft no longer has would force a device to a value it cannot hold.
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from experiment_override where experiment_key = ? and option_value not in"
+                        + " (select option_value from experiment_option where experiment_key = ?)")) {
+            delete.setString(1, draft.key().value());
+            delete.setString(2, draft.key().value());
+            delete.executeUpdate();
+        }
     }
 
     /** A draft's new audience: no device was judged by the old one. */
@@ -233,5 +243,38 @@ final class JdbcExperiments implements Experiments {
     @Override
     public RunningExperiments running() {
         return database.autoCommitted("list running experiments", catalog::running);
+    }
+
+    @Override
+    public void putOverride(DeviceOverride override) {
+        database.inTransaction("put an override in experiment " + override.experiment(), connection -> {
+            catalog.change(connection);
+            if (ExperimentRows.find(connection, override.experiment()).isEmpty()) {
+                throw new UnknownExperimentException(override.experiment()); // rolls the version back too
+            }
+            // Delete and insert rather than an upsert, which H2 does not speak in PostgreSQL's words;
+            // the exclusive catalog lock keeps every other override change out meanwhile.
+            Script put = new Script();
+            put.write("delete from experiment_override where experiment_key = ? and device_token = ?",
+                    override.experiment().value(), override.device().value());
+            put.write("insert into experiment_override (experiment_key, device_token, option_value, created_at)"
+                            + " values (?, ?, ?, ?)",
+                    override.experiment().value(), override.device().value(), override.value(),
+                    timestamp(override.createdAt()));
+            put.runOn(connection, database.kind());
+            return null;
+        });
+    }
+
+    @Override
+    public boolean removeOverride(ExperimentKey experiment, DeviceToken device) {
+        return database.inTransaction("remove an override in experiment " + experiment, connection ->
+                catalog.changeIf(connection, "delete from experiment_override where experiment_key = ? and device_token = ?",
+                        experiment.value(), device.value()));
+    }
+
+    @Override
+    public List<DeviceOverride> overrides() {
+        return database.autoCommitted("list overrides", OverrideRows::all);
     }
 }

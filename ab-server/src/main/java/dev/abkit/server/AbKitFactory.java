@@ -10,6 +10,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.persistence.JdbcStorage;
@@ -121,5 +122,10 @@ final class AbKitFactory {
     @Singleton
     FindDevice findDevice(AbKit abKit) {
         return abKit.findDevice();
+    }
+
+    @Singleton
+    OverrideDevices overrideDevices(AbKit abKit) {
+        return abKit.overrideDevices();
     }
 }

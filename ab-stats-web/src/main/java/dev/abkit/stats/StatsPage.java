@@ -48,10 +48,14 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
         }
     }
 
-    /** One experiment's section of the table: a heading row of its own, then one row per option. */
+    /**
+     * One experiment's section of the table: a heading row of its own, then one row per option.
+     * {@code overridden}: the devices with a QA override in it (R9), shown apart; null when none.
+     */
     @Introspected
     public record ExperimentSection(String key, String status, boolean running, Moment created, String devices,
-                                    List<OptionRow> options, List<ScheduleNote> schedule, String audience) {
+                                    List<OptionRow> options, List<ScheduleNote> schedule, String audience,
+                                    String overridden) {
 
         static ExperimentSection from(ExperimentFigures figures) {
             return new ExperimentSection(figures.key().value(), figures.status().name(),
@@ -60,7 +64,8 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
                     count(figures.devices()),
                     figures.options().stream().map(OptionRow::from).toList(),
                     ScheduleNote.of(figures.lifecycle()),
-                    audienceText(figures.audience()));
+                    audienceText(figures.audience()),
+                    figures.overridden() == 0 ? null : count(figures.overridden()));
         }
 
         /** The audience in one line ("ios · app 2.3.0 to below 3.0.0 · unknown excluded"); null for every device. */

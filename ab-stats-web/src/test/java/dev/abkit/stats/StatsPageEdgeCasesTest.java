@@ -1,6 +1,7 @@
 package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.NewExperiment;
@@ -53,6 +54,8 @@ class StatsPageEdgeCasesTest {
                 List.of(Option.of(MARKUP, "50"), Option.of(AMPERSAND, "50"))));
         abkit.stopExperiment().stop(ExperimentKey.of("button_color"));
         ReceivedOptions.enroll(abkit, "odd-device-", 7);
+        abkit.overrideDevices().put(ExperimentKey.of("price"), DeviceToken.of("odd-device-0"), "50");
+        abkit.overrideDevices().put(ExperimentKey.of("price"), DeviceToken.of("qa-phone"), "5");
         page = Jsoup.parse(client.toBlocking().retrieve(WithAdminToken.get("/stats"), String.class));
     }
 
@@ -84,6 +87,15 @@ class StatsPageEdgeCasesTest {
         assertThat(onboarding.select("tr.option .bar").eachAttr("style"))
                 .containsExactlyInAnyOrder("--share:57.14%;--target:50.00%", "--share:42.86%;--target:50.00%");
         assertThat(page.selectFirst(".devices-total").text()).isEqualTo("7");
+    }
+
+    @Test
+    void overridden_devices_are_shown_apart_and_enrolled_ones_still_count_under_their_slot() {
+        Element price = page.selectFirst("tbody.experiment[data-key=price]");
+
+        assertThat(price.selectFirst(".overridden").text()).isEqualTo("2");
+        assertThat(price.selectFirst(".enrolled").text()).isEqualTo("7");
+        assertThat(page.selectFirst("tbody.experiment[data-key=onboarding] .overridden")).as("none there").isNull();
     }
 
     @Test

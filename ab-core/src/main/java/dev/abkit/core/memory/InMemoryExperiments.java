@@ -2,6 +2,8 @@ package dev.abkit.core.memory;
 
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.DeviceOverride;
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BiPredicate;
 import java.util.function.Predicate;
 import java.util.function.Function;
 
@@ -25,7 +28,7 @@ import java.util.function.Function;
 public final class InMemoryExperiments implements Experiments {
 
     private final ReadWriteLock catalog = new ReentrantReadWriteLock();
-    private volatile Snapshot snapshot = new Snapshot(0, List.of());
+    private volatile Snapshot snapshot = new Snapshot(0, List.of(), List.of());
 
     @Override
     public void add(Experiment experiment) {
@@ -53,15 +56,65 @@ public final class InMemoryExperiments implements Experiments {
         });
     }
 
+    @Override
+    public void putOverride(DeviceOverride override) {
+        change((all, overrides) -> {
+            if (indexOf(all, override.experiment()) < 0) {
+                throw new UnknownExperimentException(override.experiment());
+            }
+            overrides.removeIf(kept -> isOf(kept, override.experiment(), override.device()));
+            overrides.add(override);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean removeOverride(ExperimentKey experiment, DeviceToken device) {
+        return change((all, overrides) -> overrides.removeIf(kept -> isOf(kept, experiment, device)));
+    }
+
+    private static boolean isOf(DeviceOverride override, ExperimentKey experiment, DeviceToken device) {
+        return override.experiment().equals(experiment) && override.device().equals(device);
+    }
+
+    @Override
+    public List<DeviceOverride> overrides() {
+        Snapshot now = snapshot;
+        List<DeviceOverride> ordered = new ArrayList<>(now.overrides.size());
+        for (Experiment experiment : now.all) {
+            for (DeviceOverride override : now.overrides) {
+                if (override.experiment().equals(experiment.key())) {
+                    ordered.add(override);
+                }
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
     /** Runs {@code change} on a copy of the list, which becomes the next version if it returns true. */
     private boolean change(Predicate<List<Experiment>> change) {
+        return change((all, overrides) -> {
+            boolean changed = change.test(all);
+            if (changed) {
+                // A draft's options may have changed: its overrides of values it no longer has go.
+                overrides.removeIf(override -> all.stream().noneMatch(experiment ->
+                        experiment.key().equals(override.experiment()) && experiment.options().stream()
+                                .anyMatch(option -> option.value().equals(override.value()))));
+            }
+            return changed;
+        });
+    }
+
+    /** Runs {@code change} on copies of the lists, which become the next version if it returns true. */
+    private boolean change(BiPredicate<List<Experiment>, List<DeviceOverride>> change) {
         catalog.writeLock().lock();
         try {
             List<Experiment> all = new ArrayList<>(snapshot.all);
-            if (!change.test(all)) {
+            List<DeviceOverride> overrides = new ArrayList<>(snapshot.overrides);
+            if (!change.test(all, overrides)) {
                 return false;
             }
-            snapshot = new Snapshot(snapshot.running.version() + 1, all);
+            snapshot = new Snapshot(snapshot.running.version() + 1, all, overrides);
             return true;
         } finally {
             catalog.writeLock().unlock();
@@ -112,9 +165,15 @@ public final class InMemoryExperiments implements Experiments {
         return -1;
     }
 
-    private record Snapshot(List<Experiment> all, RunningExperiments running) {
-        Snapshot(long version, List<Experiment> all) {
-            this(List.copyOf(all), new RunningExperiments(version, all.stream().filter(Experiment::isServed).toList()));
+    private record Snapshot(List<Experiment> all, List<DeviceOverride> overrides, RunningExperiments running) {
+        Snapshot(long version, List<Experiment> all, List<DeviceOverride> overrides) {
+            this(List.copyOf(all), List.copyOf(overrides), RunningExperiments.withOverrides(version,
+                    all.stream().filter(experiment -> experiment.isServed() || isOverridden(experiment, overrides)).toList(),
+                    overrides));
+        }
+
+        private static boolean isOverridden(Experiment experiment, List<DeviceOverride> overrides) {
+            return overrides.stream().anyMatch(override -> override.experiment().equals(experiment.key()));
         }
     }
 }

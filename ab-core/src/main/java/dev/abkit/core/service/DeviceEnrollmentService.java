@@ -29,6 +29,10 @@ import java.util.Optional;
  * registered or first found, against the running experiments as last read by
  * {@link #refreshRunningExperiments()}. Without one, every call reads both ports. How each call was
  * answered is told to a {@link DeviceActivity}.
+ *
+ * <p>Every answer, from memory or storage, carries the device's QA overrides (R9) as read with the
+ * running set ({@link RunningExperiments#overrides()}, decision 12); a new device takes no slot in an
+ * experiment it is overridden in.
  */
 public final class DeviceEnrollmentService implements ExperimentsForDevice {
 
@@ -89,9 +93,9 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         if (stored.isPresent()) {
             remember(stored.get());
             activity.answeredFromStorage();
-            return served(stored.get(), running.experiments.experiments());
+            return served(stored.get(), running.experiments);
         }
-        Enrolling enrolling = new Enrolling(attributes);
+        Enrolling enrolling = new Enrolling(token, attributes);
         Device device = devices.registerOnce(token, clock.instant(), attributes, running.experiments, enrolling);
         remember(device);
         if (enrolling.ran) {
@@ -99,7 +103,7 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         } else {
             activity.answeredFromStorage(); // registered meanwhile by a concurrent call
         }
-        return served(device, newest.experiments.experiments());
+        return served(device, newest.experiments);
     }
 
     /**
@@ -121,10 +125,12 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
             return null;
         }
         List<Assignment> recalled = memory.recall(token.value(), codes, running.runningByCode);
-        if (recalled != null) {
-            activity.answeredFromMemory();
+        if (recalled == null) {
+            return null;
         }
-        return recalled;
+        activity.answeredFromMemory();
+        // R9 on top of what the device holds; with no override anywhere, one look at an empty map.
+        return running.experiments.overrides().applyTo(token, recalled);
     }
 
     private void remember(Device device) {
@@ -212,6 +218,23 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         return served;
     }
 
+    /** As {@link #served(Device, List)}, with the device's QA overrides put in or over its own values (R9). */
+    static List<Assignment> served(Device device, RunningExperiments running) {
+        return running.overrides().applyTo(device.token(), served(device, running.experiments()));
+    }
+
+    /**
+     * The experiments a new device joins: the running ones, but not those it is overridden in, where
+     * it takes no slot (R9), so that allocation among the enrolled stays exact.
+     */
+    static List<Experiment> joinedBy(DeviceToken token, RunningExperiments running) {
+        List<Experiment> joining = running.enrolling();
+        if (!running.overrides().isEmpty()) {
+            joining.removeIf(experiment -> running.overrides().holds(token, experiment.key()));
+        }
+        return joining;
+    }
+
     /**
      * The enrollment of one registration, which knows afterwards whether it ran: only the call that
      * inserts the device runs it ({@link Devices#registerOnce}), so a call whose enrollment ran and that
@@ -219,17 +242,19 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
      */
     private final class Enrolling implements Enrollment {
 
+        private final DeviceToken token;
         private final DeviceAttributes attributes;
         boolean ran;
 
-        Enrolling(DeviceAttributes attributes) {
+        Enrolling(DeviceToken token, DeviceAttributes attributes) {
+            this.token = token;
             this.attributes = attributes == null ? DeviceAttributes.UNKNOWN : attributes;
         }
 
         @Override
         public List<Assignment> assign(RunningExperiments current, SlotCounters slots) {
             newer(current);
-            List<Assignment> assignments = enroll(current.enrolling(), attributes, slots);
+            List<Assignment> assignments = enroll(joinedBy(token, current), attributes, slots);
             ran = true;
             return assignments;
         }

@@ -4,6 +4,7 @@ import dev.abkit.core.error.UnknownDeviceException;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.Overrides;
 import dev.abkit.core.model.StoredDevice;
 import dev.abkit.core.port.in.DeviceReport;
 import dev.abkit.core.port.in.DeviceReport.AssignmentFigures;
@@ -14,8 +15,12 @@ import dev.abkit.core.port.out.Experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
-/** Reads a device with its slots from the store (never from the memory of returning devices). */
+/**
+ * Reads a device with its slots from the store (never from the memory of returning devices), with the
+ * QA overrides that apply to it now.
+ */
 public final class DeviceLookupService implements FindDevice {
 
     private final Experiments experiments;
@@ -32,9 +37,17 @@ public final class DeviceLookupService implements FindDevice {
         Device device = stored.device();
         List<AssignmentFigures> assignments = new ArrayList<>(device.assignments().size());
         // Experiments are read after the device: every experiment a stored assignment names is among them.
+        Overrides overrides = experiments.running().overrides();
         for (Experiment experiment : experiments.all()) {
-            device.valueIn(experiment.key()).ifPresent(value -> assignments.add(new AssignmentFigures(
-                    experiment.key(), value, experiment.status(), stored.slotIn(experiment.key()), false)));
+            Optional<String> own = device.valueIn(experiment.key());
+            Long slot = own.isPresent() ? stored.slotIn(experiment.key()) : null;
+            Optional<String> forced = overrides.valueFor(token, experiment.key());
+            if (forced.isPresent()) {
+                assignments.add(new AssignmentFigures(experiment.key(), forced.get(), experiment.status(), slot, true));
+            } else {
+                own.ifPresent(value -> assignments.add(
+                        new AssignmentFigures(experiment.key(), value, experiment.status(), slot, false)));
+            }
         }
         return new DeviceReport(device.token(), device.firstSeen(), device.attributes(), assignments);
     }

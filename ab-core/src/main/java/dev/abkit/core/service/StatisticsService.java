@@ -1,5 +1,6 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.model.DeviceOverride;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
@@ -39,14 +40,19 @@ public final class StatisticsService implements ExperimentStatistics {
         for (OptionCount count : counts.optionCounts()) {
             enrolled.computeIfAbsent(count.experiment(), key -> new HashMap<>()).merge(count.value(), count.devices(), Long::sum);
         }
+        Map<ExperimentKey, Long> overridden = new HashMap<>();
+        for (DeviceOverride override : experiments.overrides()) {
+            overridden.merge(override.experiment(), 1L, Long::sum);
+        }
         List<ExperimentFigures> figures = new ArrayList<>();
         for (Experiment experiment : experiments.all()) {
-            figures.add(figuresOf(experiment, enrolled.getOrDefault(experiment.key(), Map.of())));
+            figures.add(figuresOf(experiment, enrolled.getOrDefault(experiment.key(), Map.of()),
+                    overridden.getOrDefault(experiment.key(), 0L)));
         }
         return new StatisticsReport(counts.registeredDevices(), figures, clock.instant());
     }
 
-    private static ExperimentFigures figuresOf(Experiment experiment, Map<String, Long> perOption) {
+    private static ExperimentFigures figuresOf(Experiment experiment, Map<String, Long> perOption, long overridden) {
         long total = 0;
         long weights = 0;
         for (Option option : experiment.options()) {
@@ -60,7 +66,7 @@ public final class StatisticsService implements ExperimentStatistics {
                     share(option.weight().hundredths(), weights)));
         }
         return new ExperimentFigures(experiment.key(), experiment.status(), experiment.createdAt(), total, options,
-                experiment.lifecycle(), experiment.audience());
+                experiment.lifecycle(), experiment.audience(), overridden);
     }
 
     private static BigDecimal share(long part, long whole) {

@@ -8,6 +8,7 @@ import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.CountryCode;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceAttributes;
+import dev.abkit.core.model.DeviceOverride;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
@@ -578,6 +579,92 @@ public abstract class StoragePortsContract {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("short", 4L, "long", 4L));
         assertThat(ports.devices().find(token(0)).orElseThrow().valueIn(iosOnly.key())).isEmpty();
         assertThat(ports.devices().find(token(1)).orElseThrow().valueIn(iosOnly.key())).isPresent();
+    }
+
+    // --- overrides (R9) ------------------------------------------------------------------------
+
+    @Test
+    void overrides_are_kept_replaced_and_removed_each_change_with_a_new_catalog_version() {
+        long fresh = ports.experiments().running().version();
+        DeviceOverride first = new DeviceOverride(PRICE, DeviceToken.of("qa-1"), "5", NOW);
+        DeviceOverride second = new DeviceOverride(PRICE, DeviceToken.of("qa-2"), "20", NOW.plusSeconds(1));
+        DeviceOverride color = new DeviceOverride(BUTTON_COLOR, DeviceToken.of("qa-1"), "#0000FF", NOW.plusSeconds(2));
+        ports.experiments().putOverride(first);
+        ports.experiments().putOverride(second);
+        ports.experiments().putOverride(color);
+        DeviceOverride replaced = new DeviceOverride(PRICE, DeviceToken.of("qa-1"), "50", NOW.plusSeconds(3));
+        ports.experiments().putOverride(replaced);
+
+        assertThat(ports.experiments().overrides()).containsExactly(color, second, replaced);
+        assertThat(ports.experiments().running().version()).isEqualTo(fresh + 4);
+
+        assertThat(ports.experiments().removeOverride(PRICE, DeviceToken.of("qa-2"))).isTrue();
+        assertThat(ports.experiments().removeOverride(PRICE, DeviceToken.of("qa-2"))).isFalse();
+        assertThat(ports.experiments().overrides()).containsExactly(color, replaced);
+        assertThat(ports.experiments().running().version()).isEqualTo(fresh + 5);
+        assertThatThrownBy(() -> ports.experiments().putOverride(
+                new DeviceOverride(ExperimentKey.of("unknown"), DeviceToken.of("qa-1"), "x", NOW)))
+                .isInstanceOf(UnknownExperimentException.class);
+        assertThat(ports.experiments().running().version()).isEqualTo(fresh + 5);
+    }
+
+    @Test
+    void the_served_set_carries_the_overrides_of_drafts_scheduled_and_served_experiments_but_not_stopped_ones() {
+        Experiment draft = inStatus("draft_one", ExperimentStatus.DRAFT);
+        Experiment scheduled = inStatus("scheduled_one", ExperimentStatus.SCHEDULED);
+        ports.experiments().add(draft);
+        ports.experiments().add(scheduled);
+        DeviceToken qa = DeviceToken.of("qa-phone");
+        ports.experiments().putOverride(new DeviceOverride(draft.key(), qa, "long", NOW));
+        ports.experiments().putOverride(new DeviceOverride(PRICE, qa, "50", NOW));
+        ports.experiments().putOverride(new DeviceOverride(scheduled.key(), qa, "short", NOW));
+        ports.experiments().putOverride(new DeviceOverride(BUTTON_COLOR, qa, "#FF0000", NOW));
+        ports.experiments().replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
+
+        RunningExperiments running = anotherInstance(ports).experiments().running();
+
+        assertThat(running.experiments()).containsExactly(ShippedExperiments.PRICE);
+        assertThat(running.overrides().applyTo(qa, List.of(new Assignment(PRICE, "10")))).containsExactly(
+                new Assignment(PRICE, "50"), new Assignment(draft.key(), "long"), new Assignment(scheduled.key(), "short"));
+        assertThat(running.overrides().valueFor(qa, BUTTON_COLOR)).isEmpty();
+        assertThat(running.overrides().applyTo(DeviceToken.of("other"), List.of(new Assignment(PRICE, "10"))))
+                .containsExactly(new Assignment(PRICE, "10"));
+        assertThat(ports.experiments().overrides()).hasSize(4);
+    }
+
+    @Test
+    void an_overridden_new_device_takes_no_slot_and_an_overridden_enrolled_one_keeps_its_own() {
+        DeviceEnrollmentService service = enrollmentService(ports);
+        service.experimentsFor(token(0));
+        long slotOfFirst = ports.devices().findWithSlots(token(0)).orElseThrow().slotIn(PRICE);
+        ports.experiments().putOverride(new DeviceOverride(PRICE, token(0), "5", NOW));
+        ports.experiments().putOverride(new DeviceOverride(PRICE, DeviceToken.of("qa-phone"), "50", NOW));
+
+        List<Assignment> qaAnswer = service.experimentsFor(DeviceToken.of("qa-phone"));
+        assertThat(qaAnswer).extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE);
+        assertThat(qaAnswer).contains(new Assignment(PRICE, "50"));
+        for (int i = 1; i < 600; i++) {
+            service.experimentsFor(token(i));
+        }
+
+        assertThat(ports.devices().find(DeviceToken.of("qa-phone")).orElseThrow().valueIn(PRICE)).isEmpty();
+        assertThat(ports.devices().findWithSlots(token(0)).orElseThrow().slotIn(PRICE)).isEqualTo(slotOfFirst);
+        assertThat(service.experimentsFor(token(0))).contains(new Assignment(PRICE, "5"));
+        // Counted by slot: exact among the 600 enrolled, the overridden token(0) under its own slot's option.
+        assertThat(countsOf(ports.counts().optionCounts(), PRICE))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("10", 450L, "20", 60L, "50", 30L, "5", 60L));
+    }
+
+    @Test
+    void a_drafts_new_options_remove_its_overrides_of_values_it_no_longer_has() {
+        Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
+        ports.experiments().add(draft);
+        ports.experiments().putOverride(new DeviceOverride(draft.key(), DeviceToken.of("qa-1"), "short", NOW));
+        ports.experiments().putOverride(new DeviceOverride(draft.key(), DeviceToken.of("qa-2"), "long", NOW.plusSeconds(1)));
+
+        ports.experiments().replace(draft, draft.withOptions(List.of(Option.of("short", "1"), Option.of("medium", "1"))));
+
+        assertThat(ports.experiments().overrides()).extracting(DeviceOverride::device).containsExactly(DeviceToken.of("qa-1"));
     }
 
     // --- helpers -------------------------------------------------------------------------------

@@ -47,8 +47,8 @@ class DeviceLookupServiceTest {
         assertThat(report.firstSeen()).isEqualTo(START.plusSeconds(5));
         assertThat(report.attributes()).isEqualTo(attributes);
         assertThat(report.assignments()).containsExactly(
-                new AssignmentFigures(ShippedExperiments.BUTTON_COLOR.key(), received.get(0).value(), ExperimentStatus.RUNNING, 1, false),
-                new AssignmentFigures(ShippedExperiments.PRICE.key(), received.get(1).value(), ExperimentStatus.STOPPED, 1, false));
+                new AssignmentFigures(ShippedExperiments.BUTTON_COLOR.key(), received.get(0).value(), ExperimentStatus.RUNNING, 1L, false),
+                new AssignmentFigures(ShippedExperiments.PRICE.key(), received.get(1).value(), ExperimentStatus.STOPPED, 1L, false));
     }
 
     @Test

@@ -31,9 +31,14 @@ public record DeviceJson(String token, String firstSeen, AttributesJson attribut
         }
     }
 
-    /** One experiment the device takes part in: its value, the experiment's status, the device's slot. */
+    /**
+     * One experiment the device is served or holds a value in: its value, the experiment's status, the
+     * device's slot ({@code null} when it holds none: overridden in an experiment it never joined), and
+     * whether a QA override decides the value.
+     */
     @Serdeable
-    public record AssignmentJson(String experiment, String value, String status, long slot, boolean override) {
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record AssignmentJson(String experiment, String value, String status, @Nullable Long slot, boolean override) {
 
         static AssignmentJson from(DeviceReport.AssignmentFigures figures) {
             return new AssignmentJson(figures.experiment().value(), figures.value(), figures.status().name(),

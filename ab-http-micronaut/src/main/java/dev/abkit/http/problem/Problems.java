@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidOverrideException;
 import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.error.UnknownDeviceException;
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.error.UnknownOverrideException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -40,6 +42,7 @@ public final class Problems {
     static final String MALFORMED_BODY = "urn:abkit:problem:malformed-body";
     static final String UNKNOWN_EXPERIMENT = "urn:abkit:problem:unknown-experiment";
     static final String UNKNOWN_DEVICE = "urn:abkit:problem:unknown-device";
+    static final String UNKNOWN_OVERRIDE = "urn:abkit:problem:unknown-override";
     static final String DUPLICATE_EXPERIMENT = "urn:abkit:problem:duplicate-experiment";
     static final String ILLEGAL_TRANSITION = "urn:abkit:problem:illegal-transition";
     static final String STORAGE_UNAVAILABLE = "urn:abkit:problem:storage-unavailable";
@@ -69,6 +72,12 @@ public final class Problems {
         }
         if (error instanceof InvalidScheduleException schedule) {
             return invalidInput(schedule.field(), schedule.getMessage());
+        }
+        if (error instanceof InvalidOverrideException override) {
+            return invalidInput(override.field(), override.getMessage());
+        }
+        if (error instanceof UnknownOverrideException || (error instanceof NotFoundException notFound && notFound.isOverride())) {
+            return respond(HttpStatus.NOT_FOUND, UNKNOWN_OVERRIDE, "Unknown override", error.getMessage(), null);
         }
         if (error instanceof IllegalTransitionException refused) {
             return HttpResponse.<Problem>status(HttpStatus.CONFLICT)

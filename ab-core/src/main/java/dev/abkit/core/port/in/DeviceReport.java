@@ -25,9 +25,10 @@ public record DeviceReport(DeviceToken token, Instant firstSeen, DeviceAttribute
 
     /**
      * The device's value in one experiment, that experiment's status now, and the slot the device took
-     * in it (R3). {@code override}: whether a QA override decides the value; none exist yet, so false.
+     * in it (R3); {@code slot} is {@code null} where it holds none (overridden in an experiment it never
+     * joined). {@code override}: whether a QA override decides the value (R9).
      */
-    public record AssignmentFigures(ExperimentKey experiment, String value, ExperimentStatus status, long slot,
+    public record AssignmentFigures(ExperimentKey experiment, String value, ExperimentStatus status, Long slot,
                                     boolean override) {
 
         public AssignmentFigures {

@@ -25,19 +25,34 @@ public record StatisticsReport(long devices, List<ExperimentFigures> experiments
 
     /**
      * One experiment: its status and schedule ({@code lifecycle}), the new devices it may enrol
-     * ({@code audience}), and its enrolled devices per option.
+     * ({@code audience}), its enrolled devices per option (an enrolled device that is overridden is
+     * still counted under its slot's option), and {@code overridden}, the devices with a QA override
+     * in it (R9), counted apart.
      */
     public record ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
-                                    List<OptionFigures> options, Lifecycle lifecycle, Audience audience) {
+                                    List<OptionFigures> options, Lifecycle lifecycle, Audience audience,
+                                    long overridden) {
         public ExperimentFigures {
             options = List.copyOf(options);
             audience = audience == null ? Audience.EVERYONE : audience;
         }
 
-        /** An experiment open to every device. */
+        /** An experiment open to every device, without overrides. */
         public ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
                                  List<OptionFigures> options, Lifecycle lifecycle) {
-            this(key, status, createdAt, devices, options, lifecycle, Audience.EVERYONE);
+            this(key, status, createdAt, devices, options, lifecycle, Audience.EVERYONE, 0);
+        }
+
+        /** An experiment without overrides. */
+        public ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
+                                 List<OptionFigures> options, Lifecycle lifecycle, Audience audience) {
+            this(key, status, createdAt, devices, options, lifecycle, audience, 0);
+        }
+
+        /** An experiment open to every device. */
+        public ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
+                                 List<OptionFigures> options, Lifecycle lifecycle, long overridden) {
+            this(key, status, createdAt, devices, options, lifecycle, Audience.EVERYONE, overridden);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.abkit.core.port.out;
 
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.DeviceOverride;
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
@@ -47,4 +49,27 @@ public interface Experiments {
      * decision; this only keeps the others out of the check that runs several times a second.
      */
     List<Experiment> withSchedule();
+
+    /**
+     * Keeps a QA override (R9) in place of any earlier one of that device in that experiment, and makes
+     * a new catalog version atomically with it, under the same lock as every other catalog change: the
+     * served set read at that version carries it ({@link RunningExperiments#overrides()}).
+     *
+     * @throws UnknownExperimentException if no experiment has that key
+     */
+    void putOverride(DeviceOverride override);
+
+    /**
+     * Removes the override of {@code device} in {@code experiment}, making a new catalog version if there
+     * was one.
+     *
+     * @return whether there was one
+     */
+    boolean removeOverride(ExperimentKey experiment, DeviceToken device);
+
+    /**
+     * Every override kept, of every experiment (stopped ones included): by experiment in creation order,
+     * each experiment's by {@code createdAt}. Overrides are few (QA devices).
+     */
+    List<DeviceOverride> overrides();
 }

@@ -1,0 +1,82 @@
+package dev.abkit.core.service;
+
+import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidOverrideException;
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.error.UnknownOverrideException;
+import dev.abkit.core.model.DeviceOverride;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.out.Experiments;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Keeps QA overrides. Each change makes a new catalog version in the store, so every instance serves
+ * it after its next read of the served set, and {@code afterChange} lets this one re-read at once.
+ */
+public final class OverrideService implements OverrideDevices {
+
+    private final Experiments experiments;
+    private final Clock clock;
+    private final Runnable afterChange;
+
+    /**
+     * @param afterChange run after each change, e.g. to re-read the served set that answers from
+     *                    memory use; a failure of it does not fail the change, which is stored by then
+     */
+    public OverrideService(Experiments experiments, Clock clock, Runnable afterChange) {
+        this.experiments = Objects.requireNonNull(experiments, "experiments");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.afterChange = Objects.requireNonNull(afterChange, "afterChange");
+    }
+
+    @Override
+    public DeviceOverride put(ExperimentKey key, DeviceToken device, String value) {
+        Objects.requireNonNull(value, "value");
+        Experiment experiment = existing(key);
+        if (experiment.status() == ExperimentStatus.STOPPED) {
+            throw new IllegalTransitionException(key, ExperimentStatus.STOPPED,
+                    "a stopped experiment is served to nobody, so an override of it would never apply");
+        }
+        if (experiment.options().stream().noneMatch(option -> option.value().equals(value))) {
+            throw new InvalidOverrideException(key, "experiment \"" + key + "\" has no option with this value");
+        }
+        DeviceOverride override = new DeviceOverride(key, device, value, clock.instant());
+        experiments.putOverride(override);
+        changed();
+        return override;
+    }
+
+    @Override
+    public List<DeviceOverride> overridesOf(ExperimentKey key) {
+        existing(key);
+        return experiments.overrides().stream().filter(override -> override.experiment().equals(key)).toList();
+    }
+
+    @Override
+    public void remove(ExperimentKey key, DeviceToken device) {
+        existing(key);
+        if (!experiments.removeOverride(key, device)) {
+            throw new UnknownOverrideException(key, device);
+        }
+        changed();
+    }
+
+    private Experiment existing(ExperimentKey key) {
+        return experiments.find(key).orElseThrow(() -> new UnknownExperimentException(key));
+    }
+
+    private void changed() {
+        try {
+            afterChange.run();
+        } catch (RuntimeException stillStored) {
+            // the change is stored; the next scheduled read of the served set picks it up
+        }
+    }
+}
