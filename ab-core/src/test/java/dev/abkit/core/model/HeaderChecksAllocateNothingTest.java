@@ -5,7 +5,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The mobile endpoint checks the Platform, App-Version and Locale headers on every request, also on
@@ -21,7 +20,8 @@ class HeaderChecksAllocateNothingTest {
     @Test
     void checking_good_values_allocates_nothing() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assertThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled())
+                .as("this JVM measures the bytes each thread allocates").isTrue();
         long thread = Thread.currentThread().getId();
         int checks = 30_000;
         checkAll(checks); // past the interpreter's first calls and class loading

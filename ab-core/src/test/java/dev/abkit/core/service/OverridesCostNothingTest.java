@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import java.lang.management.ManagementFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The returning-device path must not get slower for overrides (docs/performance.md): a device without
@@ -23,7 +22,8 @@ class OverridesCostNothingTest {
     @Test
     void a_device_without_an_override_allocates_no_more_when_other_devices_are_overridden() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        assumeTrue(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled());
+        assertThat(threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled())
+                .as("this JVM measures the bytes each thread allocates").isTrue();
         AbKit abkit = AbKit.inMemory();
         DeviceToken[] tokens = new DeviceToken[DEVICES];
         for (int i = 0; i < DEVICES; i++) {
