@@ -36,6 +36,15 @@ public final class AdminTokenFilter {
     @RequestFilter
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
+        return bearerChecked(token, request);
+    }
+
+    /**
+     * The admin token's check as Bearer, for every path guarded like the admin API (the server's
+     * {@code /metrics} too): {@code null} when the request carries the token, else the 401 problem.
+     */
+    @Nullable
+    public static HttpResponse<?> bearerChecked(AdminToken token, HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         if (token.matches(AuthorizationHeader.bearerToken(authorization))) {
             return null;

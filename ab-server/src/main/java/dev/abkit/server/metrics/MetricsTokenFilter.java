@@ -1,10 +1,8 @@
 package dev.abkit.server.metrics;
 
 import dev.abkit.core.auth.AdminToken;
-import dev.abkit.core.auth.AuthorizationHeader;
-import dev.abkit.http.problem.Problems;
+import dev.abkit.http.auth.AdminTokenFilter;
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -32,12 +30,6 @@ final class MetricsTokenFilter {
     @RequestFilter
     @Nullable
     HttpResponse<?> authenticate(HttpRequest<?> request) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (token.matches(AuthorizationHeader.bearerToken(authorization))) {
-            return null;
-        }
-        return Problems.unauthorized("Bearer realm=\"abkit\"", authorization == null
-                ? "this path needs the admin token: Authorization: Bearer <AB_ADMIN_TOKEN>"
-                : "the admin token is wrong");
+        return AdminTokenFilter.bearerChecked(token, request);
     }
 }
