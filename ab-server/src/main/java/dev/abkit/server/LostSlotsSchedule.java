@@ -11,9 +11,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Checks for lost slots every {@code abkit.slots.check-every} (1 s), on every instance: a slot that
@@ -25,35 +22,16 @@ final class LostSlotsSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(LostSlotsSchedule.class);
 
-    private final JdbcStorage storage;
-    private final ScheduledFuture<?> schedule;
-    private volatile boolean failing;
+    private final RepeatedCheck check;
 
     LostSlotsSchedule(JdbcStorage storage, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
                       @Value("${abkit.slots.check-every:1s}") Duration every) {
-        this.storage = storage;
-        long millis = every.toMillis();
-        this.schedule = ((ScheduledExecutorService) scheduler)
-                .scheduleWithFixedDelay(this::check, millis, millis, TimeUnit.MILLISECONDS);
-    }
-
-    private void check() {
-        try {
-            storage.checkLostSlots();
-            if (failing) {
-                failing = false;
-                LOG.info("the check for lost slots runs again");
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warn("cannot check for lost slots; retrying every interval: {}", e.toString());
-            }
-        }
+        this.check = new RepeatedCheck("the check for lost slots", storage::checkLostSlots, LOG, scheduler,
+                every, every);
     }
 
     @PreDestroy
     void stop() {
-        schedule.cancel(false);
+        check.stop();
     }
 }

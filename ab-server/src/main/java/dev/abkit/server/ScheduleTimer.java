@@ -12,9 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Carries out due starts and ends every {@code abkit.schedule.check-every} (250 ms), on every
@@ -29,35 +26,23 @@ final class ScheduleTimer {
     private static final Logger LOG = LoggerFactory.getLogger(ScheduleTimer.class);
 
     private final AbKit abkit;
-    private final ScheduledFuture<?> schedule;
-    private volatile boolean failing;
+    private final RepeatedCheck check;
 
     ScheduleTimer(AbKit abkit, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
                   @Value("${abkit.schedule.check-every:250ms}") Duration every) {
         this.abkit = abkit;
-        this.schedule = ((ScheduledExecutorService) scheduler)
-                .scheduleWithFixedDelay(this::check, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        this.check = new RepeatedCheck("the check for due schedules", this::carryOutDue, LOG, scheduler,
+                Duration.ZERO, every);
     }
 
-    private void check() {
-        try {
-            for (Experiment changed : abkit.carryOutSchedules().carryOutDue()) {
-                LOG.info("experiment {} is {} as scheduled", changed.key(), changed.status());
-            }
-            if (failing) {
-                failing = false;
-                LOG.info("the check for due schedules runs again");
-            }
-        } catch (RuntimeException e) {
-            if (!failing) {
-                failing = true;
-                LOG.warn("cannot check for due schedules; retrying every interval: {}", e.toString());
-            }
+    private void carryOutDue() {
+        for (Experiment changed : abkit.carryOutSchedules().carryOutDue()) {
+            LOG.info("experiment {} is {} as scheduled", changed.key(), changed.status());
         }
     }
 
     @PreDestroy
     void stop() {
-        schedule.cancel(false);
+        check.stop();
     }
 }
