@@ -47,6 +47,17 @@ public final class PermutedBlocks {
         return block(blockIndex).options[position];
     }
 
+    /**
+     * How many positions before slot {@code slot}'s in its block hold the same option: the slot's rank
+     * among its option's slots of that block (0 for the first).
+     */
+    public int rankAt(long slot) {
+        if (slot < 0) {
+            throw new IllegalArgumentException("slot must be 0 or more (got " + slot + ")");
+        }
+        return block(slot / design.blockSize()).ranks()[(int) (slot % design.blockSize())];
+    }
+
     private ShuffledBlock block(long blockIndex) {
         ShuffledBlock cached = last;
         if (cached != null && cached.index == blockIndex) {
@@ -70,6 +81,19 @@ public final class PermutedBlocks {
         return block;
     }
 
-    private record ShuffledBlock(long index, int[] options) {
+    private record ShuffledBlock(long index, int[] options, int[] ranks) {
+
+        ShuffledBlock(long index, int[] options) {
+            this(index, options, ranksOf(options));
+        }
+
+        private static int[] ranksOf(int[] options) {
+            int[] seen = new int[options.length];
+            int[] ranks = new int[options.length];
+            for (int position = 0; position < options.length; position++) {
+                ranks[position] = seen[options[position]]++;
+            }
+            return ranks;
+        }
     }
 }

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -35,12 +36,21 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
     private final ConcurrentHashMap<DeviceToken, StoredDevice> devices = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExperimentKey, ConcurrentHashMap<String, LongAdder>> counts = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ExperimentKey, ConcurrentSkipListSet<Long>> givenBack = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ExperimentKey, LongAdder> leftOut = new ConcurrentHashMap<>();
+    /** Per experiment, one more than the highest slot taken: where a coverage change may begin (R7). */
+    private final ConcurrentHashMap<ExperimentKey, LongAccumulator> handedOut = new ConcurrentHashMap<>();
     private final InMemoryExperiments experiments;
     private final SlotCounters slots;
 
     public InMemoryDevices(InMemoryExperiments experiments, SlotCounters slots) {
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.slots = Objects.requireNonNull(slots, "slots");
+        experiments.countSlotsWith(this::slotsHandedOut);
+    }
+
+    private long slotsHandedOut(ExperimentKey experiment) {
+        LongAccumulator highest = handedOut.get(experiment);
+        return highest == null ? 0 : highest.get();
     }
 
     @Override
@@ -92,6 +102,10 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
     }
 
     private void count(Assignment assignment) {
+        if (assignment.isLeftOut()) {
+            leftOut.computeIfAbsent(assignment.experiment(), key -> new LongAdder()).increment();
+            return;
+        }
         counts.computeIfAbsent(assignment.experiment(), key -> new ConcurrentHashMap<>())
                 .computeIfAbsent(assignment.value(), value -> new LongAdder())
                 .increment();
@@ -110,6 +124,13 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
                 result.add(new OptionCount(experiment.getKey(), option.getKey(), option.getValue().sum()));
             }
         }
+        return result;
+    }
+
+    @Override
+    public Map<ExperimentKey, Long> leftOutCounts() {
+        Map<ExperimentKey, Long> result = new HashMap<>();
+        leftOut.forEach((experiment, devices) -> result.put(experiment, devices.sum()));
         return result;
     }
 
@@ -153,6 +174,7 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
         }
 
         private void record(ExperimentKey experiment, long slot) {
+            handedOut.computeIfAbsent(experiment, key -> new LongAccumulator(Math::max, 0)).accumulate(slot + 1);
             experimentsTaken.add(experiment);
             slotsTaken.add(slot);
         }

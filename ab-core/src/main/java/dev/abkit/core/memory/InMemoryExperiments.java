@@ -13,10 +13,12 @@ import dev.abkit.core.port.out.Experiments;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.BiPredicate;
 import java.util.function.Predicate;
+import java.util.function.ToLongFunction;
 import java.util.function.Function;
 
 /**
@@ -28,6 +30,8 @@ import java.util.function.Function;
 public final class InMemoryExperiments implements Experiments {
 
     private final ReadWriteLock catalog = new ReentrantReadWriteLock();
+    /** The device stores that hand out this catalog's slots (usually one), for {@link #slotsHandedOut}. */
+    private final List<ToLongFunction<ExperimentKey>> slotCounts = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot = new Snapshot(0, List.of(), List.of());
 
     @Override
@@ -48,10 +52,14 @@ public final class InMemoryExperiments implements Experiments {
                 throw new UnknownExperimentException(expected.key());
             }
             Experiment stored = all.get(index);
-            if (!stored.lifecycle().equals(expected.lifecycle())) {
+            if (!stored.lifecycle().equals(expected.lifecycle())
+                    || !stored.coveragePlan().equals(expected.coveragePlan())) {
                 return false;
             }
-            all.set(index, stored.status() == ExperimentStatus.DRAFT ? changed : stored.withLifecycle(changed.lifecycle()));
+            // Under the write lock no registration is in flight: the slots handed out stay as counted.
+            Experiment settled = changed.settledAt(slotsHandedOut(expected.key()));
+            all.set(index, stored.status() == ExperimentStatus.DRAFT ? settled
+                    : stored.withLifecycle(settled.lifecycle()).withCoveragePlanOf(settled));
             return true;
         });
     }
@@ -89,6 +97,19 @@ public final class InMemoryExperiments implements Experiments {
             }
         }
         return List.copyOf(ordered);
+    }
+
+    /** Called by each {@link InMemoryDevices} on this catalog: how many slots of an experiment it handed out. */
+    void countSlotsWith(ToLongFunction<ExperimentKey> handedOut) {
+        slotCounts.add(handedOut);
+    }
+
+    private long slotsHandedOut(ExperimentKey experiment) {
+        long handedOut = 0;
+        for (ToLongFunction<ExperimentKey> count : slotCounts) {
+            handedOut = Math.max(handedOut, count.applyAsLong(experiment));
+        }
+        return handedOut;
     }
 
     /** Runs {@code change} on a copy of the list, which becomes the next version if it returns true. */

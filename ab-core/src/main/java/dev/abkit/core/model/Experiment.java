@@ -1,6 +1,7 @@
 package dev.abkit.core.model;
 
 import dev.abkit.core.allocation.BlockDesign;
+import dev.abkit.core.allocation.CoverageBlocks;
 import dev.abkit.core.allocation.PermutedBlocks;
 
 import java.time.Instant;
@@ -12,9 +13,10 @@ import java.util.Set;
 
 /**
  * An experiment: its key, 1-20 options with distinct values, the {@link Audience} of new devices it
- * enrols (R8), when it was created, the seed of its allocation, and its {@link Lifecycle}: status
- * and schedule. Options, weights and audience change only before it starts (R1, R2); the status
- * moves only as {@link Transition} allows. Every change returns a new experiment.
+ * may enrol (R8), the share of those it does enrol ({@link CoveragePlan}, R7), when it was created,
+ * the seed of its allocation, and its {@link Lifecycle}: status and schedule. Options, weights and
+ * audience change only before it starts (R1, R2); coverage also while it runs, from a block boundary
+ * on; the status moves only as {@link Transition} allows. Every change returns a new experiment.
  */
 public final class Experiment {
 
@@ -23,10 +25,12 @@ public final class Experiment {
     private final ExperimentKey key;
     private final List<Option> options;
     private final Audience audience;
+    private final CoveragePlan coverage;
     private final Lifecycle lifecycle;
     private final Instant createdAt;
     private final long seed;
     private final PermutedBlocks allocation;
+    private final CoverageBlocks enrolment;
 
     /** An experiment open to every device. */
     public Experiment(ExperimentKey key, List<Option> options, Lifecycle lifecycle, Instant createdAt, long seed) {
@@ -36,19 +40,36 @@ public final class Experiment {
     /** @param audience the new devices it may enrol; {@link Audience#EVERYONE} (or null) for all */
     public Experiment(ExperimentKey key, List<Option> options, Audience audience, Lifecycle lifecycle,
                       Instant createdAt, long seed) {
-        this(key, checkedOptions(options), audience, lifecycle, createdAt, seed, null);
+        this(key, options, audience, CoveragePlan.FULL, lifecycle, createdAt, seed);
     }
 
-    private Experiment(ExperimentKey key, List<Option> options, Audience audience, Lifecycle lifecycle,
-                       Instant createdAt, long seed, PermutedBlocks allocation) {
+    /**
+     * @param audience the new devices it may enrol; {@link Audience#EVERYONE} (or null) for all
+     * @param coverage the share of those it enrols; {@link CoveragePlan#FULL} (or null) for all
+     */
+    public Experiment(ExperimentKey key, List<Option> options, Audience audience, CoveragePlan coverage,
+                      Lifecycle lifecycle, Instant createdAt, long seed) {
+        this(key, checkedOptions(options), audience, coverage, lifecycle, createdAt, seed, null);
+    }
+
+    private Experiment(ExperimentKey key, List<Option> options, Audience audience, CoveragePlan coverage,
+                       Lifecycle lifecycle, Instant createdAt, long seed, PermutedBlocks allocation) {
         this.key = Objects.requireNonNull(key, "key");
         this.options = options;
         // An audience without a rule admits every device, whatever its includeUnknown: one spelling for "everyone".
         this.audience = audience == null || audience.isEveryone() ? Audience.EVERYONE : audience;
+        this.coverage = coverage == null ? CoveragePlan.FULL : coverage;
         this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
         this.seed = seed;
         this.allocation = allocation != null ? allocation : new PermutedBlocks(designOf(options), seed);
+        this.enrolment = this.coverage.isPending() ? null : enrolmentOf(this.coverage, seed);
+    }
+
+    private static CoverageBlocks enrolmentOf(CoveragePlan plan, long seed) {
+        long[] fromSlots = plan.steps().stream().mapToLong(CoveragePlan.Step::fromSlot).toArray();
+        int[] hundredths = plan.steps().stream().mapToInt(step -> step.coverage().hundredths()).toArray();
+        return new CoverageBlocks(seed, fromSlots, hundredths);
     }
 
     /** A new experiment, running from its creation on. */
@@ -101,7 +122,37 @@ public final class Experiment {
      * use cases' decision ({@link Transition}); this only keeps the experiment consistent.
      */
     public Experiment withLifecycle(Lifecycle changed) {
-        return new Experiment(key, options, audience, changed, createdAt, seed, allocation);
+        return new Experiment(key, options, audience, coverage, changed, createdAt, seed, allocation);
+    }
+
+    /**
+     * This experiment enrolling {@code newCoverage} of its eligible new devices (R7): before its start
+     * from the first device on; once started from the next block boundary on, where its store places it
+     * ({@link #settledAt}). Which statuses may change it is the use cases' decision.
+     */
+    public Experiment withCoverage(Coverage newCoverage) {
+        CoveragePlan changed = coverage.changedTo(newCoverage);
+        return changed.equals(coverage) ? this
+                : new Experiment(key, options, audience, changed, lifecycle, createdAt, seed, allocation);
+    }
+
+    /**
+     * This experiment with a pending coverage change placed, as its store does when it keeps the change,
+     * with no registration in flight: see {@link CoveragePlan#settledAt}.
+     *
+     * @param slotsHandedOut how many of its slots have been handed out so far
+     */
+    public Experiment settledAt(long slotsHandedOut) {
+        return coverage.isPending()
+                ? new Experiment(key, options, audience, coverage.settledAt(slotsHandedOut), lifecycle, createdAt, seed,
+                allocation)
+                : this;
+    }
+
+    /** This experiment with the coverage plan of {@code kept}, as a store keeps a change of it. */
+    public Experiment withCoveragePlanOf(Experiment kept) {
+        return kept.coverage.equals(coverage) ? this
+                : new Experiment(key, options, audience, kept.coverage, lifecycle, createdAt, seed, allocation);
     }
 
     /**
@@ -115,7 +166,7 @@ public final class Experiment {
         if (!status().isBeforeStart()) {
             throw new IllegalStateException("experiment " + key + " has started; its options never change");
         }
-        return new Experiment(key, newOptions, audience, lifecycle, createdAt, seed);
+        return new Experiment(key, newOptions, audience, coverage, lifecycle, createdAt, seed);
     }
 
     /**
@@ -130,7 +181,7 @@ public final class Experiment {
         if (!status().isBeforeStart()) {
             throw new IllegalStateException("experiment " + key + " has started; its audience never changes");
         }
-        return new Experiment(key, options, newAudience, lifecycle, createdAt, seed, allocation);
+        return new Experiment(key, options, newAudience, coverage, lifecycle, createdAt, seed, allocation);
     }
 
     /** R8: whether a new device with these first-request attributes may join it. */
@@ -155,9 +206,19 @@ public final class Experiment {
         return due.equals(lifecycle) ? Optional.empty() : Optional.of(withLifecycle(due));
     }
 
-    /** The option that the device enrolled into slot {@code slot} (0-based) receives (R3). */
-    public Option optionForSlot(long slot) {
-        return options.get(allocation.optionAt(slot));
+    /**
+     * What the device that takes slot {@code slot} (0-based) receives: left out (empty) as its coverage
+     * says (R7), else the option of its place among the enrolled (R3).
+     *
+     * @throws IllegalStateException if a coverage change is still pending: only a store's settled plan allocates
+     */
+    public Optional<Option> optionAtSlot(long slot) {
+        if (enrolment == null) {
+            throw new IllegalStateException("experiment " + key + " has a coverage change that its store has not"
+                    + " placed yet; only a stored experiment allocates slots");
+        }
+        long enrolled = enrolment.enrolledIndexAt(slot);
+        return enrolled < 0 ? Optional.empty() : Optional.of(options.get(allocation.optionAt(enrolled)));
     }
 
     /** Whether new devices join it now. */
@@ -181,6 +242,16 @@ public final class Experiment {
     /** The new devices it may enrol; {@link Audience#EVERYONE} when it sets no rule. */
     public Audience audience() {
         return audience;
+    }
+
+    /** The share of eligible new devices it enrols now, or from the next block boundary on (R7). */
+    public Coverage coverage() {
+        return coverage.current();
+    }
+
+    /** Its coverage over its slots, step by step. */
+    public CoveragePlan coveragePlan() {
+        return coverage;
     }
 
     public ExperimentStatus status() {
@@ -211,18 +282,22 @@ public final class Experiment {
                 && key.equals(that.key)
                 && options.equals(that.options)
                 && audience.equals(that.audience)
+                && coverage.equals(that.coverage)
                 && lifecycle.equals(that.lifecycle)
                 && createdAt.equals(that.createdAt);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(key, options, audience, lifecycle, createdAt, seed);
+        return Objects.hash(key, options, audience, coverage, lifecycle, createdAt, seed);
     }
 
     @Override
     public String toString() {
         return "Experiment[" + key + ", " + lifecycle + ", " + options
-                + (audience == Audience.EVERYONE ? "" : ", " + audience) + ", created " + createdAt + "]";
+                + (audience == Audience.EVERYONE ? "" : ", " + audience)
+                + (coverage.equals(CoveragePlan.FULL) ? "" : ", coverage " + coverage.steps()
+                + (coverage.isPending() ? " then " + coverage.pending() : ""))
+                + ", created " + createdAt + "]";
     }
 }

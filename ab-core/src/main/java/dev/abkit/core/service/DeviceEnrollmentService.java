@@ -140,17 +140,21 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         List<Assignment> assignments = device.assignments();
         int[] experimentCodes = new int[assignments.size()];
         int[] options = new int[assignments.size()];
-        for (int i = 0; i < experimentCodes.length; i++) {
-            Assignment assignment = assignments.get(i);
+        int remembered = 0;
+        for (Assignment assignment : assignments) {
+            if (assignment.isLeftOut()) {
+                continue; // never served (R7), so not remembered: the answer lacks it as it should
+            }
             int code = codeOf(assignment.experiment());
             int option = code < 0 ? -1 : codes.optionOf(code, assignment.value());
             if (option < 0) {
                 return; // not codable (no code left): this device is answered from storage
             }
-            experimentCodes[i] = code;
-            options[i] = option;
+            experimentCodes[remembered] = code;
+            options[remembered] = option;
+            remembered++;
         }
-        memory.remember(device.token().value(), experimentCodes, options, experimentCodes.length);
+        memory.remember(device.token().value(), experimentCodes, options, remembered);
     }
 
     /** Keeps {@code candidate} if it is newer than what this service has; @return the newest */
@@ -181,10 +185,11 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
     }
 
     /**
-     * R2, R3, R8: a new device joins every experiment running now (not a closed one) whose audience
-     * admits the attributes of its first request, each at its next slot, all slots taken in one call.
-     * An experiment that does not admit it takes no slot from it, so its slots, and with them the
-     * exact split, count eligible devices only.
+     * R2, R3, R7, R8: a new device joins every experiment running now (not a closed one) whose audience
+     * admits the attributes of its first request, each at its next slot, all slots taken in one call;
+     * the slot decides whether the experiment's coverage enrols it and with which option, or leaves it
+     * out for good. An experiment that does not admit it takes no slot from it, so its slots, and with
+     * them the exact shares, count eligible devices only.
      */
     static List<Assignment> enroll(List<Experiment> running, DeviceAttributes attributes, SlotCounters slots) {
         List<Experiment> joined = new ArrayList<>(running.size());
@@ -199,7 +204,9 @@ public final class DeviceEnrollmentService implements ExperimentsForDevice {
         List<Assignment> assignments = new ArrayList<>(joined.size());
         for (int i = 0; i < taken.length; i++) {
             Experiment experiment = joined.get(i);
-            assignments.add(new Assignment(experiment.key(), experiment.optionForSlot(taken[i]).value()));
+            assignments.add(experiment.optionAtSlot(taken[i])
+                    .map(option -> new Assignment(experiment.key(), option.value()))
+                    .orElseGet(() -> Assignment.leftOut(experiment.key())));
         }
         return assignments;
     }

@@ -40,13 +40,15 @@ public final class DeviceLookupService implements FindDevice {
         Overrides overrides = experiments.running().overrides();
         for (Experiment experiment : experiments.all()) {
             Optional<String> own = device.valueIn(experiment.key());
-            Long slot = own.isPresent() ? stored.slotIn(experiment.key()) : null;
+            boolean leftOut = device.isLeftOutOf(experiment.key());
+            Long slot = own.isPresent() || leftOut ? stored.slotIn(experiment.key()) : null;
             Optional<String> forced = overrides.valueFor(token, experiment.key());
             if (forced.isPresent()) {
-                assignments.add(new AssignmentFigures(experiment.key(), forced.get(), experiment.status(), slot, true));
-            } else {
-                own.ifPresent(value -> assignments.add(
-                        new AssignmentFigures(experiment.key(), value, experiment.status(), slot, false)));
+                assignments.add(new AssignmentFigures(experiment.key(), forced.get(), experiment.status(), slot, true,
+                        leftOut));
+            } else if (own.isPresent() || leftOut) {
+                assignments.add(new AssignmentFigures(experiment.key(), own.orElse(null), experiment.status(), slot,
+                        false, leftOut));
             }
         }
         return new DeviceReport(device.token(), device.firstSeen(), device.attributes(), assignments);

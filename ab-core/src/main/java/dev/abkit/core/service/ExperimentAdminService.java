@@ -1,6 +1,7 @@
 package dev.abkit.core.service;
 
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.CoveragePlan;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.in.CloseExperiment;
@@ -58,7 +59,8 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
     public Experiment create(NewExperiment newExperiment) {
         Instant now = clock.instant();
         Experiment experiment = new Experiment(newExperiment.key(), newExperiment.options(), newExperiment.audience(),
-                LifecycleRules.ofNew(newExperiment, now), now, seeds.getAsLong());
+                CoveragePlan.of(newExperiment.coverage()), LifecycleRules.ofNew(newExperiment, now), now,
+                seeds.getAsLong());
         experiments.add(experiment);
         changed();
         return experiment;
@@ -109,7 +111,8 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
             }
             if (experiments.replace(stored, changed)) {
                 changed();
-                return changed;
+                // A coverage change is placed by the store (from which slot on); show it as placed.
+                return changed.coveragePlan().isPending() ? get(key) : changed;
             }
         }
     }

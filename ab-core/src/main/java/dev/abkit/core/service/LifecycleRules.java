@@ -79,8 +79,9 @@ final class LifecycleRules {
     }
 
     /**
-     * A draft takes every change; a scheduled, running or closed experiment only a new end (options,
-     * weights and audience never change once devices may see it); a stopped one none.
+     * A draft takes every change; a scheduled or running experiment only a new end and coverage (R7: from
+     * the next block boundary on), a closed one only a new end (options, weights and audience never change
+     * once devices may see it); a stopped one none.
      */
     static Experiment edited(Experiment experiment, ExperimentChanges changes, Instant now) {
         ExperimentStatus status = experiment.status();
@@ -99,7 +100,14 @@ final class LifecycleRules {
             throw refusal(experiment, "startAt changes by PATCH only while it is a DRAFT;"
                     + " move a scheduled start with POST .../schedule");
         }
+        if (changes.coverage().isPresent() && !status.isBeforeStart() && !experiment.isRunning()) {
+            throw refusal(experiment, "coverage changes while it is a DRAFT, SCHEDULED or RUNNING;"
+                    + " a " + status + " experiment enrols no new device");
+        }
         Experiment edited = experiment;
+        if (changes.coverage().isPresent()) {
+            edited = edited.withCoverage(changes.coverage().get());
+        }
         if (changes.options().isPresent()) {
             edited = edited.withOptions(changes.options().get());
         }

@@ -44,15 +44,17 @@ public final class StatisticsService implements ExperimentStatistics {
         for (DeviceOverride override : experiments.overrides()) {
             overridden.merge(override.experiment(), 1L, Long::sum);
         }
+        Map<ExperimentKey, Long> leftOut = counts.leftOutCounts();
         List<ExperimentFigures> figures = new ArrayList<>();
         for (Experiment experiment : experiments.all()) {
             figures.add(figuresOf(experiment, enrolled.getOrDefault(experiment.key(), Map.of()),
-                    overridden.getOrDefault(experiment.key(), 0L)));
+                    overridden.getOrDefault(experiment.key(), 0L), leftOut.getOrDefault(experiment.key(), 0L)));
         }
         return new StatisticsReport(counts.registeredDevices(), figures, clock.instant());
     }
 
-    private static ExperimentFigures figuresOf(Experiment experiment, Map<String, Long> perOption, long overridden) {
+    private static ExperimentFigures figuresOf(Experiment experiment, Map<String, Long> perOption, long overridden,
+                                               long leftOut) {
         long total = 0;
         long weights = 0;
         for (Option option : experiment.options()) {
@@ -66,7 +68,7 @@ public final class StatisticsService implements ExperimentStatistics {
                     share(option.weight().hundredths(), weights)));
         }
         return new ExperimentFigures(experiment.key(), experiment.status(), experiment.createdAt(), total, options,
-                experiment.lifecycle(), experiment.audience(), overridden);
+                experiment.lifecycle(), experiment.audience(), overridden, experiment.coverage(), leftOut);
     }
 
     private static BigDecimal share(long part, long whole) {

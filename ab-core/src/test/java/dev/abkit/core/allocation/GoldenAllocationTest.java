@@ -38,14 +38,14 @@ class GoldenAllocationTest {
 
     private static String indices(Experiment experiment, int slots) {
         return IntStream.range(0, slots)
-                .mapToObj(slot -> String.valueOf(experiment.options().indexOf(experiment.optionForSlot(slot))))
+                .mapToObj(slot -> String.valueOf(experiment.options().indexOf(experiment.optionAtSlot(slot).orElseThrow())))
                 .collect(Collectors.joining());
     }
 
     private static String counts(Experiment experiment, int slots) {
         long[] counts = new long[experiment.options().size()];
         for (int slot = 0; slot < slots; slot++) {
-            counts[experiment.options().indexOf(experiment.optionForSlot(slot))]++;
+            counts[experiment.options().indexOf(experiment.optionAtSlot(slot).orElseThrow())]++;
         }
         return java.util.Arrays.stream(counts).mapToObj(Long::toString).collect(Collectors.joining("/"));
     }

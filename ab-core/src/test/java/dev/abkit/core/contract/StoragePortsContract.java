@@ -133,8 +133,8 @@ public abstract class StoragePortsContract {
 
         ports.devices().registerOnce(DeviceToken.of("second"), NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), (running, slots) -> {
             taken[0] = slots.takeEach(List.of(PRICE, BUTTON_COLOR));
-            return List.of(new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][0]).value()),
-                    new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][1]).value()));
+            return List.of(new Assignment(PRICE, ShippedExperiments.PRICE.optionAtSlot(taken[0][0]).orElseThrow().value()),
+                    new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionAtSlot(taken[0][1]).orElseThrow().value()));
         });
 
         assertThat(taken[0]).containsExactly(0, 1);
@@ -217,8 +217,8 @@ public abstract class StoragePortsContract {
         Device registered = ports.devices().registerOnce(DeviceToken.of("slotted"), NOW, attributes,
                 ports.experiments().running(), (running, slots) -> {
                     taken[0] = slots.takeEach(List.of(BUTTON_COLOR, PRICE));
-                    return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionForSlot(taken[0][0]).value()),
-                            new Assignment(PRICE, ShippedExperiments.PRICE.optionForSlot(taken[0][1]).value()));
+                    return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.optionAtSlot(taken[0][0]).orElseThrow().value()),
+                            new Assignment(PRICE, ShippedExperiments.PRICE.optionAtSlot(taken[0][1]).orElseThrow().value()));
                 });
 
         assertThat(taken[0]).containsExactly(1, 0);
@@ -244,7 +244,7 @@ public abstract class StoragePortsContract {
             StoredDevice stored = ports.devices().findWithSlots(token(i)).orElseThrow();
             for (Assignment assignment : stored.device().assignments()) {
                 Experiment experiment = ports.experiments().find(assignment.experiment()).orElseThrow();
-                assertThat(experiment.optionForSlot(stored.slotIn(assignment.experiment())).value())
+                assertThat(experiment.optionAtSlot(stored.slotIn(assignment.experiment())).orElseThrow().value())
                         .as("device %d in %s", i, assignment.experiment()).isEqualTo(assignment.value());
             }
             priceSlots.add(stored.slotIn(PRICE));
@@ -306,7 +306,7 @@ public abstract class StoragePortsContract {
         Enrollment counted = (running, slots) -> {
             enrollments.incrementAndGet();
             return List.of(new Assignment(BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR
-                    .optionForSlot(slots.take(BUTTON_COLOR)).value()));
+                    .optionAtSlot(slots.take(BUTTON_COLOR)).orElseThrow().value()));
         };
 
         List<Device> answers = Concurrently.run(50, 50,
@@ -703,7 +703,7 @@ public abstract class StoragePortsContract {
         ports.devices().registerOnce(DeviceToken.of(token), NOW, DeviceAttributes.UNKNOWN, ports.experiments().running(), (running, slots) -> {
             slot[0] = slots.take(experiment);
             return List.of(new Assignment(experiment, ports.experiments().find(experiment).orElseThrow()
-                    .optionForSlot(slot[0]).value()));
+                    .optionAtSlot(slot[0]).orElseThrow().value()));
         });
         return slot[0];
     }

@@ -38,8 +38,8 @@ class ExperimentTest {
         assertThat(stopped.seed()).isEqualTo(running.seed());
         assertThat(stopped.stopped()).isSameAs(stopped);
         assertThat(running.isRunning()).as("the original is immutable").isTrue();
-        assertThat(IntStream.range(0, 40).mapToObj(stopped::optionForSlot))
-                .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(running::optionForSlot).toList());
+        assertThat(IntStream.range(0, 40).mapToObj(stopped::optionAtSlot))
+                .containsExactlyElementsOf(IntStream.range(0, 40).mapToObj(running::optionAtSlot).toList());
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Slot to option: {@code PermutedBlocks.optionAt} for sequential slots, as registrations take them.
- * Goes through {@link Experiment#optionForSlot}, the one public door to the experiment's
+ * Goes through {@link Experiment#optionAtSlot}, the one public door to the experiment's
  * {@code PermutedBlocks}, so a block is shuffled once per block size (3 for button_color, 20 for
  * price) and the other slots hit the cached block.
  */
@@ -47,6 +47,6 @@ public class AllocationBenchmark {
 
     @Benchmark
     public Object sequentialSlot() {
-        return allocation.optionForSlot(slot++);
+        return allocation.optionAtSlot(slot++).orElseThrow();
     }
 }

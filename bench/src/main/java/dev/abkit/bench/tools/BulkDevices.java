@@ -72,7 +72,7 @@ public final class BulkDevices {
                         for (int e = 0; e < running.size(); e++) {
                             Experiment experiment = running.get(e).experiment();
                             long slot = firstSlot[e] + i;
-                            String value = experiment.optionForSlot(slot).value();
+                            String value = experiment.optionAtSlot(slot).orElseThrow().value();
                             optionsPerStripe.computeIfAbsent(experiment.key().value() + '\t' + value,
                                     key -> new long[Schema.STRIPES])[stripe]++;
                             out.append(token).append('\t').append(experiment.key().value()).append('\t')

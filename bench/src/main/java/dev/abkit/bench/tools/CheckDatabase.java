@@ -143,18 +143,21 @@ public final class CheckDatabase {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     long slot = row.getLong(1);
-                    String value = row.getString(2);
+                    String value = row.getString(2); // null: left out by coverage (R7)
                     rows++;
                     maxSlot = Math.max(maxSlot, slot);
-                    found.merge(value, 1L, Long::sum);
-                    if (!experiment.optionForSlot(slot).value().equals(value)) {
+                    found.merge(shown(value), 1L, Long::sum);
+                    if (!java.util.Objects.equals(decidedAt(experiment, slot), value)) {
                         wrongOption++;
                     }
                 }
             }
         }
         for (long slot = 0; slot < rows; slot++) {
-            expected.merge(experiment.optionForSlot(slot).value(), 1L, Long::sum);
+            expected.merge(shown(decidedAt(experiment, slot)), 1L, Long::sum);
+        }
+        if (expected.containsKey(shown(null))) {
+            found.putIfAbsent(shown(null), 0L);
         }
         String key = stored.key();
         note(key + ": enrolled devices", rows);
@@ -173,5 +176,14 @@ public final class CheckDatabase {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /** What the experiment gives the device at {@code slot}: an option value, or null when its coverage leaves it out. */
+    private static String decidedAt(Experiment experiment, long slot) {
+        return experiment.optionAtSlot(slot).map(Option::value).orElse(null);
+    }
+
+    private static String shown(String value) {
+        return value == null ? "(left out)" : value;
     }
 }

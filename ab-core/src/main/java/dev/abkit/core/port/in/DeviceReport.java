@@ -26,15 +26,24 @@ public record DeviceReport(DeviceToken token, Instant firstSeen, DeviceAttribute
     /**
      * The device's value in one experiment, that experiment's status now, and the slot the device took
      * in it (R3); {@code slot} is {@code null} where it holds none (overridden in an experiment it never
-     * joined). {@code override}: whether a QA override decides the value (R9).
+     * joined). {@code override}: whether a QA override decides the value (R9). {@code leftOut}: whether
+     * the experiment's coverage left the device out (R7); then, unless overridden, it has no value.
      */
     public record AssignmentFigures(ExperimentKey experiment, String value, ExperimentStatus status, Long slot,
-                                    boolean override) {
+                                    boolean override, boolean leftOut) {
 
         public AssignmentFigures {
             Objects.requireNonNull(experiment, "experiment");
-            Objects.requireNonNull(value, "value");
             Objects.requireNonNull(status, "status");
+            if (value == null && !leftOut) {
+                throw new IllegalArgumentException("only a device left out of " + experiment + " has no value there");
+            }
+        }
+
+        /** A device that the experiment enrolled, or an overridden one that never joined it. */
+        public AssignmentFigures(ExperimentKey experiment, String value, ExperimentStatus status, Long slot,
+                                 boolean override) {
+            this(experiment, Objects.requireNonNull(value, "value"), status, slot, override, false);
         }
     }
 }

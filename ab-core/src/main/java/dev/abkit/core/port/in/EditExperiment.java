@@ -7,9 +7,9 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 
 /**
- * Changes what an experiment's status still lets change: a draft anything; a scheduled, running or
- * closed one only its end ({@code endAt}, {@code endAction}), never its options or audience; a stopped
- * one nothing.
+ * Changes what an experiment's status still lets change: a draft anything; a scheduled or running
+ * one its end ({@code endAt}, {@code endAction}) and its coverage (R7, from the next block boundary on),
+ * a closed one only its end, never its options or audience; a stopped one nothing.
  */
 public interface EditExperiment {
 

@@ -1,6 +1,7 @@
 package dev.abkit.core.port.in;
 
 import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.Option;
@@ -17,7 +18,7 @@ import java.util.List;
  */
 public record ExperimentChanges(Optional<List<Option>> options, Optional<Optional<Instant>> startAt,
                                 Optional<Optional<Instant>> endAt, Optional<EndAction> endAction,
-                                Optional<Audience> audience) {
+                                Optional<Audience> audience, Optional<Coverage> coverage) {
 
     public ExperimentChanges {
         Objects.requireNonNull(options, "options");
@@ -25,38 +26,45 @@ public record ExperimentChanges(Optional<List<Option>> options, Optional<Optiona
         Objects.requireNonNull(endAt, "endAt");
         Objects.requireNonNull(endAction, "endAction");
         Objects.requireNonNull(audience, "audience");
+        Objects.requireNonNull(coverage, "coverage");
         options = options.map(Experiment::validOptions);
     }
 
     /** Changes nothing; add fields with the {@code with...} methods. */
     public static ExperimentChanges none() {
         return new ExperimentChanges(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public ExperimentChanges withOptions(List<Option> newOptions) {
-        return new ExperimentChanges(Optional.of(newOptions), startAt, endAt, endAction, audience);
+        return new ExperimentChanges(Optional.of(newOptions), startAt, endAt, endAction, audience, coverage);
     }
 
     /** @param newStartAt the new start, or null to remove it */
     public ExperimentChanges withStartAt(Instant newStartAt) {
         return new ExperimentChanges(options, Optional.of(Optional.ofNullable(newStartAt)), endAt, endAction,
-                audience);
+                audience, coverage);
     }
 
     /** @param newEndAt the new end, or null to remove it */
     public ExperimentChanges withEndAt(Instant newEndAt) {
         return new ExperimentChanges(options, startAt, Optional.of(Optional.ofNullable(newEndAt)), endAction,
-                audience);
+                audience, coverage);
     }
 
     public ExperimentChanges withEndAction(EndAction newEndAction) {
-        return new ExperimentChanges(options, startAt, endAt, Optional.of(newEndAction), audience);
+        return new ExperimentChanges(options, startAt, endAt, Optional.of(newEndAction), audience, coverage);
     }
 
     /** @param newAudience the new audience, or null (or {@link Audience#EVERYONE}) to remove every rule */
     public ExperimentChanges withAudience(Audience newAudience) {
         return new ExperimentChanges(options, startAt, endAt, endAction,
-                Optional.of(newAudience == null ? Audience.EVERYONE : newAudience));
+                Optional.of(newAudience == null ? Audience.EVERYONE : newAudience), coverage);
+    }
+
+    /** The share of eligible new devices to enrol (R7); on a started experiment from the next block boundary on. */
+    public ExperimentChanges withCoverage(Coverage newCoverage) {
+        return new ExperimentChanges(options, startAt, endAt, endAction, audience,
+                Optional.of(Objects.requireNonNull(newCoverage, "coverage")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.abkit.core.port.in;
 
 import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -20,15 +21,23 @@ import java.util.Objects;
  * @param endAt     when it ends by itself, as {@code endAction} says; null: never
  * @param endAction what {@code endAt} does; {@link EndAction#STOP} unless said otherwise
  * @param audience  the new devices it may enrol (R8); {@link Audience#EVERYONE} unless said otherwise
+ * @param coverage  the share of those it enrols (R7); {@link Coverage#FULL} unless said otherwise
  */
 public record NewExperiment(ExperimentKey key, List<Option> options, boolean draft, Instant startAt, Instant endAt,
-                            EndAction endAction, Audience audience) {
+                            EndAction endAction, Audience audience, Coverage coverage) {
 
     public NewExperiment {
         Objects.requireNonNull(key, "key");
         options = Experiment.validOptions(options);
         endAction = endAction == null ? EndAction.STOP : endAction;
         audience = audience == null ? Audience.EVERYONE : audience;
+        coverage = coverage == null ? Coverage.FULL : coverage;
+    }
+
+    /** Enrolling every eligible device. */
+    public NewExperiment(ExperimentKey key, List<Option> options, boolean draft, Instant startAt, Instant endAt,
+                         EndAction endAction, Audience audience) {
+        this(key, options, draft, startAt, endAt, endAction, audience, Coverage.FULL);
     }
 
     /** Open to every device. */
@@ -44,6 +53,11 @@ public record NewExperiment(ExperimentKey key, List<Option> options, boolean dra
 
     /** The same request, limited to {@code newAudience}. */
     public NewExperiment withAudience(Audience newAudience) {
-        return new NewExperiment(key, options, draft, startAt, endAt, endAction, newAudience);
+        return new NewExperiment(key, options, draft, startAt, endAt, endAction, newAudience, coverage);
+    }
+
+    /** The same request, enrolling {@code newCoverage} of the eligible new devices. */
+    public NewExperiment withCoverage(Coverage newCoverage) {
+        return new NewExperiment(key, options, draft, startAt, endAt, endAction, audience, newCoverage);
     }
 }

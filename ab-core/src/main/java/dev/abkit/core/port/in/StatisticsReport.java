@@ -1,6 +1,7 @@
 package dev.abkit.core.port.in;
 
 import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Lifecycle;
@@ -27,14 +28,22 @@ public record StatisticsReport(long devices, List<ExperimentFigures> experiments
      * One experiment: its status and schedule ({@code lifecycle}), the new devices it may enrol
      * ({@code audience}), its enrolled devices per option (an enrolled device that is overridden is
      * still counted under its slot's option), and {@code overridden}, the devices with a QA override
-     * in it (R9), counted apart.
+     * in it (R9), counted apart; its {@code coverage} (R7) now, and {@code leftOut}, the eligible new
+     * devices that its coverage left out. {@code devices} counts the enrolled ones.
      */
     public record ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
                                     List<OptionFigures> options, Lifecycle lifecycle, Audience audience,
-                                    long overridden) {
+                                    long overridden, Coverage coverage, long leftOut) {
         public ExperimentFigures {
             options = List.copyOf(options);
             audience = audience == null ? Audience.EVERYONE : audience;
+            coverage = coverage == null ? Coverage.FULL : coverage;
+        }
+
+        /** An experiment enrolling every eligible device. */
+        public ExperimentFigures(ExperimentKey key, ExperimentStatus status, Instant createdAt, long devices,
+                                 List<OptionFigures> options, Lifecycle lifecycle, Audience audience, long overridden) {
+            this(key, status, createdAt, devices, options, lifecycle, audience, overridden, Coverage.FULL, 0);
         }
 
         /** An experiment open to every device, without overrides. */

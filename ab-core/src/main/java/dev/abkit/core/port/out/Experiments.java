@@ -25,8 +25,13 @@ public interface Experiments {
      * Keeps {@code changed} in place of {@code expected}, if the kept experiment's lifecycle (status,
      * start, end, start instant, end action) is still that of {@code expected}: a compare-and-set, so
      * that of several instances carrying out one due start only one does (exactly once), and an
-     * admin call decides on what is stored. Options and audience change only while the kept one is a
-     * draft.
+     * admin call decides on what is stored; the coverage plan must still be that of {@code expected} too.
+     * Options and audience change only while the kept one is a draft.
+     *
+     * <p>A pending coverage change of {@code changed} (R7) is placed here, by
+     * {@link Experiment#settledAt} with the number of the experiment's slots handed out, read while no
+     * registration is in flight (under the same exclusive lock as the change), so that no slot handed
+     * out under the old plan falls under the new one.
      * Makes a new catalog version when it changes something, atomically with the change; none when
      * it does not.
      *
