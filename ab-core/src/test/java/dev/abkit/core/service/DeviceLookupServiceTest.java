@@ -3,6 +3,7 @@ package dev.abkit.core.service;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.error.UnknownDeviceException;
 import dev.abkit.core.model.AppVersion;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,29 @@ class DeviceLookupServiceTest {
                 .extracting(figures -> figures.experiment().value(), AssignmentFigures::slot)
                 .containsExactly(tuple("button_color", 1L),
                         tuple("price", 1L), tuple("onboarding", 0L));
+    }
+
+    @Test
+    void a_device_that_the_coverage_left_out_is_shown_left_out_with_its_slot_and_no_value() {
+        ExperimentKey tenth = ExperimentKey.of("tenth");
+        abkit.createExperiment().create(new NewExperiment(tenth, List.of(Option.of("short", 50), Option.of("long", 50)))
+                .withCoverage(Coverage.percent("10")));
+        for (int i = 0; i < 10; i++) {
+            abkit.experimentsForDevice().experimentsFor(DeviceToken.of("device-" + i));
+        }
+
+        List<AssignmentFigures> inTenth = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            abkit.findDevice().find(DeviceToken.of("device-" + i)).assignments().stream()
+                    .filter(figures -> figures.experiment().equals(tenth)).forEach(inTenth::add);
+        }
+
+        assertThat(inTenth).hasSize(10).extracting(AssignmentFigures::slot)
+                .containsExactlyInAnyOrder(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L);
+        assertThat(inTenth).filteredOn(AssignmentFigures::leftOut).hasSize(9)
+                .allSatisfy(figures -> assertThat(figures.value()).isNull());
+        assertThat(inTenth).filteredOn(figures -> !figures.leftOut()).singleElement()
+                .satisfies(figures -> assertThat(figures.value()).isIn("short", "long"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.abkit.core.service;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -79,6 +80,11 @@ class LifecycleTransitionsTest {
             "audience, RUNNING,   409",
             "audience, CLOSED,    409",
             "audience, STOPPED,   409",
+            "coverage, DRAFT,     DRAFT",
+            "coverage, SCHEDULED, SCHEDULED",
+            "coverage, RUNNING,   RUNNING",
+            "coverage, CLOSED,    409",
+            "coverage, STOPPED,   409",
     })
     void every_call_from_every_status(String call, ExperimentStatus from, String outcome) {
         Experiment before = stored(from);
@@ -123,6 +129,7 @@ class LifecycleTransitionsTest {
             case "endAt" -> key -> admin.edit(key, ExperimentChanges.none().withEndAt(later.plusSeconds(60)));
             case "options" -> key -> admin.edit(key, ExperimentChanges.none().withOptions(List.of(Option.of("x", 1))));
             case "startAt" -> key -> admin.edit(key, ExperimentChanges.none().withStartAt(later));
+            case "coverage" -> key -> admin.edit(key, ExperimentChanges.none().withCoverage(Coverage.percent("10")));
             case "audience" -> key -> admin.edit(key, ExperimentChanges.none().withAudience(
                     new Audience(List.of(Platform.IOS), null, null, null, null, false)));
             default -> throw new IllegalArgumentException(call);
