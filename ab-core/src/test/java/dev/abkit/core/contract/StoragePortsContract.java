@@ -660,6 +660,40 @@ public abstract class StoragePortsContract {
     }
 
     @Test
+    void coverage_changes_racing_registrations_never_move_a_slot_under_another_plan() throws Exception {
+        Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
+        ports.experiments().add(tenth);
+        DeviceEnrollmentService service = enrollmentService(ports);
+        List<Coverage> changes = List.of(Coverage.percent("50"), Coverage.percent("25"), Coverage.percent("100"),
+                Coverage.percent("20"));
+
+        // Every 150th task changes the coverage while 16 threads register devices.
+        Concurrently.run(16, 600, i -> {
+            if (i % 150 == 75) {
+                Experiment stored = ports.experiments().find(tenth.key()).orElseThrow();
+                return ports.experiments().replace(stored, stored.withCoverage(changes.get(i / 150)));
+            }
+            return service.experimentsFor(token(i));
+        });
+
+        Experiment last = ports.experiments().find(tenth.key()).orElseThrow();
+        assertThat(last.coveragePlan().steps()).hasSizeGreaterThan(1);
+        Set<Long> slots = new HashSet<>();
+        for (int i = 0; i < 600; i++) {
+            if (i % 150 == 75) {
+                continue;
+            }
+            StoredDevice stored = ports.devices().findWithSlots(token(i)).orElseThrow();
+            long slot = stored.slotIn(tenth.key());
+            slots.add(slot);
+            assertThat(stored.device().valueIn(tenth.key()))
+                    .as("device %d at slot %d: what the stored plan gives that slot", i, slot)
+                    .isEqualTo(last.optionAtSlot(slot).map(Option::value));
+        }
+        assertThat(slots).hasSize(596).allMatch(slot -> slot < 596);
+    }
+
+    @Test
     void a_drafts_coverage_is_replaced_from_slot_0() {
         Experiment draft = inStatus("draft", ExperimentStatus.DRAFT);
         ports.experiments().add(draft);
