@@ -694,6 +694,31 @@ public abstract class StoragePortsContract {
     }
 
     @Test
+    void slots_lost_by_failed_registrations_are_handed_out_again_so_the_covered_share_stays_exact() throws Exception {
+        Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
+        ports.experiments().add(tenth);
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 7; i++) {
+            service.experimentsFor(token(i));
+        }
+        for (int i = 0; i < 5; i++) {
+            DeviceToken failed = DeviceToken.of("failed-" + i);
+            assertThatThrownBy(() -> ports.devices().registerOnce(failed, NOW, DeviceAttributes.UNKNOWN,
+                    ports.experiments().running(), (running, slots) -> {
+                        slots.takeEach(List.of(BUTTON_COLOR, PRICE, tenth.key()));
+                        throw new IllegalStateException("failed after taking its slots");
+                    })).hasMessageContaining("after taking its slots");
+        }
+
+        ports.recoverLostSlots().run();
+        Concurrently.run(16, 93, i -> service.experimentsFor(token(7 + i)));
+
+        assertThat(countsOf(ports.counts().optionCounts(), tenth.key()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("short", 5L, "long", 5L));
+        assertThat(ports.counts().leftOutCounts()).containsEntry(tenth.key(), 90L);
+    }
+
+    @Test
     void a_drafts_coverage_is_replaced_from_slot_0() {
         Experiment draft = inStatus("draft", ExperimentStatus.DRAFT);
         ports.experiments().add(draft);
