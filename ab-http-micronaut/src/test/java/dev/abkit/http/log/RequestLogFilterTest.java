@@ -13,13 +13,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RequestLogFilterTest {
 
     private final Logger access = (Logger) LoggerFactory.getLogger("abkit.access");
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final RequestLogFilter filter = new RequestLogFilter();
+    private final List<String> heard = new ArrayList<>();
+    private final RequestLogFilter filter = new RequestLogFilter(List.of(
+            (request, response, nanos) -> heard.add(request.getPath() + " " + response.code() + (nanos >= 0 ? "" : " negative"))));
     private Level levelBefore;
 
     @BeforeEach
@@ -55,6 +60,17 @@ class RequestLogFilterTest {
         assertThat(lines.list).singleElement()
                 .satisfies(line -> assertThat(line.getMDCPropertyMap()).containsEntry("requestId", "id-503"));
         assertThat(org.slf4j.MDC.get("requestId")).as("taken back after the line").isNull();
+    }
+
+    @Test
+    void every_observer_hears_of_every_answered_request_with_its_duration_whatever_the_log_level() {
+        access.setLevel(Level.OFF);
+
+        serve(200);
+        serve(401);
+
+        assertThat(heard).containsExactly("/api/v1/experiments 200", "/api/v1/experiments 401");
+        assertThat(lines.list).isEmpty();
     }
 
     @Test
