@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -128,7 +129,8 @@ class TwoInstancesTest extends SystemTest {
 
     /**
      * Both servers check every 250 ms for due starts: the start happens once, by one of them, with one
-     * startedAt that both then show, and the catalog version moves once for it.
+     * startedAt that both then show, and the catalog version moves once for it; within a second of its
+     * instant both enrol new devices into it.
      */
     @Test
     @Order(4)
@@ -138,10 +140,14 @@ class TwoInstancesTest extends SystemTest {
                 startAt.plusSeconds(3600), "STOP")).statusCode()).isEqualTo(201);
         long versionAfterCreate = catalogVersion();
 
-        Eventually.within(Duration.ofSeconds(5), "both servers show the experiment started",
-                () -> "RUNNING".equals(experimentOn(api).get("status")) && "RUNNING".equals(experimentOn(other).get("status")));
-        assertThat(api.experimentsOf("two-scheduled-device")).containsKey("two_scheduled");
-        assertThat(other.experimentsOf("two-scheduled-device-2")).containsKey("two_scheduled");
+        AtomicInteger probes = new AtomicInteger();
+        Eventually.within(Duration.ofSeconds(5), "both servers enrol new devices into the experiment",
+                () -> api.experimentsOf("two-scheduled-" + probes.incrementAndGet()).containsKey("two_scheduled")
+                        && other.experimentsOf("two-scheduled-" + probes.incrementAndGet()).containsKey("two_scheduled"));
+        assertThat(Duration.between(startAt, Instant.now())).as("both within a second of the instant")
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(Instant.parse((String) experimentOn(api).get("startedAt")))
+                .isAfterOrEqualTo(startAt).isBefore(startAt.plusSeconds(1));
         // Let each server check several more times: a second start would move the version again.
         Instant later = Instant.now().plusMillis(750);
         Eventually.within(Duration.ofSeconds(2), "a few more checks pass", () -> Instant.now().isAfter(later));
