@@ -1,6 +1,7 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.CoveragePlan;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -28,7 +29,7 @@ final class ExperimentRows {
 
     /** The columns {@link #experiments} reads, joined so that one statement reads one snapshot. */
     static final String COLUMNS = "e.experiment_key, e.status, e.start_at, e.end_at, e.started_at, e.end_action,"
-            + " e.created_at, e.seed, " + AudienceColumns.SELECTED + ", o.option_value, o.weight";
+            + " e.created_at, e.seed, e.coverage_plan, " + AudienceColumns.SELECTED + ", o.option_value, o.weight";
     private static final String SELECT = "select " + COLUMNS
             + " from experiment e join experiment_option o on o.experiment_key = e.experiment_key";
 
@@ -66,13 +67,14 @@ final class ExperimentRows {
             Instant createdAt = rows.getObject("created_at", OffsetDateTime.class).toInstant();
             long seed = rows.getLong("seed");
             Audience audience = AudienceColumns.audience(rows);
+            CoveragePlan coverage = CoverageColumns.plan(rows.getString("coverage_plan"));
             List<Option> options = new ArrayList<>();
             String next;
             do {
                 options.add(new Option(rows.getString("option_value"), new Weight(rows.getBigDecimal("weight"))));
                 next = rows.next() ? rows.getString("experiment_key") : null;
             } while (key.equals(next));
-            experiments.add(new Experiment(ExperimentKey.of(key), options, audience, lifecycle, createdAt, seed));
+            experiments.add(new Experiment(ExperimentKey.of(key), options, audience, coverage, lifecycle, createdAt, seed));
             key = next;
         }
         return experiments;

@@ -142,9 +142,15 @@ final class JdbcDevices implements Devices {
         expected.add(new RowsExpected(store.write("update device_count set devices = devices + 1 where stripe = ?",
                 stripe), "device_count", 1));
         for (Assignment assignment : assignments) {
-            expected.add(new RowsExpected(store.write("update option_count set devices = devices + 1"
-                            + " where experiment_key = ? and option_value = ? and stripe = ?",
-                    assignment.experiment().value(), assignment.value(), stripe), "option_count", 1));
+            if (assignment.isLeftOut()) {
+                expected.add(new RowsExpected(store.write("update left_out_count set devices = devices + 1"
+                                + " where experiment_key = ? and stripe = ?",
+                        assignment.experiment().value(), stripe), "left_out_count", 1));
+            } else {
+                expected.add(new RowsExpected(store.write("update option_count set devices = devices + 1"
+                                + " where experiment_key = ? and option_value = ? and stripe = ?",
+                        assignment.experiment().value(), assignment.value(), stripe), "option_count", 1));
+            }
         }
         Script.Results written = store.runOn(connection, kind);
         for (RowsExpected statement : expected) {

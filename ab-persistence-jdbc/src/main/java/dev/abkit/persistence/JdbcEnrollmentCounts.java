@@ -6,7 +6,9 @@ import dev.abkit.core.port.out.EnrollmentCounts;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Statistics read from the striped counters that every registration adds to: a few hundred small
@@ -47,6 +49,24 @@ final class JdbcEnrollmentCounts implements EnrollmentCounts {
                             ExperimentKey.of(rows.getString("experiment_key")),
                             rows.getString("option_value"),
                             rows.getLong("devices")));
+                }
+                return counts;
+            }
+        });
+    }
+
+    @Override
+    public Map<ExperimentKey, Long> leftOutCounts() {
+        return database.autoCommitted("count devices left out", connection -> {
+            try (PreparedStatement sum = connection.prepareStatement("""
+                    select experiment_key, sum(devices) as devices
+                    from left_out_count
+                    group by experiment_key
+                    having sum(devices) > 0""");
+                 ResultSet rows = sum.executeQuery()) {
+                Map<ExperimentKey, Long> counts = new HashMap<>();
+                while (rows.next()) {
+                    counts.put(ExperimentKey.of(rows.getString("experiment_key")), rows.getLong("devices"));
                 }
                 return counts;
             }

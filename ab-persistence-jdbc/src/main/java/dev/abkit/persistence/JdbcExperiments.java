@@ -41,7 +41,8 @@ final class JdbcExperiments implements Experiments {
               and start_at is not distinct from cast(? as timestamp with time zone)
               and end_at is not distinct from cast(? as timestamp with time zone)
               and started_at is not distinct from cast(? as timestamp with time zone)
-              and end_action = ?""";
+              and end_action = ?
+              and coverage_plan = ?""";
 
     private final Database database;
     private final ExperimentCatalog catalog;
@@ -90,8 +91,8 @@ final class JdbcExperiments implements Experiments {
     private static boolean insert(Connection connection, long id, Experiment experiment) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(
                 "insert into experiment (id, experiment_key, status, start_at, end_at, started_at, end_action,"
-                        + " created_at, seed, " + AudienceColumns.NAMES + ")"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
+                        + " created_at, seed, coverage_plan, " + AudienceColumns.NAMES + ")"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")) {
             Lifecycle lifecycle = experiment.lifecycle();
             insert.setLong(1, id);
             insert.setString(2, experiment.key().value());
@@ -102,13 +103,16 @@ final class JdbcExperiments implements Experiments {
             insert.setString(7, lifecycle.endAction().name());
             insert.setObject(8, timestamp(experiment.createdAt()));
             insert.setLong(9, experiment.seed());
-            AudienceColumns.bind(insert, 10, experiment.audience());
+            // A new experiment's plan: placed from slot 0, since no slot of it exists yet.
+            insert.setString(10, CoverageColumns.text(experiment.settledAt(0).coveragePlan()));
+            AudienceColumns.bind(insert, 11, experiment.audience());
             if (insert.executeUpdate() == 0) {
                 return false;
             }
         }
         insertOptions(connection, experiment);
         insertCounters(connection, experiment);
+        insertLeftOutCounters(connection, experiment);
         try (PreparedStatement check = connection.prepareStatement(
                 "insert into slot_check (experiment_key, checked_below) values (?, 0)")) {
             check.setString(1, experiment.key().value());
@@ -124,6 +128,16 @@ final class JdbcExperiments implements Experiments {
                 select o.experiment_key, o.option_value, d.stripe, 0
                 from experiment_option o cross join device_count d
                 where o.experiment_key = ?""")) {
+            counters.setString(1, experiment.key().value());
+            counters.executeUpdate();
+        }
+    }
+
+    /** The statistics counter rows of the devices its coverage leaves out, at 0. */
+    private static void insertLeftOutCounters(Connection connection, Experiment experiment) throws SQLException {
+        try (PreparedStatement counters = connection.prepareStatement("""
+                insert into left_out_count (experiment_key, stripe, devices)
+                select ?, d.stripe, 0 from device_count d""")) {
             counters.setString(1, experiment.key().value());
             counters.executeUpdate();
         }
@@ -165,7 +179,7 @@ final class JdbcExperiments implements Experiments {
                     next.status().name(), timestamp(next.startAt()), timestamp(next.endAt()),
                     timestamp(next.startedAt()), next.endAction().name(),
                     expected.key().value(), was.status().name(), timestamp(was.startAt()), timestamp(was.endAt()),
-                    timestamp(was.startedAt()), was.endAction().name());
+                    timestamp(was.startedAt()), was.endAction().name(), CoverageColumns.text(expected.coveragePlan()));
             if (!replaced) {
                 if (ExperimentRows.find(connection, expected.key()).isEmpty()) {
                     throw new UnknownExperimentException(expected.key());
@@ -177,6 +191,9 @@ final class JdbcExperiments implements Experiments {
             }
             if (was.status() == ExperimentStatus.DRAFT && !changed.audience().equals(expected.audience())) {
                 replaceAudience(connection, changed);
+            }
+            if (!changed.coveragePlan().equals(expected.coveragePlan())) {
+                replaceCoverage(connection, changed);
             }
             return true;
         });
@@ -200,6 +217,21 @@ final class JdbcExperiments implements Experiments {
             delete.setString(1, draft.key().value());
             delete.setString(2, draft.key().value());
             delete.executeUpdate();
+        }
+    }
+
+    /**
+     * A new coverage (R7), placed from the next block boundary at or after the slots handed out: under the
+     * exclusive catalog lock that {@code changeIf} took, no registration is in flight on any instance, so
+     * none takes a slot between this read and the commit.
+     */
+    private void replaceCoverage(Connection connection, Experiment changed) throws SQLException {
+        Experiment settled = changed.settledAt(slots.next(connection, database.kind(), changed.key()));
+        try (PreparedStatement update = connection.prepareStatement(
+                "update experiment set coverage_plan = ? where experiment_key = ?")) {
+            update.setString(1, CoverageColumns.text(settled.coveragePlan()));
+            update.setString(2, changed.key().value());
+            update.executeUpdate();
         }
     }
 

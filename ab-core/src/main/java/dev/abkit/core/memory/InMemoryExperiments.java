@@ -40,7 +40,7 @@ public final class InMemoryExperiments implements Experiments {
             if (indexOf(all, experiment.key()) >= 0) {
                 throw new DuplicateExperimentException(experiment.key());
             }
-            return all.add(experiment);
+            return all.add(experiment.settledAt(0)); // no slot of it handed out yet: a coverage plan starts at slot 0
         });
     }
 

@@ -6,6 +6,8 @@ import dev.abkit.core.model.AppVersion;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.CountryCode;
+import dev.abkit.core.model.Coverage;
+import dev.abkit.core.model.CoveragePlan;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceOverride;
@@ -579,6 +581,93 @@ public abstract class StoragePortsContract {
                 .containsExactlyInAnyOrderEntriesOf(Map.of("short", 4L, "long", 4L));
         assertThat(ports.devices().find(token(0)).orElseThrow().valueIn(iosOnly.key())).isEmpty();
         assertThat(ports.devices().find(token(1)).orElseThrow().valueIn(iosOnly.key())).isPresent();
+    }
+
+    // --- coverage (R7) ------------------------------------------------------------------------
+
+    @Test
+    void coverage_leaves_out_exactly_its_share_and_a_left_out_device_holds_its_slot_without_a_value() {
+        Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
+        ports.experiments().add(tenth);
+        DeviceEnrollmentService service = enrollmentService(ports);
+
+        for (int i = 0; i < 100; i++) {
+            service.experimentsFor(token(i), DeviceAttributes.UNKNOWN);
+        }
+
+        assertThat(ports.experiments().find(tenth.key()).orElseThrow().coveragePlan())
+                .isEqualTo(CoveragePlan.of(Coverage.percent("10")));
+        assertThat(countsOf(ports.counts().optionCounts(), tenth.key()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("short", 5L, "long", 5L));
+        assertThat(ports.counts().leftOutCounts()).containsEntry(tenth.key(), 90L).doesNotContainKey(PRICE);
+        Set<Long> slots = new HashSet<>();
+        int leftOut = 0;
+        for (int i = 0; i < 100; i++) {
+            StoredDevice stored = ports.devices().findWithSlots(token(i)).orElseThrow();
+            slots.add(stored.slotIn(tenth.key()));
+            if (stored.device().isLeftOutOf(tenth.key())) {
+                leftOut++;
+                assertThat(stored.device().valueIn(tenth.key())).isEmpty();
+                assertThat(service.experimentsFor(token(i), DeviceAttributes.UNKNOWN))
+                        .extracting(Assignment::experiment).doesNotContain(tenth.key());
+            } else {
+                assertThat(stored.device().valueIn(tenth.key())).isPresent();
+            }
+        }
+        assertThat(leftOut).isEqualTo(90);
+        assertThat(slots).as("every device holds one slot, left out or not").hasSize(100)
+                .allMatch(slot -> slot >= 0 && slot < 100);
+    }
+
+    @Test
+    void a_coverage_change_while_running_starts_at_the_next_block_boundary_and_moves_no_device() {
+        Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
+        ports.experiments().add(tenth);
+        DeviceEnrollmentService service = enrollmentService(ports);
+        for (int i = 0; i < 25; i++) {
+            service.experimentsFor(token(i), DeviceAttributes.UNKNOWN);
+        }
+        Map<DeviceToken, Device> before = new HashMap<>();
+        for (int i = 0; i < 25; i++) {
+            before.put(token(i), ports.devices().find(token(i)).orElseThrow());
+        }
+        Experiment stored = ports.experiments().find(tenth.key()).orElseThrow();
+        long version = ports.experiments().running().version();
+
+        assertThat(ports.experiments().replace(stored, stored.withCoverage(Coverage.percent("50")))).isTrue();
+
+        Experiment changed = ports.experiments().find(tenth.key()).orElseThrow();
+        assertThat(changed.coveragePlan().steps()).as("25 slots handed out: the 10 %% block of slots 20-29 ends first")
+                .containsExactly(new CoveragePlan.Step(0, Coverage.percent("10")),
+                        new CoveragePlan.Step(30, Coverage.percent("50")));
+        assertThat(changed.coverage()).isEqualTo(Coverage.percent("50"));
+        assertThat(ports.experiments().running().version()).isGreaterThan(version);
+        assertThat(ports.experiments().replace(stored, stored.stopped())).as("a compare-and-set on the plan too")
+                .isFalse();
+
+        for (int i = 25; i < 130; i++) {
+            service.experimentsFor(token(i), DeviceAttributes.UNKNOWN);
+        }
+        // Slots 0-29: three blocks of 1 in 10; slots 30-129: fifty blocks of 1 in 2.
+        Map<String, Long> enrolled = countsOf(ports.counts().optionCounts(), tenth.key());
+        assertThat(enrolled.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3 + 50);
+        assertThat(Math.abs(enrolled.get("short") - enrolled.get("long"))).as("options exact among the enrolled")
+                .isLessThanOrEqualTo(1);
+        assertThat(ports.counts().leftOutCounts()).containsEntry(tenth.key(), 27L + 50L);
+        for (int i = 0; i < 25; i++) {
+            assertThat(ports.devices().find(token(i)).orElseThrow()).isEqualTo(before.get(token(i)));
+        }
+    }
+
+    @Test
+    void a_drafts_coverage_is_replaced_from_slot_0() {
+        Experiment draft = inStatus("draft", ExperimentStatus.DRAFT);
+        ports.experiments().add(draft);
+
+        assertThat(ports.experiments().replace(draft, draft.withCoverage(Coverage.percent("12.5")))).isTrue();
+
+        assertThat(ports.experiments().find(draft.key()).orElseThrow().coveragePlan())
+                .isEqualTo(CoveragePlan.of(Coverage.percent("12.5")));
     }
 
     // --- overrides (R9) ------------------------------------------------------------------------
