@@ -106,6 +106,9 @@ class CoverageTest extends SystemTest {
         }
         assertThat(api.experimentsOf(leftOut)).doesNotContainKey("cv_share");
         assertThat(statistics("cv_share")).containsEntry("devices", (int) expectedEnrolled);
+        Scrape metrics = Scrape.of(api.get("/metrics", "Authorization", "Bearer " + Api.ADMIN_TOKEN).body());
+        assertThat(metrics.sum("abkit_left_out_total", "experiment=\"cv_share\"")).isEqualTo(slots - expectedEnrolled);
+        assertThat(metrics.sum("abkit_enrolments_total", "experiment=\"cv_share\"")).isEqualTo(expectedEnrolled);
     }
 
     @Test
