@@ -28,6 +28,8 @@ class StrictJsonTest extends SystemTest {
             {"key":"lenient_weight","options":[{"value":"a","weight":1},{"value":"b","weight":"NaN"}]} | options[1].weight
             {"key":"duplicate_key","key":"other","options":[{"value":"a","weight":1}]} | key
             {"key":"duplicate_weight","options":[{"value":"a","weight":1,"weight":2}]} | options[0].weight
+            {"key":"duplicate_coverage","options":[{"value":"a","weight":1}],"coverage":10,"coverage":20} | coverage
+            {"key":"lenient_coverage","options":[{"value":"a","weight":1}],"coverage":"10"} | coverage
             {"key":"unknown_top","options":[{"value":"a","weight":1}],"colour":"red"} | colour
             {"key":"unknown_option","options":[{"value":"a","weight":1,"wieght":2}]} | options[0].wieght
             """)
@@ -69,6 +71,8 @@ class StrictJsonTest extends SystemTest {
             {"audience":{"platforms":[7]}}                       | audience.platforms[0]
             {"audience":{"includeUnknown":1}}                    | audience.includeUnknown
             {"audience":{"locales":["ru"],"locales":["en"]}}     | audience.locales
+            {"coverage":"50"}                                    | coverage
+            {"coverage":50,"coverage":10}                        | coverage
             """)
     void an_edit_reads_its_body_as_strictly_as_a_create(String body, String field) {
         api.createExperiment(LifecycleTest.DRAFT.formatted("strict_patch"));

@@ -51,11 +51,14 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
     /**
      * One experiment's section of the table: a heading row of its own, then one row per option.
      * {@code overridden}: the devices with a QA override in it (R9), shown apart; null when none.
+     * {@code coverage}: the share of eligible new devices it enrols (R7), null at 100 % (the usual case
+     * says nothing); {@code leftOut}: the devices that coverage left out, shown whenever coverage is, or
+     * once any were left out (an experiment raised back to 100 % still has them).
      */
     @Introspected
     public record ExperimentSection(String key, String status, boolean running, Moment created, String devices,
                                     List<OptionRow> options, List<ScheduleNote> schedule, String audience,
-                                    String overridden) {
+                                    String overridden, String coverage, String leftOut) {
 
         static ExperimentSection from(ExperimentFigures figures) {
             return new ExperimentSection(figures.key().value(), figures.status().name(),
@@ -65,7 +68,9 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
                     figures.options().stream().map(OptionRow::from).toList(),
                     ScheduleNote.of(figures.lifecycle()),
                     audienceText(figures.audience()),
-                    figures.overridden() == 0 ? null : count(figures.overridden()));
+                    figures.overridden() == 0 ? null : count(figures.overridden()),
+                    figures.coverage().isFull() ? null : figures.coverage().percent().toPlainString() + "%",
+                    figures.coverage().isFull() && figures.leftOut() == 0 ? null : count(figures.leftOut()));
         }
 
         /** The audience in one line ("ios · app 2.3.0 to below 3.0.0 · unknown excluded"); null for every device. */

@@ -30,21 +30,24 @@ public record StatsResponse(long devices, List<ExperimentStats> experiments, Str
     /**
      * One experiment's figures: how many devices it enrolled, and how many each option received (an
      * enrolled device with a QA override still counts under its slot's option); {@code overridden}: how
-     * many devices have a QA override in it, counted apart (R9).
+     * many devices have a QA override in it, counted apart (R9); {@code coverage}: the share of eligible
+     * new devices it enrols (R7), in percent as the admin API shows it; {@code leftOut}: the eligible new
+     * devices its coverage left out, not counted in {@code devices}.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record ExperimentStats(String key, String status, String createdAt, long devices,
                                   List<OptionStats> options, @Nullable String startAt, @Nullable String endAt,
                                   @Nullable String startedAt, String endAction, @Nullable AudienceStats audience,
-                                  long overridden) {
+                                  long overridden, BigDecimal coverage, long leftOut) {
 
         static ExperimentStats from(ExperimentFigures figures) {
             Lifecycle lifecycle = figures.lifecycle();
             return new ExperimentStats(figures.key().value(), figures.status().name(), figures.createdAt().toString(),
                     figures.devices(), figures.options().stream().map(OptionStats::from).toList(),
                     text(lifecycle.startAt()), text(lifecycle.endAt()), text(lifecycle.startedAt()),
-                    lifecycle.endAction().name(), AudienceStats.from(figures.audience()), figures.overridden());
+                    lifecycle.endAction().name(), AudienceStats.from(figures.audience()), figures.overridden(),
+                    figures.coverage().percent(), figures.leftOut());
         }
 
         private static String text(Instant instant) {

@@ -55,13 +55,13 @@ class StatsApiTest {
                 {"value":"#FF0000","weight":33.3,"devices":200,"share":0.3333},\
                 {"value":"#00FF00","weight":33.3,"devices":200,"share":0.3333},\
                 {"value":"#0000FF","weight":33.3,"devices":200,"share":0.3333}],\
-                "startAt":null,"endAt":null,"startedAt":"2026-01-01T00:00:00Z","endAction":"STOP","audience":null,"overridden":0},\
+                "startAt":null,"endAt":null,"startedAt":"2026-01-01T00:00:00Z","endAction":"STOP","audience":null,"overridden":0,"coverage":100,"leftOut":0},\
                 {"key":"price","status":"RUNNING","createdAt":"2026-01-01T00:00:01Z","devices":600,"options":[\
                 {"value":"10","weight":75,"devices":450,"share":0.7500},\
                 {"value":"20","weight":10,"devices":60,"share":0.1000},\
                 {"value":"50","weight":5,"devices":30,"share":0.0500},\
                 {"value":"5","weight":10,"devices":60,"share":0.1000}],\
-                "startAt":null,"endAt":null,"startedAt":"2026-01-01T00:00:01Z","endAction":"STOP","audience":null,"overridden":0}],\
+                "startAt":null,"endAt":null,"startedAt":"2026-01-01T00:00:01Z","endAction":"STOP","audience":null,"overridden":0,"coverage":100,"leftOut":0}],\
                 "takenAt":"2026-11-26T10:15:30Z"}""");
     }
 

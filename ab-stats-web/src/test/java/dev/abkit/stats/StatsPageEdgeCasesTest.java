@@ -1,6 +1,7 @@
 package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
@@ -27,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the 600-device scenario does not show: a stopped experiment, option values that look like
- * markup, counts between two block boundaries (a visible skew), and a page with no experiments.
+ * markup, counts between two block boundaries (a visible skew), overridden devices, an experiment
+ * that enrols a share of the new devices (R7), and a page with no experiments.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,12 +50,16 @@ class StatsPageEdgeCasesTest {
 
     Document page;
 
+    ReceivedOptions received;
+
     @BeforeAll
     void aStoppedExperimentAndAnOddOne() {
         abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
                 List.of(Option.of(MARKUP, "50"), Option.of(AMPERSAND, "50"))));
+        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("sampled"),
+                List.of(Option.of("on", "1"))).withCoverage(Coverage.percent("10")));
         abkit.stopExperiment().stop(ExperimentKey.of("button_color"));
-        ReceivedOptions.enroll(abkit, "odd-device-", 7);
+        received = ReceivedOptions.enroll(abkit, "odd-device-", 7);
         abkit.overrideDevices().put(ExperimentKey.of("price"), DeviceToken.of("odd-device-0"), "50");
         abkit.overrideDevices().put(ExperimentKey.of("price"), DeviceToken.of("qa-phone"), "5");
         page = Jsoup.parse(client.toBlocking().retrieve(WithAdminToken.get("/stats"), String.class));
@@ -96,6 +102,20 @@ class StatsPageEdgeCasesTest {
         assertThat(price.selectFirst(".overridden").text()).isEqualTo("2");
         assertThat(price.selectFirst(".enrolled").text()).isEqualTo("7");
         assertThat(page.selectFirst("tbody.experiment[data-key=onboarding] .overridden")).as("none there").isNull();
+    }
+
+    @Test
+    void an_experiment_with_coverage_shows_it_and_its_left_out_devices_beside_the_enrolled() {
+        Element sampled = page.selectFirst("tbody.experiment[data-key=sampled]");
+        long enrolled = received.total("sampled");
+
+        assertThat(sampled.selectFirst(".coverage").text()).isEqualTo("10%");
+        assertThat(sampled.selectFirst(".enrolled").text()).isEqualTo(Long.toString(enrolled));
+        assertThat(sampled.selectFirst(".left-out").text()).isEqualTo(Long.toString(7 - enrolled));
+        assertThat(enrolled).as("10 percent of 7 devices: blocks of 10 enrol one each, so at most one").isLessThanOrEqualTo(1);
+        Element price = page.selectFirst("tbody.experiment[data-key=price]");
+        assertThat(price.selectFirst(".coverage")).as("full coverage goes without saying").isNull();
+        assertThat(price.selectFirst(".left-out")).isNull();
     }
 
     @Test

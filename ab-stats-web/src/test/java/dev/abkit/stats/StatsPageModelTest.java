@@ -3,6 +3,7 @@ package dev.abkit.stats;
 import dev.abkit.core.model.AppVersion;
 import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.CountryCode;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
@@ -108,6 +109,27 @@ class StatsPageModelTest {
                 "ios, android · app 2.3.0 to below 3.0.0 · locales ru · countries RU · unknown included",
                 "app 2.3.0 or later · unknown excluded",
                 null);
+    }
+
+    @Test
+    void coverage_is_shown_below_100_percent_and_left_out_devices_whenever_there_are_any() {
+        List<OptionFigures> options = List.of(option("a", "1", 1_200, "1.0000", "1"));
+
+        StatsPage page = StatsPage.from(new StatisticsReport(13_400, List.of(
+                figures("sampled", options, Coverage.percent("33.33"), 10_800),
+                figures("sampled_none_yet", options, Coverage.percent("0.5"), 0),
+                figures("raised_to_full", options, Coverage.FULL, 10_800),
+                figures("everyone", options, Coverage.FULL, 0)), TAKEN));
+
+        assertThat(page.experiments()).extracting(StatsPage.ExperimentSection::coverage)
+                .containsExactly("33.33%", "0.5%", null, null);
+        assertThat(page.experiments()).extracting(StatsPage.ExperimentSection::leftOut)
+                .containsExactly("10,800", "0", "10,800", null);
+    }
+
+    private static ExperimentFigures figures(String key, List<OptionFigures> options, Coverage coverage, long leftOut) {
+        return new ExperimentFigures(ExperimentKey.of(key), ExperimentStatus.RUNNING, TAKEN, 1_200, options,
+                Lifecycle.runningSince(TAKEN), Audience.EVERYONE, 0, coverage, leftOut);
     }
 
     private static OptionFigures option(String value, String weight, long devices, String share, String target) {

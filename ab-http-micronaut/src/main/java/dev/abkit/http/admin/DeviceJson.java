@@ -32,17 +32,19 @@ public record DeviceJson(String token, String firstSeen, AttributesJson attribut
     }
 
     /**
-     * One experiment the device is served or holds a value in: its value, the experiment's status, the
-     * device's slot ({@code null} when it holds none: overridden in an experiment it never joined), and
-     * whether a QA override decides the value.
+     * One experiment the device is served, holds a value in or was left out of: its value, the
+     * experiment's status, the device's slot ({@code null} when it holds none: overridden in an
+     * experiment it never joined), whether a QA override decides the value, and whether the experiment's coverage left the device out
+     * (R7): then {@code value} is {@code null}, unless an override gives it one.
      */
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    public record AssignmentJson(String experiment, String value, String status, @Nullable Long slot, boolean override) {
+    public record AssignmentJson(String experiment, @Nullable String value, String status, @Nullable Long slot,
+                                 boolean override, boolean leftOut) {
 
         static AssignmentJson from(DeviceReport.AssignmentFigures figures) {
             return new AssignmentJson(figures.experiment().value(), figures.value(), figures.status().name(),
-                    figures.slot(), figures.override());
+                    figures.slot(), figures.override(), figures.leftOut());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.ExperimentChanges;
 import dev.abkit.http.problem.InvalidInputException;
@@ -14,7 +15,8 @@ import java.util.Map;
 /**
  * The body of {@code PATCH /api/v1/admin/experiments/{key}}: a partial experiment. A member that is
  * absent stays as it is; {@code "startAt": null} or {@code "endAt": null} removes that instant,
- * {@code "audience": null} every rule of the audience.
+ * {@code "audience": null} every rule of the audience. {@code "coverage"} has no null: on a running
+ * experiment a stray null must not enrol every new device from then on, so 100 is spelled out.
  * Read as strictly as the body of a create: a member of the wrong JSON type or an unknown one is a
  * malformed body naming it.
  */
@@ -38,6 +40,7 @@ public final class ExperimentPatchJson {
             changes = switch (name) {
                 case "options" -> changes.withOptions(options(value));
                 case "audience" -> changes.withAudience(AudienceJson.read(name, value));
+                case "coverage" -> changes.withCoverage(coverage(value));
                 case "startAt" -> changes.withStartAt(Instants.parse(name, textOrNull(name, value)));
                 case "endAt" -> changes.withEndAt(Instants.parse(name, textOrNull(name, value)));
                 case "endAction" -> {
@@ -48,7 +51,7 @@ public final class ExperimentPatchJson {
                     yield changes.withEndAction(Instants.endAction(action));
                 }
                 default -> throw new MalformedBodyException(name,
-                        "is not a property this call changes (options, audience, startAt, endAt, endAction)");
+                        "is not a property this call changes (options, audience, coverage, startAt, endAt, endAction)");
             };
         }
         return changes;
@@ -70,6 +73,17 @@ public final class ExperimentPatchJson {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("options", e.getMessage());
         }
+    }
+
+    private static Coverage coverage(JsonNode value) {
+        if (value.isNull()) {
+            throw new InvalidInputException("coverage",
+                    "must be a number from 0.01 to 100, not null (100 enrols every eligible new device)");
+        }
+        if (!value.isNumber()) {
+            throw new MalformedBodyException("coverage", "has the wrong type");
+        }
+        return CoverageJson.read(JsonNumberOnly.decimalOf(value.getNumberValue()));
     }
 
     private static Option option(String path, JsonNode node) {

@@ -1,6 +1,7 @@
 package dev.abkit.http.admin;
 
 import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
@@ -11,6 +12,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.tree.JsonNode;
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,8 @@ public record NewExperimentJson(
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String startAt,
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAt,
         @Serdeable.Deserializable(using = JsonTextOnly.class) @Nullable String endAction,
-        @Nullable JsonNode audience) {
+        @Nullable JsonNode audience,
+        @Serdeable.Deserializable(using = JsonNumberOnly.class) @Nullable BigDecimal coverage) {
 
     /** The core's command, or an {@link InvalidInputException} naming the first field at fault. */
     NewExperiment toDomain() {
@@ -50,9 +53,11 @@ public record NewExperimentJson(
         Instant checkedEnd = Instants.parse("endAt", endAt);
         EndAction checkedEndAction = Instants.endAction(endAction);
         Audience checkedAudience = AudienceJson.read("audience", audience);
+        // Absent or null: every eligible device, as before coverage existed.
+        Coverage checkedCoverage = coverage == null ? Coverage.FULL : CoverageJson.read(coverage);
         try {
             return new NewExperiment(checkedKey, checked, Boolean.TRUE.equals(draft), checkedStart, checkedEnd,
-                    checkedEndAction, checkedAudience);
+                    checkedEndAction, checkedAudience, checkedCoverage);
         } catch (IllegalArgumentException e) {
             // The options are valid one by one, not together (duplicate values, too many, ...).
             throw new InvalidInputException("options", e.getMessage());

@@ -2,6 +2,7 @@ package dev.abkit.server.metrics;
 
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
+import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.out.DeviceActivity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Counts what the mobile use case tells: answers from the memory of returning devices (hits) and from
- * storage (misses), registrations, and enrolments per experiment and option. The counters are looked
+ * storage (misses), registrations, enrolments per experiment and option, and devices left out of an
+ * experiment by its coverage (R7), which have no option to be tagged with. The counters are looked
  * up once, not per request; the answer from memory only increments one.
  */
 @Singleton
@@ -24,6 +26,7 @@ final class DeviceMeters implements DeviceActivity {
     private final Counter registrations;
     /** Bounded: at most 20 options per experiment, and experiments are created by the admin only. */
     private final ConcurrentMap<Assignment, Counter> enrolments = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ExperimentKey, Counter> leftOut = new ConcurrentHashMap<>();
 
     DeviceMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -50,8 +53,19 @@ final class DeviceMeters implements DeviceActivity {
     public void registered(Device device) {
         registrations.increment();
         for (Assignment assignment : device.assignments()) {
-            enrolments.computeIfAbsent(assignment, this::enrolmentCounter).increment();
+            if (assignment.isLeftOut()) {
+                leftOut.computeIfAbsent(assignment.experiment(), this::leftOutCounter).increment();
+            } else {
+                enrolments.computeIfAbsent(assignment, this::enrolmentCounter).increment();
+            }
         }
+    }
+
+    private Counter leftOutCounter(ExperimentKey experiment) {
+        return Counter.builder("abkit.left.out")
+                .description("New devices this instance left out of an experiment by its coverage")
+                .tag("experiment", experiment.value())
+                .register(registry);
     }
 
     private Counter enrolmentCounter(Assignment assignment) {
