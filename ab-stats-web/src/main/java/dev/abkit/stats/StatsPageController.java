@@ -10,8 +10,10 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.View;
 
 /** {@code GET /stats}: the page analysts open, rendered on the server from the statistics report. */
-@Controller("/stats")
+@Controller(StatsPageController.PATH)
 public class StatsPageController {
+
+    static final String PATH = "/stats";
 
     static final String HTML_UTF8 = "text/html;charset=utf-8";
 
