@@ -186,6 +186,8 @@ class HangingDatabaseTest {
         assertThat(after.sum("abkit_requests_refused_total", wait) - before.sum("abkit_requests_refused_total", wait))
                 .isEqualTo(queueWait);
 
+        assertThat(answers).as("every 503 carries one request id, the refused ones made outside the filters too")
+                .allSatisfy(answer -> assertThat(answer.headers().allValues("X-Request-Id")).hasSize(1));
         List<String> ids = answers.stream().map(answer -> answer.headers().firstValue("X-Request-Id").orElseThrow()).toList();
         assertThat(problems.lines()).as("a warning per 503").hasSizeGreaterThanOrEqualTo(answers.size())
                 .allSatisfy(line -> assertThat(line.requestId()).as(line.message()).isNotNull());

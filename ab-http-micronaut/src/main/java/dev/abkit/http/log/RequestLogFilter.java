@@ -42,6 +42,7 @@ public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
     private static final Logger ACCESS = LoggerFactory.getLogger("abkit.access");
     private static final String ID = RequestLogFilter.class.getName() + ".id";
     private static final String STARTED = RequestLogFilter.class.getName() + ".started";
+    private static final String FINISHED = RequestLogFilter.class.getName() + ".finished";
 
     private final RequestObserver[] observers;
 
@@ -63,8 +64,22 @@ public final class RequestLogFilter implements io.micronaut.core.order.Ordered {
         }
     }
 
+    /**
+     * Finishes a request whose response Micronaut makes outside the filter chain, so that this filter's
+     * response step never runs for it: a route on the blocking executor that the executor's full queue
+     * refused (Micronaut throws that out of the chain while no filter in it defers the route call).
+     * The response still gets its id, its access line and its time; a request finished already is left alone.
+     */
+    public void finishOutsideTheChain(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        finish(request, response);
+    }
+
     @ResponseFilter
     public void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        if (request.getAttributes().contains(FINISHED)) {
+            return;
+        }
+        request.setAttribute(FINISHED, Boolean.TRUE);
         String id = idOf(request).orElse(null);
         if (id != null) {
             response.header(REQUEST_ID_HEADER, id);

@@ -25,11 +25,16 @@ public final class DomainProblemHandler implements ExceptionHandler<RuntimeExcep
         HttpResponse<Problem> problem = Problems.forException(exception);
         if (problem != null) {
             if (problem.code() >= 500) {
-                LOG.warn("{} {} answered {}: {}", request.getMethod(), request.getPath(), problem.code(), exception.toString());
+                warnAnswered(request, problem.code(), exception);
             }
             return problem;
         }
         LOG.error("{} {} failed", request.getMethod(), request.getPath(), exception);
         return Problems.internalError();
+    }
+
+    /** The warning every 5xx problem of a known cause gets, from here or from outside the filter chain. */
+    static void warnAnswered(HttpRequest<?> request, int status, Throwable cause) {
+        LOG.warn("{} {} answered {}: {}", request.getMethod(), request.getPath(), status, cause.toString());
     }
 }

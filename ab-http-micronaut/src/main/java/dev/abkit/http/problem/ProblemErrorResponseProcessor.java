@@ -1,5 +1,6 @@
 package dev.abkit.http.problem;
 
+import dev.abkit.http.log.RequestLogFilter;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
@@ -17,6 +18,12 @@ import jakarta.inject.Singleton;
 @Singleton
 public final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
 
+    private final RequestLogFilter requestLog;
+
+    public ProblemErrorResponseProcessor(RequestLogFilter requestLog) {
+        this.requestLog = requestLog;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -27,8 +34,16 @@ public final class ProblemErrorResponseProcessor implements ErrorResponseProcess
         MutableHttpResponse<Problem> fromException = context.getRootCause().map(Problems::forException).orElse(null);
         if (fromException != null && (fromException.code() == status.getCode() || isUnavailableNotBroken(status, fromException))) {
             fromException.getHeaders().forEach((name, values) -> values.forEach(value -> response.header(name, value)));
-            return ((MutableHttpResponse<Problem>) response).status(fromException.status())
+            MutableHttpResponse<Problem> problem = ((MutableHttpResponse<Problem>) response).status(fromException.status())
                     .body(fromException.body()).contentType(Problems.PROBLEM_JSON);
+            if (isUnavailableNotBroken(status, fromException)) {
+                // Made outside the filter chain, without the exception handlers: the warning they would
+                // have written, and the request log's response step, which does not run for it.
+                context.getRootCause().ifPresent(cause -> DomainProblemHandler.warnAnswered(context.getRequest(),
+                        problem.code(), cause));
+                requestLog.finishOutsideTheChain(context.getRequest(), problem);
+            }
+            return problem;
         }
         String detail = status.getCode() >= 500
                 ? "the server failed to answer this request; the failure is logged"
