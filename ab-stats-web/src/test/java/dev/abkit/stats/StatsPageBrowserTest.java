@@ -1,6 +1,10 @@
 package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.model.Coverage;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.NewExperiment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -49,6 +53,9 @@ class StatsPageBrowserTest {
     @BeforeAll
     void sixHundredNewDevicesAndABrowser() {
         HeadlessChromium.requireInstalled();
+        // A tenth of the new devices: 60 of the 600 enrolled (30/30), 540 left out.
+        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+                List.of(Option.of("short", 50), Option.of("long", 50))).withCoverage(Coverage.percent("10")));
         ReceivedOptions.enroll(abkit, "browser-device-", 600);
         browser = HeadlessChromium.start(profile, 1280, 800);
     }
@@ -78,6 +85,20 @@ class StatsPageBrowserTest {
         assertThat(bar.get(2).doubleValue() / track).as("target mark drawn").isCloseTo(0.75, offset(0.01));
 
         screenshot("stats-page.png", 1280, false);
+    }
+
+    @Test
+    void shows_the_coverage_and_the_devices_it_left_out() {
+        HeadlessChromium.viewport(browser, 1280, 800, false);
+        browser.get(WithAdminToken.browserAddress(server.getURL(), "/stats"));
+
+        WebElement onboarding = browser.findElement(By.cssSelector("tbody[data-key=onboarding]"));
+        assertThat(onboarding.findElement(By.cssSelector(".enrolled")).getText()).isEqualTo("60");
+        assertThat(onboarding.findElement(By.cssSelector(".coverage")).getText()).isEqualTo("10%");
+        assertThat(onboarding.findElement(By.cssSelector(".left-out")).getText()).isEqualTo("540");
+        assertThat(optionCells("onboarding", ".devices")).containsExactly("30", "30");
+        assertThat(browser.findElements(By.cssSelector("tbody[data-key=price] .coverage")))
+                .as("full coverage is not worth a mention").isEmpty();
     }
 
     @Test
