@@ -78,6 +78,32 @@ public final class BlockDesign {
         return slotsPerOption[option];
     }
 
+    /**
+     * The fewest devices option {@code option} can hold after {@code slots} slots: its share of the whole
+     * blocks, {@code (slots / blockSize) · slotsOf(option)}, because every whole block holds exactly that many.
+     */
+    public long minimumCountAfter(int option, long slots) {
+        checkSlots(slots);
+        return slots / blockSize * slotsPerOption[option];
+    }
+
+    /**
+     * The most devices option {@code option} can hold after {@code slots} slots: the minimum plus all its slots
+     * of the block in progress, which some permutation puts first. Together with {@link #minimumCountAfter} this
+     * is exact, not only a bound: counts that sum to {@code slots} and each lie between the two are the counts of
+     * some permutation's prefix, since any choice of the block's slots can come first.
+     */
+    public long maximumCountAfter(int option, long slots) {
+        checkSlots(slots);
+        return minimumCountAfter(option, slots) + Math.min(slotsPerOption[option], slots % blockSize);
+    }
+
+    private static void checkSlots(long slots) {
+        if (slots < 0) {
+            throw new IllegalArgumentException("slots must be 0 or more (got " + slots + ")");
+        }
+    }
+
     /** The unshuffled block: option 0 repeated for its slots, then option 1, and so on. */
     int[] orderedBlock() {
         int[] block = new int[blockSize];

@@ -275,6 +275,11 @@ public final class Experiment {
         return allocation.design().blockSize();
     }
 
+    /** How its weights divide a block into slots per option, in the order of {@link #options()}. */
+    public BlockDesign blockDesign() {
+        return allocation.design();
+    }
+
     @Override
     public boolean equals(Object other) {
         return this == other || other instanceof Experiment that
