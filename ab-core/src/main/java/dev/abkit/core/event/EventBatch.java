@@ -16,10 +16,12 @@ import java.util.function.Function;
  * one invalid event is refused whole ({@link InvalidEventException} naming it, e.g. {@code events[3].name}),
  * so that a client never has to find out which half of its batch was stored.
  * <p>
- * An id that occurs again within the batch is a duplicate, as it would be in a retry: the first event
- * with that id is kept and the rest are counted in {@link #duplicates()} (the 202's {@code duplicates}),
- * rather than refusing the batch. A client that resends a batch it merged with a retry gets the same
- * answer it would get for the retry alone. The store counts the duplicates of earlier requests on top.
+ * An id that occurs again within the batch is a duplicate, as it would be in a later retry: the first
+ * event with that id is kept and the rest are counted in {@link #duplicates()} (part of the 202's
+ * {@code duplicates}), rather than refusing the batch. A client that queued an event twice while offline
+ * thus gets the answer a retry would give, not a 400 it cannot fix by retrying. Every copy is validated
+ * all the same, so whether a batch is refused does not depend on which copy came first. The store adds
+ * the duplicates of earlier requests (same device and id) to the count.
  *
  * @param events     the events to store, in request order, one per id
  * @param duplicates events left out because an earlier one in the batch had the same id
@@ -30,8 +32,12 @@ public record EventBatch(List<Event> events, int duplicates) {
 
     public EventBatch {
         events = List.copyOf(events);
-        if (events.isEmpty() || duplicates < 0) {
-            throw new IllegalArgumentException("a batch has at least one event and no negative duplicates");
+        if (events.isEmpty() || events.size() > MAX_EVENTS || duplicates < 0) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_EVENTS
+                    + " events and no negative count of duplicates");
+        }
+        if (events.stream().map(Event::id).distinct().count() < events.size()) {
+            throw new IllegalArgumentException("a batch holds one event per id; count the others as duplicates");
         }
     }
 
@@ -81,10 +87,5 @@ public record EventBatch(List<Event> events, int duplicates) {
         EventProperties properties = input.properties() == null ? null
                 : Checked.field(fieldName.apply("properties"), () -> new EventProperties(input.properties()));
         return new Event(device, id, metric, at, value, properties);
-    }
-
-    /** Events received, including duplicates within the batch. */
-    public int received() {
-        return events.size() + duplicates;
     }
 }

@@ -9,8 +9,9 @@ import java.util.Objects;
 /**
  * The app showed {@code device} its option of {@code experiment} at {@code at} (corrected by the same
  * rule as events, {@link EventTime}). A device may report many; results with {@code exposed=true} use
- * only the first per device and experiment, counting the device and its events from then on. Keeping
- * that first one (and ignoring later ones) is the store's job, since only it sees earlier requests.
+ * only its first per device and experiment (the earliest corrected time, so that an offline batch that
+ * arrives late still counts from when the option was shown), counting the device and its events from
+ * then on. Keeping that one and ignoring the others is the store's job, since only it sees earlier requests.
  *
  * @param at the corrected time
  */

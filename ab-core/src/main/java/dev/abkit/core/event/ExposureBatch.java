@@ -21,8 +21,8 @@ public record ExposureBatch(List<Exposure> exposures) {
 
     public ExposureBatch {
         exposures = List.copyOf(exposures);
-        if (exposures.isEmpty()) {
-            throw new IllegalArgumentException("a batch has at least one exposure");
+        if (exposures.isEmpty() || exposures.size() > MAX_EXPOSURES) {
+            throw new IllegalArgumentException("a batch holds 1 to " + MAX_EXPOSURES + " exposures");
         }
     }
 

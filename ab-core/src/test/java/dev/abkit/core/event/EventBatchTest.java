@@ -33,7 +33,6 @@ class EventBatchTest {
                         EventProperties.of("{\"sku\":\"A1\"}")),
                 new Event(DEVICE, EventId.of("e2"), MetricName.of("app.open"), RECEIVED, null, null));
         assertThat(batch.duplicates()).isZero();
-        assertThat(batch.received()).isEqualTo(2);
     }
 
     @Test
@@ -98,7 +97,6 @@ class EventBatchTest {
                 tuple(EventId.of("a"), EventValue.of(1.0)),
                 tuple(EventId.of("b"), EventValue.of(2.0)));
         assertThat(batch.duplicates()).isEqualTo(2);
-        assertThat(batch.received()).isEqualTo(4);
     }
 
     @Test
@@ -123,8 +121,19 @@ class EventBatchTest {
     }
 
     @Test
-    void a_batch_cannot_be_built_empty_and_its_list_cannot_change() {
-        assertThatThrownBy(() -> new EventBatch(List.of(), 0)).isInstanceOf(IllegalArgumentException.class);
+    void a_batch_cannot_be_built_empty_too_large_or_with_an_id_twice() {
+        List<Event> thousandAndOne = new ArrayList<>(EventBatch.of(DEVICE, events(1000), RECEIPT).events());
+        thousandAndOne.add(EventBatch.single(DEVICE, valid("extra"), RECEIPT).events().get(0));
+        Event once = EventBatch.single(DEVICE, valid("same"), RECEIPT).events().get(0);
+
+        assertThatThrownBy(() -> new EventBatch(List.of(), 0)).hasMessageStartingWith("a batch holds 1 to 1000 events");
+        assertThatThrownBy(() -> new EventBatch(thousandAndOne, 0)).hasMessageStartingWith("a batch holds 1 to 1000 events");
+        assertThatThrownBy(() -> new EventBatch(List.of(once), -1)).hasMessageContaining("no negative count");
+        assertThatThrownBy(() -> new EventBatch(List.of(once, once), 0)).hasMessageStartingWith("a batch holds one event per id");
+    }
+
+    @Test
+    void a_batchs_list_cannot_change() {
         List<Event> events = new ArrayList<>(EventBatch.of(DEVICE, events(2), RECEIPT).events());
         EventBatch batch = new EventBatch(events, 0);
         events.clear();
