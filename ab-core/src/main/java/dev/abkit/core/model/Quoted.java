@@ -3,8 +3,9 @@ package dev.abkit.core.model;
 /**
  * Renders rejected input inside error messages: cut short so a huge value stays readable, and never
  * half a character, so that the message itself is valid Unicode text that any JSON encoder can write.
+ * Public for the other packages of value objects ({@code event}); not meant beyond the core.
  */
-final class Quoted {
+public final class Quoted {
 
     private static final int SHOWN = 40;
     private static final char REPLACEMENT = '\uFFFD';
@@ -13,12 +14,12 @@ final class Quoted {
     }
 
     /** The value in quotes, shortened; "nothing" for {@code null}. */
-    static String of(String value) {
+    public static String of(String value) {
         return value == null ? "nothing" : "\"" + shortened(value) + "\"";
     }
 
     /** At most 40 code points of the value, then "…"; an unpaired surrogate shows as U+FFFD. */
-    static String shortened(String value) {
+    public static String shortened(String value) {
         StringBuilder shown = new StringBuilder();
         value.codePoints().limit(SHOWN)
                 .forEach(codePoint -> shown.appendCodePoint(isUnpairedSurrogate(codePoint) ? REPLACEMENT : codePoint));

@@ -1,0 +1,36 @@
+package dev.abkit.core.event;
+
+/**
+ * The client's idempotency key for one event: 1-100 visible ASCII characters. A retry that sends the
+ * same id for the same device stores nothing twice.
+ */
+public record EventId(String value) {
+
+    public static final int MAX_LENGTH = 100;
+
+    public EventId {
+        if (value == null || value.isEmpty()) {
+            throw new IllegalArgumentException("event id is required: 1-" + MAX_LENGTH + " visible ASCII characters");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "event id must be at most " + MAX_LENGTH + " characters (got " + value.length() + ")");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '!' || c > '~') {
+                throw new IllegalArgumentException("event id must be visible ASCII characters only, without spaces"
+                        + " (character " + (i + 1) + " is not)");
+            }
+        }
+    }
+
+    public static EventId of(String value) {
+        return new EventId(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
