@@ -1,5 +1,7 @@
 package dev.abkit.core.event;
 
+import dev.abkit.core.model.VisibleAscii;
+
 /**
  * The client's idempotency key for one event: 1-100 visible ASCII characters. A retry that sends the
  * same id for the same device stores nothing twice.
@@ -16,13 +18,7 @@ public record EventId(String value) {
             throw new IllegalArgumentException(
                     "event id must be at most " + MAX_LENGTH + " characters (got " + value.length() + ")");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '!' || c > '~') {
-                throw new IllegalArgumentException("event id must be visible ASCII characters only, without spaces"
-                        + " (character " + (i + 1) + " is not)");
-            }
-        }
+        VisibleAscii.require(value, "event id");
     }
 
     public static EventId of(String value) {

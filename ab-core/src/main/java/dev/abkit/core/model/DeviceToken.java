@@ -13,14 +13,7 @@ public record DeviceToken(String value) {
             throw new IllegalArgumentException(
                     "device token must be at most " + MAX_LENGTH + " characters (got " + value.length() + ")");
         }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c < '!' || c > '~') {
-                throw new IllegalArgumentException(
-                        "device token must be visible ASCII characters only, without spaces"
-                                + " (character " + (i + 1) + " is not)");
-            }
-        }
+        VisibleAscii.require(value, "device token");
     }
 
     public static DeviceToken of(String value) {
