@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
 
 /**
  * Computes an experiment's results from its {@link ExperimentTotals}, as issue 14 pins them: per option the
- * conversion rate with its Wilson interval and, for a value metric, the mean per device with Student's interval;
+ * conversion rate with its Wilson interval and, for a value metric, the mean per device with Student's interval and its difference from the control's with Welch's interval;
  * for each option but the control the difference of rates with Newcombe's hybrid score interval (method 10), the
  * lift (difference / control rate) and the pooled two-proportion z-test's p-value, Holm-adjusted over the options
  * compared with the control that have one; and the sample-ratio check.
@@ -49,15 +49,16 @@ public final class ResultsCalculation {
         List<OptionResult> rows = new ArrayList<>();
         for (int i = 0; i < options.size(); i++) {
             OptionTotals option = options.get(i);
-            rows.add(row(option, option == controlTotals ? Optional.empty() : Optional.of(controlRate),
+            rows.add(row(option, option == controlTotals ? Optional.empty() : Optional.of(controlTotals),
                     rawPValues.get(i), adjusted.get(i)));
         }
         return new ExperimentResults(totals.experiment().key(), controlValue, rows,
                 SampleRatio.of(totals.experiment(), totals.assignments()));
     }
 
-    private static OptionResult row(OptionTotals option, Optional<Proportion> control, OptionalDouble pValue,
+    private static OptionResult row(OptionTotals option, Optional<OptionTotals> controlTotals, OptionalDouble pValue,
                                     OptionalDouble pValueAdjusted) {
+        Optional<Proportion> control = controlTotals.map(OptionTotals::conversionRate);
         Proportion rate = option.conversionRate();
         Optional<Interval> rateInterval = WilsonScore.interval(rate, CONFIDENCE);
         Optional<SampleSums> values = option.values();
@@ -67,12 +68,20 @@ public final class ResultsCalculation {
                 controlRate -> NewcombeHybridScore.difference(rate, controlRate, CONFIDENCE));
         OptionalDouble difference = control.isPresent() && rate.trials() > 0 && control.get().trials() > 0
                 ? OptionalDouble.of(rate.estimate() - control.get().estimate()) : OptionalDouble.empty();
+        Optional<SampleSums> controlValues = controlTotals.flatMap(OptionTotals::values);
+        OptionalDouble meanDifference = values.isPresent() && controlValues.isPresent()
+                && values.get().count() > 0 && controlValues.get().count() > 0
+                ? OptionalDouble.of(values.get().mean().getAsDouble() - controlValues.get().mean().getAsDouble())
+                : OptionalDouble.empty();
+        Optional<Interval> meanDifferenceInterval = values.isPresent() && controlValues.isPresent()
+                ? WelchInterval.difference(values.get(), controlValues.get(), CONFIDENCE) : Optional.empty();
         OptionalDouble lift = difference.isPresent() && control.get().successes() > 0
                 ? OptionalDouble.of(difference.getAsDouble() / control.get().estimate()) : OptionalDouble.empty();
         return new OptionResult(option.value(), option.devices(), option.conversions(),
                 rate.rate(), low(rateInterval), high(rateInterval),
                 mean, low(meanInterval), high(meanInterval),
                 difference, low(differenceInterval), high(differenceInterval),
+                meanDifference, low(meanDifferenceInterval), high(meanDifferenceInterval),
                 lift, pValue, pValueAdjusted);
     }
 

@@ -1,0 +1,43 @@
+package dev.abkit.core.results;
+
+import dev.abkit.core.error.InvalidResultsQueryException;
+import dev.abkit.core.event.MetricName;
+import dev.abkit.core.model.ExperimentKey;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What an analyst asks of one experiment (issue 14): one metric, an optional half-open window
+ * {@code [from, to)} on event time (either end may be open), whether only exposed devices count, and
+ * the option to compare the others with (the experiment's first when empty).
+ *
+ * @throws InvalidResultsQueryException naming {@code from} when both ends are given and {@code from} is
+ *                                      not before {@code to}
+ */
+public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional<Instant> from, Optional<Instant> to,
+                           boolean exposed, Optional<String> control) {
+
+    public ResultsQuery {
+        Objects.requireNonNull(experiment, "experiment");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(control, "control");
+        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+            throw new InvalidResultsQueryException("from", "the window [from, to) must not be empty: from ("
+                    + from.get() + ") must be before to (" + to.get() + ")");
+        }
+    }
+
+    /** The whole life of the experiment, all devices, against the first option. */
+    public static ResultsQuery wholeLife(ExperimentKey experiment, MetricName metric) {
+        return new ResultsQuery(experiment, metric, Optional.empty(), Optional.empty(), false, Optional.empty());
+    }
+
+    /** Whether the query reads the whole life of the experiment with every device: what counters answer. */
+    public boolean isWholeLife() {
+        return from.isEmpty() && to.isEmpty() && !exposed;
+    }
+}
