@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.http.json.Instants;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.in.CloseExperiment;
@@ -103,7 +104,7 @@ public class AdminExperimentsController {
     }
 
     /** A key that cannot be valid names no experiment: 404, as for any unknown key. */
-    private static ExperimentKey existingKey(String key) {
+    static ExperimentKey existingKey(String key) {
         try {
             return ExperimentKey.of(key);
         } catch (IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.http.json.Instants;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.Lifecycle;

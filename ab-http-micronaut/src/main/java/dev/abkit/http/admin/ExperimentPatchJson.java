@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.http.json.Instants;
 import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.ExperimentChanges;
@@ -48,7 +49,7 @@ public final class ExperimentPatchJson {
                     if (action == null) {
                         throw new InvalidInputException(name, "must be CLOSE or STOP");
                     }
-                    yield changes.withEndAction(Instants.endAction(action));
+                    yield changes.withEndAction(EndActions.endAction(action));
                 }
                 default -> throw new MalformedBodyException(name,
                         "is not a property this call changes (options, audience, coverage, startAt, endAt, endAction)");

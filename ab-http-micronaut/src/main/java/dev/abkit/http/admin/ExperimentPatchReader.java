@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.http.json.StrictJsonReader;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
@@ -18,11 +19,11 @@ import java.io.IOException;
 final class ExperimentPatchReader extends StrictJsonReader<ExperimentPatchJson> {
 
     ExperimentPatchReader(JsonMapper json) {
-        super(json);
+        super(json, ADMIN_LIMIT);
     }
 
     @Override
-    ExperimentPatchJson decode(JsonMapper mapper, byte[] bytes, Argument<ExperimentPatchJson> type) throws IOException {
+    protected ExperimentPatchJson decode(JsonMapper mapper, byte[] bytes, Argument<ExperimentPatchJson> type) throws IOException {
         return new ExperimentPatchJson(mapper.readValue(bytes, Argument.of(JsonNode.class)));
     }
 }

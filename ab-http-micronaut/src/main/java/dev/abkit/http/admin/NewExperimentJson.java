@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.http.json.Instants;
 import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
@@ -51,7 +52,7 @@ public record NewExperimentJson(
         }
         Instant checkedStart = Instants.parse("startAt", startAt);
         Instant checkedEnd = Instants.parse("endAt", endAt);
-        EndAction checkedEndAction = Instants.endAction(endAction);
+        EndAction checkedEndAction = EndActions.endAction(endAction);
         Audience checkedAudience = AudienceJson.read("audience", audience);
         // Absent or null: every eligible device, as before coverage existed.
         Coverage checkedCoverage = coverage == null ? Coverage.FULL : CoverageJson.read(coverage);

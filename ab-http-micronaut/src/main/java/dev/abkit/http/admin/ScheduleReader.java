@@ -1,5 +1,6 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.http.json.StrictJsonReader;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.json.JsonMapper;
@@ -11,6 +12,6 @@ import jakarta.inject.Singleton;
 final class ScheduleReader extends StrictJsonReader<ScheduleJson> {
 
     ScheduleReader(JsonMapper json) {
-        super(json);
+        super(json, ADMIN_LIMIT);
     }
 }

@@ -4,7 +4,6 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.ExperimentsForDevice;
-import dev.abkit.http.problem.InvalidInputException;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -35,8 +34,6 @@ import java.util.concurrent.ExecutorService;
 @Controller("/api/v1/experiments")
 public class MobileExperimentsController {
 
-    static final String DEVICE_TOKEN = "Device-Token";
-
     private final ExperimentsForDevice experimentsForDevice;
     private final DatabaseQueue databaseQueue;
 
@@ -51,8 +48,8 @@ public class MobileExperimentsController {
 
     @Get(produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<String>> experiments(
-            @Header(DEVICE_TOKEN) @Nullable String deviceToken, HttpHeaders headers) {
-        DeviceToken token = parse(deviceToken);
+            @Header(DeviceHeaders.DEVICE_TOKEN) @Nullable String deviceToken, HttpHeaders headers) {
+        DeviceToken token = DeviceHeaders.token(deviceToken);
         DeviceHeaders.check(headers);
         Optional<List<Assignment>> remembered = experimentsForDevice.fromMemory(token);
         if (remembered.isPresent()) {
@@ -66,16 +63,5 @@ public class MobileExperimentsController {
         return HttpResponse.ok(FlatJson.of(assignments))
                 .contentType(MediaType.APPLICATION_JSON_TYPE)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
-    }
-
-    private static DeviceToken parse(String deviceToken) {
-        if (deviceToken == null) {
-            throw new InvalidInputException(DEVICE_TOKEN, "header is missing; send the device's id in it");
-        }
-        try {
-            return DeviceToken.of(deviceToken);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(DEVICE_TOKEN, e.getMessage());
-        }
     }
 }

@@ -76,6 +76,10 @@ public final class Problems {
         if (error instanceof InvalidOverrideException override) {
             return invalidInput(override.field(), override.getMessage());
         }
+        if (error instanceof BodyTooLargeException tooLarge) {
+            return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, GENERIC, HttpStatus.REQUEST_ENTITY_TOO_LARGE.getReason(),
+                    tooLarge.getMessage(), null);
+        }
         if (error instanceof UnknownOverrideException || (error instanceof NotFoundException notFound && notFound.isOverride())) {
             return respond(HttpStatus.NOT_FOUND, UNKNOWN_OVERRIDE, "Unknown override", error.getMessage(), null);
         }

@@ -1,23 +1,23 @@
-package dev.abkit.http.admin;
+package dev.abkit.http.json;
 
-import dev.abkit.core.model.EndAction;
 import dev.abkit.http.problem.InvalidInputException;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** The wire forms of a schedule's fields: instants as ISO-8601 UTC text, end actions by name. */
-final class Instants {
+/** The wire form of an instant, in bodies, headers and query parameters: ISO-8601 UTC text. */
+public final class Instants {
 
     private Instants() {
     }
 
     /**
+     * @param field the body member, header or query parameter the text came from, named in the 400
      * @return the instant, to the microsecond that the databases keep (finer digits are dropped),
      * or null for null
      */
-    static Instant parse(String field, String text) {
+    public static Instant parse(String field, String text) {
         if (text == null) {
             return null;
         }
@@ -28,19 +28,7 @@ final class Instants {
         }
     }
 
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return instant == null ? null : instant.toString();
-    }
-
-    /** @return the end action, or null for null */
-    static EndAction endAction(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return EndAction.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("endAction", "must be CLOSE or STOP");
-        }
     }
 }
