@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidEventException;
 import dev.abkit.core.error.InvalidOverrideException;
+import dev.abkit.core.error.InvalidResultsQueryException;
 import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.error.UnknownDeviceException;
@@ -76,6 +78,12 @@ public final class Problems {
         if (error instanceof InvalidOverrideException override) {
             return invalidInput(override.field(), override.getMessage());
         }
+        if (error instanceof InvalidEventException event) {
+            return invalidInput(event.field(), withoutName(event.field(), event.getMessage()));
+        }
+        if (error instanceof InvalidResultsQueryException query) {
+            return invalidInput(query.parameter(), withoutName(query.parameter(), query.getMessage()));
+        }
         if (error instanceof BodyTooLargeException tooLarge) {
             return respond(HttpStatus.REQUEST_ENTITY_TOO_LARGE, GENERIC, HttpStatus.REQUEST_ENTITY_TOO_LARGE.getReason(),
                     tooLarge.getMessage(), null);
@@ -130,6 +138,12 @@ public final class Problems {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** The core's ingest and results exceptions start their message with the name; the detail adds it once. */
+    private static String withoutName(String name, String message) {
+        String prefix = name + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     public static MutableHttpResponse<Problem> invalidInput(String field, String message) {
