@@ -11,9 +11,13 @@ import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadResults;
+import dev.abkit.core.port.in.RecordEvents;
+import dev.abkit.core.port.in.RecordExposures;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.persistence.JdbcStorage;
+import dev.abkit.server.metrics.EventMeters;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -127,5 +131,21 @@ final class AbKitFactory {
     @Singleton
     OverrideDevices overrideDevices(AbKit abKit) {
         return abKit.overrideDevices();
+    }
+
+    /** The events use case, its answers counted for {@code /metrics}. */
+    @Singleton
+    RecordEvents recordEvents(AbKit abKit, EventMeters meters) {
+        return meters.counting(abKit.recordEvents());
+    }
+
+    @Singleton
+    RecordExposures recordExposures(AbKit abKit) {
+        return abKit.recordExposures();
+    }
+
+    @Singleton
+    ReadResults readResults(AbKit abKit) {
+        return abKit.readResults();
     }
 }
