@@ -88,6 +88,23 @@ class MetricsTest extends SystemTest {
     }
 
     @Test
+    void events_accepted_and_duplicates_follow_the_answers_of_the_events_call() {
+        api.experimentsOf("metrics-events-1");
+        Scrape before = scrape();
+
+        String batch = "{\"events\":[{\"id\":\"m-1\",\"name\":\"open\"},{\"id\":\"m-2\",\"name\":\"open\"}]}";
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> response = api.post("/api/v1/events", batch, "Device-Token", "metrics-events-1",
+                    "Content-Type", "application/json");
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        }
+
+        Scrape after = scrape();
+        assertThat(after.sum("abkit_events_accepted_total") - before.sum("abkit_events_accepted_total")).isEqualTo(2);
+        assertThat(after.sum("abkit_events_duplicates_total") - before.sum("abkit_events_duplicates_total")).isEqualTo(2);
+    }
+
+    @Test
     void the_connection_pool_and_the_refusal_counters_are_there_from_the_start() {
         Scrape scrape = scrape();
 
