@@ -3,6 +3,7 @@ package dev.abkit.stats;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.port.in.ExperimentStatistics;
+import dev.abkit.core.port.in.FindExperiments;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 
@@ -12,8 +13,9 @@ import java.time.ZoneOffset;
 
 /**
  * Stands in for the composition root of ab-server: the whole core on its in-memory adapters, the
- * one use case this module needs from it, {@link ExperimentStatistics}, and a known admin token.
- * The clock is fixed so that {@code takenAt} is known to the tests.
+ * use cases this module needs from it ({@link ExperimentStatistics}, {@link FindExperiments}, and
+ * results scripted over the core's own calculation), and a known admin token. The clock is fixed
+ * so that {@code takenAt} is known to the tests.
  */
 @Factory
 class InMemoryCoreFactory {
@@ -29,6 +31,16 @@ class InMemoryCoreFactory {
     @Singleton
     ExperimentStatistics experimentStatistics(AbKit abkit) {
         return abkit.statistics();
+    }
+
+    @Singleton
+    FindExperiments findExperiments(AbKit abkit) {
+        return abkit.findExperiments();
+    }
+
+    @Singleton
+    ScriptedResults readResults(FindExperiments experiments) {
+        return new ScriptedResults(experiments);
     }
 
     @Singleton
