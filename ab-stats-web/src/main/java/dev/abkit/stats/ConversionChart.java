@@ -32,7 +32,8 @@ public record ConversionChart(String viewBox, String title, String description, 
 
     static final int WIDTH = 360;
     static final double PLOT_LEFT = 44;
-    static final double PLOT_RIGHT = 344;
+    /** Room to the right for half the last day's label, which is centred on its day as every other is. */
+    static final double PLOT_RIGHT = 332;
     static final double PLOT_TOP = 26;
     static final double PLOT_BOTTOM = 196;
     static final double HEIGHT = 244;
@@ -145,9 +146,8 @@ public record ConversionChart(String viewBox, String title, String description, 
         List<Tick> ticks = new ArrayList<>();
         for (int index : indexes) {
             LocalDate day = days.get(index).day();
-            String anchor = index == 0 ? "start" : index == days.size() - 1 ? "end" : "middle";
             String at = LinearScale.coordinate(x.at(index));
-            ticks.add(new Tick(at, at, DAY.format(day), anchor));
+            ticks.add(new Tick(at, at, DAY.format(day), "middle"));
         }
         return ticks;
     }

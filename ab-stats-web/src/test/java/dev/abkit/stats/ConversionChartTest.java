@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where the daily chart puts its lines. The plot spans x = 44 to 344 and y = 196 (0 %) up to 26 of a 360-unit
+ * Where the daily chart puts its lines. The plot spans x = 44 to 332 and y = 196 (0 %) up to 26 of a 360-unit
  * viewBox; rates up to 20 % give an axis of 0 to 20 %, so y = 196 − rate / 20 % · 170.
  */
 class ConversionChartTest {
@@ -30,8 +30,8 @@ class ConversionChartTest {
                 day("2026-11-25", 0.10, 0.20),
                 day("2026-11-26", 0.125, 0.15));
 
-        assertThat(chart.series().get(0).path()).isEqualTo("M44.0 153.5 L194.0 111.0 L344.0 89.8");
-        assertThat(chart.series().get(1).path()).isEqualTo("M44.0 111.0 L194.0 26.0 L344.0 68.5");
+        assertThat(chart.series().get(0).path()).isEqualTo("M44.0 153.5 L188.0 111.0 L332.0 89.8");
+        assertThat(chart.series().get(1).path()).isEqualTo("M44.0 111.0 L188.0 26.0 L332.0 68.5");
         assertThat(chart.yTicks()).extracting(ConversionChart.Tick::label)
                 .containsExactly("0%", "5%", "10%", "15%", "20%");
         assertThat(chart.yTicks()).extracting(ConversionChart.Tick::at)
@@ -49,10 +49,9 @@ class ConversionChartTest {
 
         assertThat(chart.xTicks()).extracting(ConversionChart.Tick::label)
                 .containsExactly("Nov 1", "Nov 8", "Nov 16", "Nov 23", "Nov 30");
-        assertThat(chart.xTicks()).extracting(ConversionChart.Tick::anchor)
-                .containsExactly("start", "middle", "middle", "middle", "end");
+        assertThat(chart.xTicks()).extracting(ConversionChart.Tick::anchor).containsOnly("middle");
         assertThat(chart.xTicks().get(0).at()).isEqualTo("44.0");
-        assertThat(chart.xTicks().get(4).at()).isEqualTo("344.0");
+        assertThat(chart.xTicks().get(4).at()).isEqualTo("332.0");
         assertThat(chart.series().get(0).markers()).as("30 days: a line without dots").isEmpty();
     }
 
@@ -63,7 +62,7 @@ class ConversionChartTest {
                 day("2026-11-25", 0.10, 0.20),
                 day("2026-11-26", 0.10, 0.20));
 
-        assertThat(chart.series().get(1).path()).isEqualTo("M194.0 26.0 L344.0 26.0");
+        assertThat(chart.series().get(1).path()).isEqualTo("M188.0 26.0 L332.0 26.0");
         assertThat(chart.series().get(1).markers()).hasSize(2);
     }
 
@@ -71,7 +70,7 @@ class ConversionChartTest {
     void a_single_day_is_a_dot_in_the_middle() {
         ConversionChart chart = chart(List.of("A"), day("2026-11-26", 0.5));
 
-        assertThat(chart.series().get(0).markers()).extracting(ConversionChart.Marker::x).containsExactly("194.0");
+        assertThat(chart.series().get(0).markers()).extracting(ConversionChart.Marker::x).containsExactly("188.0");
         assertThat(chart.xTicks()).extracting(ConversionChart.Tick::label).containsExactly("Nov 26");
     }
 
@@ -79,7 +78,7 @@ class ConversionChartTest {
     void nobody_converted_yet_is_a_line_at_zero_under_a_one_percent_axis() {
         ConversionChart chart = chart(List.of("A"), day("2026-11-25", 0.0), day("2026-11-26", 0.0));
 
-        assertThat(chart.series().get(0).path()).isEqualTo("M44.0 196.0 L344.0 196.0");
+        assertThat(chart.series().get(0).path()).isEqualTo("M44.0 196.0 L332.0 196.0");
         assertThat(chart.yTicks().get(chart.yTicks().size() - 1).label()).isEqualTo("1.0%");
     }
 

@@ -24,11 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -236,20 +234,9 @@ class ResultsPageTest {
 
     private static List<ConversionHistory.Day> threeDays() {
         return List.of(
-                day("2026-11-24", 50, 5, 50, 6, 50, 0),
-                day("2026-11-25", 120, 14, 120, 22, 120, 0),
-                day("2026-11-26", 200, 25, 200, 40, 200, 0));
-    }
-
-    private static ConversionHistory.Day day(String date, long... devicesAndConversions) {
-        List<ConversionHistory.Point> points = new java.util.ArrayList<>();
-        for (int i = 0; i < devicesAndConversions.length; i += 2) {
-            long devices = devicesAndConversions[i];
-            long conversions = devicesAndConversions[i + 1];
-            points.add(new ConversionHistory.Point(devices, conversions,
-                    OptionalDouble.of((double) conversions / devices), OptionalDouble.empty(), OptionalDouble.empty()));
-        }
-        return new ConversionHistory.Day(LocalDate.parse(date), points);
+                ScriptedResults.day("2026-11-24", 50, 5, 50, 6, 50, 0),
+                ScriptedResults.day("2026-11-25", 120, 14, 120, 22, 120, 0),
+                ScriptedResults.day("2026-11-26", 200, 25, 200, 40, 200, 0));
     }
 
     private Document open(String path) {

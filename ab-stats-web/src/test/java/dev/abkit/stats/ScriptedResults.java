@@ -15,11 +15,13 @@ import dev.abkit.core.results.OptionTotals;
 import dev.abkit.core.results.ResultsCalculation;
 import dev.abkit.core.results.ResultsQuery;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -47,6 +49,18 @@ final class ScriptedResults implements ReadResults {
              List<ConversionHistory.Day> days) {
         scripts.computeIfAbsent(ExperimentKey.of(key), k -> new ConcurrentHashMap<>())
                 .put(MetricName.of(metric), new Script(totals, assignments, days));
+    }
+
+    /** A day of the history: per option in order, its devices and conversions so far. */
+    static ConversionHistory.Day day(String date, long... devicesAndConversions) {
+        List<ConversionHistory.Point> points = new ArrayList<>();
+        for (int i = 0; i < devicesAndConversions.length; i += 2) {
+            long devices = devicesAndConversions[i];
+            long conversions = devicesAndConversions[i + 1];
+            points.add(new ConversionHistory.Point(devices, conversions,
+                    OptionalDouble.of((double) conversions / devices), OptionalDouble.empty(), OptionalDouble.empty()));
+        }
+        return new ConversionHistory.Day(LocalDate.parse(date), points);
     }
 
     ResultsQuery lastQuery() {
