@@ -1,5 +1,10 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.AbKit;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.results.AssignmentCounts;
 import dev.abkit.core.results.Confidence;
 import dev.abkit.core.results.ConversionHistory;
 import dev.abkit.core.results.Interval;
@@ -26,6 +31,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +47,9 @@ class ResultsPageTest {
     static final String COLORS = "/stats/experiments/button_color/results";
 
     @Inject
+    AbKit abkit;
+
+    @Inject
     ScriptedResults results;
 
     @Inject
@@ -49,6 +58,18 @@ class ResultsPageTest {
 
     @BeforeAll
     void purchasesAndRevenue() {
+        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("checkout"),
+                List.of(Option.of("A", 50), Option.of("B", 50))));
+        // 60 and 40 of 100: exact allocation in blocks of two never strays more than one from 50/50.
+        results.put("checkout", "lost", List.of(new OptionTotals("A", 60, 6), new OptionTotals("B", 40, 4)),
+                AssignmentCounts.of(Map.of("A", 60L, "B", 40L)), List.of());
+        // Assigned 50/50 as the blocks give it, but the app showed B to 10 devices only: χ² 26.7, p < 0.001.
+        results.put("checkout", "shown", List.of(new OptionTotals("A", 50, 5), new OptionTotals("B", 10, 1)),
+                new AssignmentCounts(Map.of("A", 50L, "B", 50L), 0, Optional.of(Map.of("A", 50L, "B", 10L))),
+                List.of());
+        results.put("checkout", "sound", List.of(new OptionTotals("A", 50, 5), new OptionTotals("B", 50, 6)),
+                new AssignmentCounts(Map.of("A", 50L, "B", 50L), 0, Optional.of(Map.of("A", 31L, "B", 29L))),
+                List.of());
         results.put("button_color", "purchase", List.of(
                 new OptionTotals("#FF0000", 200, 25),
                 new OptionTotals("#00FF00", 200, 40),
@@ -210,7 +231,7 @@ class ResultsPageTest {
         Document stats = open("/stats");
 
         assertThat(stats.select("tbody.experiment .results-link").eachAttr("href"))
-                .containsExactly(COLORS, "/stats/experiments/price/results");
+                .containsExactly(COLORS, "/stats/experiments/price/results", "/stats/experiments/checkout/results");
     }
 
     @Test
@@ -230,6 +251,48 @@ class ResultsPageTest {
         assertThat(history.select("g.series path").eachAttr("d")).allMatch(d -> d.matches("M[\\d.]+ [\\d.]+( L[\\d.]+ [\\d.]+){2}"));
         assertThat(history.selectFirst("desc").text()).contains("from 2026-11-24 to 2026-11-26");
         assertThat(page.select("ul.legend li").eachText()).containsExactly("#FF0000 12.5%", "#00FF00 20.0%", "#0000FF 0.0%");
+    }
+
+    @Test
+    void counts_that_exact_allocation_cannot_produce_raise_the_data_loss_alarm() {
+        Element ratio = open("/stats/experiments/checkout/results?metric=lost").selectFirst("section.sample-ratio");
+
+        assertThat(ratio.hasClass("alarm")).isTrue();
+        assertThat(ratio.selectFirst(".ratio-verdict").text()).startsWith("Sample ratio alarm");
+        assertThat(ratio.selectFirst(".block-alarm").text()).contains("more than one allocation block");
+        assertThat(ratio.selectFirst(".mismatch-alarm")).isNull();
+        assertThat(ratio.select("td.expected").eachText()).containsExactly("50.0", "50.0");
+        assertThat(ratio.select("td.observed").eachText()).containsExactly("60", "40");
+    }
+
+    @Test
+    void exposed_counts_against_the_weights_raise_the_mismatch_alarm() {
+        Element ratio = open("/stats/experiments/checkout/results?metric=shown").selectFirst("section.sample-ratio");
+
+        assertThat(ratio.hasClass("alarm")).isTrue();
+        assertThat(ratio.selectFirst(".mismatch-alarm").text()).contains("p < 0.001");
+        assertThat(ratio.selectFirst(".block-alarm")).isNull();
+        assertThat(ratio.selectFirst(".chi-square").text()).isEqualTo("26.67");
+        assertThat(ratio.selectFirst(".ratio-p").text()).isEqualTo("< 0.0001");
+    }
+
+    @Test
+    void sound_counts_raise_no_alarm() {
+        Element ratio = open("/stats/experiments/checkout/results?metric=sound").selectFirst("section.sample-ratio");
+
+        assertThat(ratio.hasClass("alarm")).isFalse();
+        assertThat(ratio.selectFirst(".ratio-verdict").text()).isEqualTo("Assignments match the weights.");
+        assertThat(ratio.select(".block-alarm, .mismatch-alarm")).isEmpty();
+        assertThat(ratio.selectFirst(".ratio-p").text()).matches("0\\.\\d{4}");
+    }
+
+    @Test
+    void without_any_day_of_history_the_chart_says_so() {
+        Document page = open("/stats/experiments/checkout/results?metric=sound");
+
+        assertThat(page.select("svg.history-chart")).isEmpty();
+        assertThat(page.selectFirst("figure.history .empty").text()).isEqualTo("No devices assigned yet.");
+        assertThat(page.select("svg.forest-plot g.row").eachAttr("data-value")).containsExactly("B");
     }
 
     private static List<ConversionHistory.Day> threeDays() {
