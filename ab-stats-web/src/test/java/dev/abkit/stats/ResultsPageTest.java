@@ -35,6 +35,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * {@code GET /stats/experiments/{key}/results} over real HTTP, read with an HTML parser. The figures come from the
@@ -217,7 +218,7 @@ class ResultsPageTest {
 
     @Test
     void needs_the_admin_token_like_the_statistics_page() {
-        HttpClientResponseException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        HttpClientResponseException refused = assertThrows(
                 HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.GET(COLORS), String.class));
 
@@ -307,7 +308,7 @@ class ResultsPageTest {
     }
 
     private Document refused(String path, HttpStatus status) {
-        HttpClientResponseException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        HttpClientResponseException refused = assertThrows(
                 HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(WithAdminToken.get(path), String.class));
         assertThat(refused.getStatus().getCode()).as(path).isEqualTo(status.getCode());
