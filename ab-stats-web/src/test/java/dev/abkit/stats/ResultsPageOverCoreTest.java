@@ -9,6 +9,7 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.jsoup.Jsoup;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * The results view the whole way, over the core's own results use case: 600 devices join, every fifth buys
@@ -114,6 +116,16 @@ class ResultsPageOverCoreTest {
 
         assertThat(column(page, ".devices")).containsExactly("0", "0", "0");
         assertThat(column(page, ".rate .estimate")).containsOnly("—");
+    }
+
+    @Test
+    void a_control_the_core_refuses_is_a_400_page_naming_it() {
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(WithAdminToken.get(COLORS + "?control=purple"), String.class));
+
+        assertThat(refused.getStatus().getCode()).isEqualTo(400);
+        Document page = Jsoup.parse(refused.getResponse().getBody(String.class).orElseThrow());
+        assertThat(page.selectFirst(".problem").text()).startsWith("control:").contains("purple");
     }
 
     private Document open(String path) {
