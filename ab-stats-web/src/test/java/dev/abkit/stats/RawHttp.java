@@ -31,7 +31,7 @@ final class RawHttp {
 
     Response get(String path, String bearerToken) throws IOException {
         out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + bearerToken
-                + "\r\nAccept: text/html\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                + "\r\nAccept: text/html, */*;q=0.8\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         int status = Integer.parseInt(line().split(" ")[1]);
         int length = -1;
