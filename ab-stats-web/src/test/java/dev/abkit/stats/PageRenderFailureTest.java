@@ -4,6 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.context.ServerRequestContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +34,15 @@ class PageRenderFailureTest {
     EmbeddedServer server;
 
     private final Logger root = (Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> logged = new ListAppender<>();
+    private final ListAppender<ILoggingEvent> logged = new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+            super.append(event);
+            requestsLoggedFor.add(ServerRequestContext.currentRequest().map(HttpRequest::getPath).orElse("none"));
+        }
+    };
+    /** The request known where each line was logged: the server's logging takes the request id from it. */
+    private final List<String> requestsLoggedFor = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void listen() {
@@ -58,10 +70,16 @@ class PageRenderFailureTest {
             assertThat(http.get("/api/v1/stats", InMemoryCoreFactory.ADMIN_TOKEN).status())
                     .as("the next request on the same connection").isEqualTo(200);
         }
-        assertThat(logged.list).filteredOn(event -> event.getLevel() == Level.ERROR).singleElement()
+        assertThat(errors()).singleElement()
                 .satisfies(event -> {
                     assertThat(event.getFormattedMessage()).contains("GET " + page);
                     assertThat(event.getThrowableProxy().getMessage()).contains("OGNL");
+                    assertThat(event.getThreadName()).as("rendered off the event loop").doesNotContainIgnoringCase("eventloop");
                 });
+        assertThat(requestsLoggedFor.get(logged.list.indexOf(errors().get(0)))).isEqualTo(page);
+    }
+
+    private List<ILoggingEvent> errors() {
+        return logged.list.stream().filter(event -> event.getLevel() == Level.ERROR).toList();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 final class RawHttp {
 
-    static final int READ_TIMEOUT_MILLIS = 3_000;
+    static final int READ_TIMEOUT_MILLIS = 5_000;
 
     record Response(int status, String body) {
     }
