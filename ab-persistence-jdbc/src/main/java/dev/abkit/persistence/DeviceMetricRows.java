@@ -29,35 +29,52 @@ final class DeviceMetricRows {
      *
      * @return each metric's figures before this batch
      */
-    static Map<String, DeviceMetric> lock(Connection connection, DeviceToken device, SortedSet<String> metrics)
-            throws SQLException {
-        String placeholders = String.join(", ", Collections.nCopies(metrics.size(), "?"));
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into device_metric (device_token, metric, events, valued, total) values "
-                        + String.join(", ", Collections.nCopies(metrics.size(), "(?, ?, 0, 0, 0)"))
-                        + " on conflict do nothing")) {
-            int parameter = 1;
-            for (String metric : metrics) {
-                insert.setString(parameter++, device.value());
-                insert.setString(parameter++, metric);
+    static Map<String, DeviceMetric> lock(Connection connection, DatabaseKind kind, DeviceToken device,
+                                          SortedSet<String> metrics) throws SQLException {
+        String rows = String.join(", ", Collections.nCopies(metrics.size(), "(?, ?, 0, 0, 0)"));
+        String insert = "insert into device_metric%s (device_token, metric, events, valued, total) values " + rows;
+        Map<String, DeviceMetric> before = new HashMap<>();
+        if (kind == DatabaseKind.POSTGRESQL) {
+            // One round trip: the no-op update locks an existing row and returns it unchanged.
+            try (PreparedStatement upsert = connection.prepareStatement(insert.formatted(" as m")
+                    + " on conflict (device_token, metric) do update set events = m.events"
+                    + " returning metric, events, valued, total, first_at")) {
+                bindRows(upsert, 1, device, metrics);
+                readInto(upsert, before);
             }
-            insert.executeUpdate();
+            return before;
+        }
+        try (PreparedStatement create = connection.prepareStatement(insert.formatted("") + " on conflict do nothing")) {
+            bindRows(create, 1, device, metrics);
+            create.executeUpdate();
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "select metric, events, valued, total, first_at from device_metric"
-                        + " where device_token = ? and metric in (" + placeholders + ") order by metric for update")) {
+                "select metric, events, valued, total, first_at from device_metric where device_token = ? and metric in ("
+                        + String.join(", ", Collections.nCopies(metrics.size(), "?")) + ") order by metric for update")) {
             select.setString(1, device.value());
             int parameter = 2;
             for (String metric : metrics) {
                 select.setString(parameter++, metric);
             }
-            Map<String, DeviceMetric> before = new HashMap<>();
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    before.put(rows.getString("metric"), figures(rows));
-                }
+            readInto(select, before);
+        }
+        return before;
+    }
+
+    private static void bindRows(PreparedStatement statement, int first, DeviceToken device, SortedSet<String> metrics)
+            throws SQLException {
+        int parameter = first;
+        for (String metric : metrics) {
+            statement.setString(parameter++, device.value());
+            statement.setString(parameter++, metric);
+        }
+    }
+
+    private static void readInto(PreparedStatement statement, Map<String, DeviceMetric> before) throws SQLException {
+        try (ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                before.put(rows.getString("metric"), figures(rows));
             }
-            return before;
         }
     }
 

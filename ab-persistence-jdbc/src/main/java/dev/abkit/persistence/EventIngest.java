@@ -39,7 +39,7 @@ final class EventIngest {
             return fresh.size();
         }
         SortedMap<String, MetricBatch> batches = MetricBatch.of(counted);
-        Map<String, DeviceMetric> before = DeviceMetricRows.lock(connection, device.token(),
+        Map<String, DeviceMetric> before = DeviceMetricRows.lock(connection, kind, device.token(),
                 new TreeSet<>(batches.keySet()));
         Script script = new Script();
         SortedMap<String, MetricCounters.Change> changes = new TreeMap<>();
@@ -49,7 +49,7 @@ final class EventIngest {
             DeviceMetricRows.update(script, device.token(), batch.metric(), after);
             changes.put(batch.metric(), new MetricCounters.Change(batch.metric(), was, after, batch));
         }
-        MetricCounters.add(script, holding, changes, stripe);
+        MetricCounters.add(script, kind, holding, changes, stripe);
         script.runOn(connection, kind);
         return fresh.size();
     }
