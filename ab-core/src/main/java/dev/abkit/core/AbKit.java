@@ -1,6 +1,7 @@
 package dev.abkit.core;
 
 import dev.abkit.core.memory.InMemoryDevices;
+import dev.abkit.core.memory.InMemoryEventStore;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.model.ShippedExperiments;
@@ -15,15 +16,22 @@ import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadResults;
+import dev.abkit.core.port.in.RecordEvents;
+import dev.abkit.core.port.in.RecordExposures;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
+import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
 import dev.abkit.core.service.OverrideService;
+import dev.abkit.core.service.ReadResultsService;
+import dev.abkit.core.service.RecordEventsService;
+import dev.abkit.core.service.RecordExposuresService;
 import dev.abkit.core.service.ScheduleService;
 import dev.abkit.core.service.StatisticsService;
 
@@ -60,6 +68,10 @@ public final class AbKit implements AutoCloseable {
     private final ScheduleService schedules;
     private final OverrideService overrides;
     private final ScheduledFuture<?> refresh;
+    /** Null without an event store: abkit then serves devices and admins, and results are not asked of it. */
+    private final RecordEventsService recordEvents;
+    private final RecordExposuresService recordExposures;
+    private final ReadResultsService readResults;
 
     private AbKit(Builder builder) {
         this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock,
@@ -70,6 +82,11 @@ public final class AbKit implements AutoCloseable {
         this.deviceLookup = new DeviceLookupService(builder.experiments, builder.devices);
         this.overrides = new OverrideService(builder.experiments, builder.clock, enrollment::refreshRunningExperiments);
         this.schedules = new ScheduleService(builder.experiments, builder.clock, enrollment::refreshRunningExperiments);
+        EventStore events = builder.events;
+        this.recordEvents = events == null ? null : new RecordEventsService(builder.devices, events);
+        this.recordExposures = events == null ? null
+                : new RecordExposuresService(builder.devices, builder.experiments, events);
+        this.readResults = events == null ? null : new ReadResultsService(builder.experiments, events, builder.clock);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -93,8 +110,8 @@ public final class AbKit implements AutoCloseable {
         InMemoryExperiments experiments = new InMemoryExperiments();
         ShippedExperiments.all().forEach(experiments::add);
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
-        return builder().experiments(experiments).devices(devices).enrollmentCounts(devices).clock(clock)
-                .rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
+        return builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
+                .eventStore(new InMemoryEventStore(devices)).clock(clock).rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
     }
 
     public static Builder builder() {
@@ -154,6 +171,29 @@ public final class AbKit implements AutoCloseable {
         return deviceLookup;
     }
 
+    /** @throws IllegalStateException if this kit was built without an {@link Builder#eventStore event store} */
+    public RecordEvents recordEvents() {
+        return withEventStore(recordEvents);
+    }
+
+    /** @throws IllegalStateException if this kit was built without an {@link Builder#eventStore event store} */
+    public RecordExposures recordExposures() {
+        return withEventStore(recordExposures);
+    }
+
+    /** @throws IllegalStateException if this kit was built without an {@link Builder#eventStore event store} */
+    public ReadResults readResults() {
+        return withEventStore(readResults);
+    }
+
+    private static <T> T withEventStore(T useCase) {
+        if (useCase == null) {
+            throw new IllegalStateException("this AbKit has no event store: give one to AbKit.builder().eventStore(...)"
+                    + " to record events and exposures and read results");
+        }
+        return useCase;
+    }
+
     /**
      * When the running experiments were last read from the store for the answers from memory;
      * {@code null} if never. A time long past means the store has been unreachable since.
@@ -184,6 +224,7 @@ public final class AbKit implements AutoCloseable {
         private ScheduledExecutorService refreshScheduler;
         private Duration refreshEvery;
         private DeviceActivity activity = DeviceActivity.NONE;
+        private EventStore events;
 
         private Builder() {
         }
@@ -200,6 +241,16 @@ public final class AbKit implements AutoCloseable {
 
         public Builder enrollmentCounts(EnrollmentCounts counts) {
             this.counts = counts;
+            return this;
+        }
+
+        /**
+         * Where events and exposures are kept and results read from; optional: without one, the kit serves devices
+         * and admins, and asking it for {@link AbKit#recordEvents()}, {@link AbKit#recordExposures()} or
+         * {@link AbKit#readResults()} fails.
+         */
+        public Builder eventStore(EventStore events) {
+            this.events = events;
             return this;
         }
 

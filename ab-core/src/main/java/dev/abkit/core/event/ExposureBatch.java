@@ -14,8 +14,11 @@ import java.util.function.Function;
  * The exposures of one request from one device, 1 to {@link #MAX_EXPOSURES}, all valid: as with events,
  * one invalid exposure refuses the request whole ({@code exposures[2].experiment}). Repeats are kept
  * here; the store keeps only the earliest per device and experiment.
+ *
+ * @param single whether the request was the single form, {@code {"experiment": KEY}}: checks made after
+ *               parsing (is there such an experiment?) name its fields as the client wrote them
  */
-public record ExposureBatch(List<Exposure> exposures) {
+public record ExposureBatch(List<Exposure> exposures, boolean single) {
 
     public static final int MAX_EXPOSURES = 1000;
 
@@ -24,6 +27,20 @@ public record ExposureBatch(List<Exposure> exposures) {
         if (exposures.isEmpty() || exposures.size() > MAX_EXPOSURES) {
             throw new IllegalArgumentException("a batch holds 1 to " + MAX_EXPOSURES + " exposures");
         }
+        if (single && exposures.size() != 1) {
+            throw new IllegalArgumentException("the single form holds one exposure (got " + exposures.size() + ")");
+        }
+    }
+
+    /** A batch in the {@code {"exposures": [...]}} form. */
+    public ExposureBatch(List<Exposure> exposures) {
+        this(exposures, false);
+    }
+
+    /** The field holding the experiment of exposure {@code index}, as the client wrote it. */
+    public String experimentField(int index) {
+        Objects.checkIndex(index, exposures.size());
+        return single ? "experiment" : "exposures[" + index + "].experiment";
     }
 
     /**
@@ -46,7 +63,7 @@ public record ExposureBatch(List<Exposure> exposures) {
 
     /** The single form, {@code {"experiment": KEY}}: fields are named {@code experiment} and {@code at}. */
     public static ExposureBatch single(DeviceToken device, ExposureInput input, Receipt receipt) {
-        return new ExposureBatch(List.of(exposure(device, input, receipt, "exposure", Function.identity())));
+        return new ExposureBatch(List.of(exposure(device, input, receipt, "exposure", Function.identity())), true);
     }
 
     private static Exposure exposure(DeviceToken device, ExposureInput input, Receipt receipt, String whole,

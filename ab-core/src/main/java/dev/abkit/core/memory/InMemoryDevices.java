@@ -64,6 +64,17 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
         return Optional.ofNullable(devices.get(token));
     }
 
+    /** Every device with an option value in {@code experiment} (not left out by its coverage), in no order. */
+    public List<Device> assignedIn(ExperimentKey experiment) {
+        List<Device> assigned = new ArrayList<>();
+        for (StoredDevice stored : devices.values()) {
+            if (stored.device().valueIn(experiment).isPresent()) {
+                assigned.add(stored.device());
+            }
+        }
+        return assigned;
+    }
+
     @Override
     public Device registerOnce(DeviceToken token, Instant firstSeen, DeviceAttributes attributes,
                                RunningExperiments assumed, Enrollment enrollment) {

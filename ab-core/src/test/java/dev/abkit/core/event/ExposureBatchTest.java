@@ -70,4 +70,14 @@ class ExposureBatchTest {
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.field()).isEqualTo("experiment"))
                 .hasMessageEndingWith("(got nothing)");
     }
+
+    @Test
+    void a_batch_remembers_its_form_to_name_the_experiment_field_as_the_client_wrote_it() {
+        ExposureBatch batch = ExposureBatch.of(DEVICE, List.of(new ExposureInput("price", null),
+                new ExposureInput("button_color", null)), Receipt.at(RECEIVED));
+        ExposureBatch single = ExposureBatch.single(DEVICE, new ExposureInput("price", null), Receipt.at(RECEIVED));
+
+        assertThat(batch.experimentField(1)).isEqualTo("exposures[1].experiment");
+        assertThat(single.experimentField(0)).isEqualTo("experiment");
+    }
 }
