@@ -67,6 +67,7 @@ final class AbKitFactory {
                 .experiments(storage.experiments())
                 .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
+                .eventStore(storage.eventStore())
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
