@@ -35,10 +35,9 @@ final class EventPartitions {
         LocalDate firstKept = retention.firstKeptDay();
         if (database.kind() == DatabaseKind.POSTGRESQL) {
             database.inTransaction("create and drop event partitions", connection -> {
-                try (Statement lock = connection.createStatement()) {
-                    lock.execute("select pg_advisory_xact_lock(" + DatabaseKind.Lock.CLASS + ", "
-                            + DatabaseKind.Lock.EVENT_UPKEEP + ")");
-                }
+                withoutStatementTimeout(connection);
+                execute(connection, "select pg_advisory_xact_lock(" + DatabaseKind.Lock.CLASS + ", "
+                        + DatabaseKind.Lock.EVENT_UPKEEP + ")");
                 List<LocalDate> existing = partitions(connection);
                 LocalDate today = Timestamps.utcDay(retention.clock().instant());
                 for (LocalDate day = today; !day.isAfter(today.plusDays(DAYS_AHEAD)); day = day.plusDays(1)) {
@@ -61,6 +60,9 @@ final class EventPartitions {
             });
         }
         database.inTransaction("forget the ids of expired events", connection -> {
+            if (database.kind() == DatabaseKind.POSTGRESQL) {
+                withoutStatementTimeout(connection);
+            }
             deleteExpired(connection, "event_key", firstKept);
             return null;
         });
@@ -93,6 +95,16 @@ final class EventPartitions {
         execute(connection, "insert into " + table + " select * from event_default where " + range);
         execute(connection, "delete from event_default where " + range);
         execute(connection, "alter table event attach partition " + table + " for values from (" + from + ") to (" + to + ")");
+    }
+
+    /**
+     * A day's ids are deleted by a scan of the key table (an index on receipt time would cost every ingested
+     * event one more entry): longer than the statement timeout the server sets for requests. The lock
+     * timeout stays, so the upkeep gives way to ingestion rather than holding it up, and tries again the
+     * next day.
+     */
+    private static void withoutStatementTimeout(Connection connection) throws SQLException {
+        execute(connection, "set local statement_timeout = 0");
     }
 
     private static void deleteExpired(Connection connection, String table, LocalDate firstKept) throws SQLException {
