@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -122,7 +123,7 @@ class EventIngestFailureTest {
                 });
     }
 
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] arguments) throws Throwable {
+    private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
         try {
             return method.invoke(target, arguments);
         } catch (InvocationTargetException e) {

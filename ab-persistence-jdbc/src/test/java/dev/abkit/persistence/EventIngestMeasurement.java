@@ -1,6 +1,5 @@
 package dev.abkit.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
 import dev.abkit.core.event.Event;
 import dev.abkit.core.event.EventBatch;
 import dev.abkit.core.model.Assignment;
@@ -10,8 +9,8 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.out.EventStore;
 
-import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 import static dev.abkit.persistence.EventStoreFixture.event;
 
@@ -83,7 +81,7 @@ public final class EventIngestMeasurement {
     }
 
     private static List<Device> devices() {
-        Instant firstSeen = Instant.now().minusSeconds(3600).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant firstSeen = Instant.now().minusSeconds(3600).truncatedTo(ChronoUnit.MICROS);
         List<Device> devices = new ArrayList<>();
         for (int d = 0; d < DEVICES; d++) {
             devices.add(new Device(DeviceToken.of("device-" + d), firstSeen, DeviceAttributes.UNKNOWN,
