@@ -11,6 +11,7 @@ import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.persistence.JdbcStorage;
@@ -128,5 +129,11 @@ final class AbKitFactory {
     @Singleton
     OverrideDevices overrideDevices(AbKit abKit) {
         return abKit.overrideDevices();
+    }
+
+    /** The results view of /stats reads through it; the core answers from the event store given above. */
+    @Singleton
+    ReadResults readResults(AbKit abKit) {
+        return abKit.readResults();
     }
 }

@@ -105,6 +105,11 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
             return joined.toString();
         }
 
+        /** Where its results view is. */
+        public String resultsPath() {
+            return ResultsPage.path(key);
+        }
+
         /** The status as a CSS class: running, closed, draft, ... */
         public String statusClass() {
             return status.toLowerCase(Locale.ROOT);
@@ -157,6 +162,6 @@ public record StatsPage(String devices, Moment takenAt, List<ExperimentSection> 
     }
 
     private static String count(long count) {
-        return String.format(Locale.ROOT, "%,d", count);
+        return Figures.count(count);
     }
 }

@@ -3,7 +3,10 @@ package dev.abkit.stats;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.port.in.ExperimentStatistics;
+import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.ReadResults;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -12,14 +15,17 @@ import java.time.ZoneOffset;
 
 /**
  * Stands in for the composition root of ab-server: the whole core on its in-memory adapters, the
- * one use case this module needs from it, {@link ExperimentStatistics}, and a known admin token.
- * The clock is fixed so that {@code takenAt} is known to the tests.
+ * use cases this module needs from it ({@link ExperimentStatistics}, {@link FindExperiments} and
+ * {@link ReadResults}: scripted over the core's own calculation, or in the {@value #CORE_RESULTS}
+ * environment the core's own), and a known admin token. The clock is fixed so that {@code takenAt}
+ * is known to the tests.
  */
 @Factory
 class InMemoryCoreFactory {
 
     static final Instant NOW = Instant.parse("2026-11-26T10:15:30Z");
     static final String ADMIN_TOKEN = "stats-test-admin-token";
+    static final String CORE_RESULTS = "core-results";
 
     @Singleton
     AbKit abkit() {
@@ -29,6 +35,25 @@ class InMemoryCoreFactory {
     @Singleton
     ExperimentStatistics experimentStatistics(AbKit abkit) {
         return abkit.statistics();
+    }
+
+    @Singleton
+    FindExperiments findExperiments(AbKit abkit) {
+        return abkit.findExperiments();
+    }
+
+    /** Results whose figures the test sets: most page tests are about how known figures are shown. */
+    @Singleton
+    @Requires(notEnv = CORE_RESULTS)
+    ScriptedResults scriptedResults(FindExperiments experiments) {
+        return new ScriptedResults(experiments);
+    }
+
+    /** The core's own results over the events a test records, for the tests that run the whole way. */
+    @Singleton
+    @Requires(env = CORE_RESULTS)
+    ReadResults readResults(AbKit abkit) {
+        return abkit.readResults();
     }
 
     @Singleton

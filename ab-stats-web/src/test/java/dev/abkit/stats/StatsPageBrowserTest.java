@@ -116,6 +116,18 @@ class StatsPageBrowserTest {
         screenshot("stats-page-phone.png", 390, true);
     }
 
+    @Test
+    void each_experiment_links_to_its_results_view() {
+        HeadlessChromium.viewport(browser, 1280, 800, false);
+        browser.get(WithAdminToken.browserAddress(server.getURL(), "/stats"));
+
+        browser.findElement(By.cssSelector("tbody[data-key=price] .results-link")).click();
+
+        assertThat(browser.getCurrentUrl()).endsWith("/stats/experiments/price/results");
+        assertThat(browser.getTitle()).isEqualTo("abkit · results of price");
+        assertThat(browser.findElement(By.cssSelector(".no-events")).getText()).startsWith("No events yet");
+    }
+
     private List<String> optionCells(String experiment, String cell) {
         return browser.findElements(By.cssSelector("tbody[data-key=" + experiment + "] tr.option " + cell))
                 .stream().map(WebElement::getText).toList();

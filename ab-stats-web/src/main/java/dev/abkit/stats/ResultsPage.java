@@ -1,0 +1,191 @@
+package dev.abkit.stats;
+
+import dev.abkit.core.event.MetricName;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.results.ConversionHistory;
+import dev.abkit.core.results.ExperimentResults;
+import dev.abkit.core.results.OptionResult;
+import dev.abkit.core.results.ResultsQuery;
+import dev.abkit.core.results.SampleRatio;
+import io.micronaut.core.annotation.Introspected;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the {@code results} template shows of one experiment: the form that picks metric, window, population and
+ * control; then either the results (table, sample-ratio check and both charts), or why there are none: no events
+ * yet ({@code noEvents}), or a {@code problem} with the request (a 400 or a 404, whose page has no form).
+ */
+@Introspected
+public record ResultsPage(String key, String status, String statusClass, String problem, Form form, boolean noEvents,
+                         Results results) {
+
+    static final String STATS_PATH = StatsPageController.PATH;
+
+    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+
+    static String path(String key) {
+        return STATS_PATH + "/experiments/" + key + "/results";
+    }
+
+    static ResultsPage of(Experiment experiment, Form form, ResultsQuery query, ExperimentResults results,
+                          ConversionHistory history) {
+        return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), null,
+                form, false, Results.of(query, results, history));
+    }
+
+    static ResultsPage noEvents(Experiment experiment, Form form) {
+        return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), null,
+                form, true, null);
+    }
+
+    static ResultsPage invalid(Experiment experiment, Form form, String problem) {
+        return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), problem,
+                form, false, null);
+    }
+
+    static ResultsPage unknown(String key) {
+        return new ResultsPage(key, null, null, "There is no experiment with key \"" + key + "\".", null, false, null);
+    }
+
+    private static String statusClass(Experiment experiment) {
+        return experiment.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The GET form, filled with what was asked: {@code from} and {@code to} as typed (so a mistake can be fixed
+     * in place), the metric and control as choices.
+     */
+    @Introspected
+    public record Form(String action, List<Choice> metrics, String from, String to, boolean exposed,
+                       List<Choice> controls) {
+
+        /**
+         * @param metric  the metric shown or asked for, null when there is none; listed even when it has no events
+         * @param control the control asked for, null for the default, the experiment's first option
+         */
+        static Form of(Experiment experiment, List<MetricName> metrics, String metric, String from, String to,
+                       String exposed, String control) {
+            List<Choice> metricChoices = new ArrayList<>();
+            for (MetricName name : metrics) {
+                metricChoices.add(new Choice(name.value(), name.value().equals(metric)));
+            }
+            if (metric != null && metrics.stream().noneMatch(name -> name.value().equals(metric))) {
+                metricChoices.add(0, new Choice(metric, true));
+            }
+            List<Option> options = experiment.options();
+            List<Choice> controls = new ArrayList<>();
+            for (int i = 0; i < options.size(); i++) {
+                String value = options.get(i).value();
+                controls.add(new Choice(value, control == null || control.isBlank() ? i == 0 : value.equals(control)));
+            }
+            return new Form(path(experiment.key().value()), metricChoices, blankAsNull(from), blankAsNull(to),
+                    "true".equals(exposed), controls);
+        }
+
+        private static String blankAsNull(String text) {
+            return text == null || text.isBlank() ? null : text;
+        }
+    }
+
+    @Introspected
+    public record Choice(String value, boolean selected) {
+    }
+
+    /**
+     * The answer to one query. {@code window} and {@code population} say in words what was counted;
+     * {@code valueMetric} whether the mean columns apply; {@code forest} is null with a single option (nothing to
+     * compare), {@code history} null before the first assignment.
+     */
+    @Introspected
+    public record Results(String metric, String control, String window, String population, boolean valueMetric,
+                         List<Row> rows, Ratio sampleRatio, ForestPlot forest, ConversionChart history) {
+
+        static Results of(ResultsQuery query, ExperimentResults results, ConversionHistory history) {
+            boolean valueMetric = results.options().stream().anyMatch(option -> option.mean().isPresent());
+            return new Results(query.metric().value(), results.control(), window(query.from(), query.to()),
+                    query.exposed() ? "exposed devices, from their first exposure" : "all assigned devices",
+                    valueMetric,
+                    results.options().stream().map(option -> Row.of(option, results.control())).toList(),
+                    Ratio.of(results.sampleRatio()),
+                    results.options().size() > 1 ? ForestPlot.of(results) : null,
+                    ConversionChart.of(history));
+        }
+
+        private static String window(Optional<Instant> from, Optional<Instant> to) {
+            if (from.isEmpty() && to.isEmpty()) {
+                return "the experiment's whole life";
+            }
+            if (to.isEmpty()) {
+                return "from " + MINUTE.format(from.get());
+            }
+            if (from.isEmpty()) {
+                return "before " + MINUTE.format(to.get());
+            }
+            return "from " + MINUTE.format(from.get()) + " to before " + MINUTE.format(to.get());
+        }
+    }
+
+    /**
+     * One option's figures for the eye; an interval is null when it is unknown, any other figure then an em dash.
+     * Rates and differences of rates are in percent and percentage points, means in the metric's own unit.
+     */
+    @Introspected
+    public record Row(String value, boolean control, String devices, String conversions, String rate,
+                      String rateInterval, String mean, String meanInterval, String difference,
+                      String differenceInterval, String meanDifference, String meanDifferenceInterval, String lift,
+                      String pValue, String pValueAdjusted) {
+
+        static Row of(OptionResult option, String control) {
+            return new Row(option.value(), option.value().equals(control), Figures.count(option.devices()),
+                    Figures.count(option.conversions()),
+                    Figures.percent(option.rate()), Figures.percentInterval(option.rateLow(), option.rateHigh()),
+                    Figures.amount(option.mean()), Figures.amountInterval(option.meanLow(), option.meanHigh()),
+                    Figures.points(option.difference()),
+                    Figures.pointsInterval(option.differenceLow(), option.differenceHigh()),
+                    Figures.signedAmount(option.meanDifference()),
+                    Figures.signedAmountInterval(option.meanDifferenceLow(), option.meanDifferenceHigh()),
+                    Figures.signedPercent(option.lift()), Figures.pValue(option.pValue()),
+                    Figures.pValue(option.pValueAdjusted()));
+        }
+    }
+
+    /**
+     * The sample-ratio check. {@code alarm}: the counts are not ones exact allocation can produce (devices lost or
+     * counted twice), or the exposed counts mismatch the weights; either way the figures above are not to be
+     * trusted until it is explained.
+     */
+    @Introspected
+    public record Ratio(List<RatioRow> rows, boolean withinOneBlock, String chiSquare, String pValue, boolean mismatch) {
+
+        static Ratio of(SampleRatio ratio) {
+            List<RatioRow> rows = new ArrayList<>();
+            for (Map.Entry<String, Double> expected : ratio.expected().entrySet()) {
+                Long observed = ratio.observed().get(expected.getKey());
+                rows.add(new RatioRow(expected.getKey(), Figures.expectedCount(expected.getValue()),
+                        observed == null ? Figures.NONE : Figures.count(observed)));
+            }
+            return new Ratio(rows, ratio.withinOneBlock(),
+                    ratio.chiSquare().isPresent()
+                            ? String.format(Locale.ROOT, "%.2f", ratio.chiSquare().getAsDouble()) : null,
+                    ratio.pValue().isPresent() ? Figures.pValue(ratio.pValue()) : null, ratio.mismatch());
+        }
+
+        public boolean alarm() {
+            return !withinOneBlock || mismatch;
+        }
+    }
+
+    @Introspected
+    public record RatioRow(String value, String expected, String observed) {
+    }
+}
