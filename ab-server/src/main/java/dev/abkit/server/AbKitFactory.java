@@ -11,6 +11,7 @@ import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.persistence.JdbcStorage;
@@ -48,8 +49,8 @@ final class AbKitFactory {
     private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
     @Singleton
-    JdbcStorage storage(DataSource dataSource) {
-        return JdbcStorage.migrated(dataSource);
+    JdbcStorage storage(DataSource dataSource, EventRetentionSetting retention) {
+        return JdbcStorage.migrated(dataSource, retention.retention());
     }
 
     /**
@@ -67,6 +68,7 @@ final class AbKitFactory {
                 .experiments(storage.experiments())
                 .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
+                .eventStore(storage.eventStore())
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
@@ -127,5 +129,11 @@ final class AbKitFactory {
     @Singleton
     OverrideDevices overrideDevices(AbKit abKit) {
         return abKit.overrideDevices();
+    }
+
+    /** The results view of /stats reads through it; the core answers from the event store given above. */
+    @Singleton
+    ReadResults readResults(AbKit abKit) {
+        return abKit.readResults();
     }
 }
