@@ -7,8 +7,8 @@ import java.sql.SQLException;
 
 /**
  * The few things that differ between PostgreSQL and H2 (MODE=PostgreSQL) beyond the SQL subset
- * they share, in one place: how a registration holds the experiment catalog still, and whether
- * several statements travel to the database together.
+ * they share, in one place: how a registration holds the experiment catalog still, whether
+ * several statements travel to the database together, and where the migrations that differ live.
  */
 enum DatabaseKind {
 
@@ -77,9 +77,21 @@ enum DatabaseKind {
         };
     }
 
-    /** The advisory lock's key: a class of abkit's own ("abkt"), and the catalog within it. */
-    private static final class Lock {
+    /** The Flyway location of the migrations that differ per database (V11 on: the raw events). */
+    String vendorMigrations() {
+        return switch (this) {
+            case POSTGRESQL -> "classpath:db/vendor/postgresql";
+            case H2 -> "classpath:db/vendor/h2";
+        };
+    }
+
+    /** The advisory locks' keys: a class of abkit's own ("abkt"), and the catalog and the event upkeep in it. */
+    static final class Lock {
         static final int CLASS = 0x61626B74;
         static final int CATALOG = 1;
+        static final int EVENT_UPKEEP = 2;
+
+        private Lock() {
+        }
     }
 }

@@ -2,10 +2,13 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
+import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -18,8 +21,10 @@ import java.util.Objects;
  *         .experiments(storage.experiments())
  *         .devices(storage.devices())
  *         .enrollmentCounts(storage.enrollmentCounts())
+ *         .eventStore(storage.eventStore())
  *         .build();
  * scheduler.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
+ * scheduler.scheduleWithFixedDelay(storage::maintainEvents, 0, 1, TimeUnit.DAYS);
  * }</pre>
  * The ports throw only the core's exceptions: {@code StorageUnavailableException} when the
  * database cannot be reached, {@code StorageFailureException} when it refuses a statement.
@@ -30,8 +35,10 @@ public final class JdbcStorage {
     private final JdbcDevices devices;
     private final JdbcEnrollmentCounts counts;
     private final LostSlots lostSlots;
+    private final JdbcEventStore events;
+    private final EventPartitions eventPartitions;
 
-    private JdbcStorage(DataSource dataSource) {
+    private JdbcStorage(DataSource dataSource, EventRetention retention) {
         Database database = new Database(Objects.requireNonNull(dataSource, "dataSource"));
         ExperimentCatalog catalog = new ExperimentCatalog(database);
         SlotSequences sequences = new SlotSequences();
@@ -40,6 +47,8 @@ public final class JdbcStorage {
         this.devices = new JdbcDevices(database, catalog, sequences, freeSlots, new Stripes());
         this.counts = new JdbcEnrollmentCounts(database);
         this.lostSlots = new LostSlots(database, catalog, sequences, freeSlots);
+        this.events = new JdbcEventStore(database, new Stripes(), retention);
+        this.eventPartitions = new EventPartitions(database, retention);
     }
 
     /**
@@ -48,20 +57,40 @@ public final class JdbcStorage {
      * once: Flyway serialises them.
      */
     public static JdbcStorage migrated(DataSource dataSource) {
+        return migrated(dataSource, EventRetention.DEFAULT);
+    }
+
+    /** As {@link #migrated(DataSource)}, keeping raw events and their ids for {@code eventRetention}. */
+    public static JdbcStorage migrated(DataSource dataSource, Duration eventRetention) {
+        return migrated(dataSource, new EventRetention(eventRetention, Clock.systemUTC()));
+    }
+
+    static JdbcStorage migrated(DataSource dataSource, EventRetention retention) {
+        DatabaseKind kind = new Database(Objects.requireNonNull(dataSource, "dataSource")).kind();
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/migration")
+                .locations("classpath:db/migration", kind.vendorMigrations())
                 .load()
                 .migrate();
-        return new JdbcStorage(dataSource);
+        return new JdbcStorage(dataSource, retention);
     }
 
     /**
      * The storage on a database whose schema is already this version's, migrated by another
-     * instance or by the caller's own migration tool (the scripts are in {@code db/migration}).
+     * instance or by the caller's own migration tool (the scripts are in {@code db/migration}, and
+     * from V11 on those that differ per database in {@code db/vendor/postgresql} or {@code db/vendor/h2}).
      */
     public static JdbcStorage on(DataSource dataSource) {
-        return new JdbcStorage(dataSource);
+        return on(dataSource, EventRetention.DEFAULT);
+    }
+
+    /** As {@link #on(DataSource)}, keeping raw events and their ids for {@code eventRetention}. */
+    public static JdbcStorage on(DataSource dataSource, Duration eventRetention) {
+        return new JdbcStorage(dataSource, new EventRetention(eventRetention, Clock.systemUTC()));
+    }
+
+    static JdbcStorage on(DataSource dataSource, EventRetention retention) {
+        return new JdbcStorage(dataSource, retention);
     }
 
     public Experiments experiments() {
@@ -74,6 +103,20 @@ public final class JdbcStorage {
 
     public EnrollmentCounts enrollmentCounts() {
         return counts;
+    }
+
+    /** Events, exposures and what results read of them; raw events are kept for the retention. */
+    public EventStore eventStore() {
+        return events;
+    }
+
+    /**
+     * Creates the raw events' partitions of the next days and drops those past the retention, with the
+     * ids of their events (on H2, deletes the expired rows). Call it at start and daily, on any or every
+     * instance: one at a time does the work, and a repeat finds nothing to do.
+     */
+    public void maintainEvents() {
+        eventPartitions.maintain();
     }
 
     /**

@@ -13,7 +13,10 @@
  *   <li>H2 commits the open transaction on DDL: {@code JdbcExperiments.add} creates the slot
  *       sequence before, and outside, the transaction that inserts the experiment;</li>
  *   <li>both keep microseconds, not nanoseconds: {@code JdbcDevices.registerOnce} truncates the
- *       first-seen instant so that its answer equals what is stored.</li>
+ *       first-seen instant so that its answer equals what is stored;</li>
+ *   <li>the raw events (V11) are partitioned by day on PostgreSQL and a plain table on H2, so that
+ *       migration is in {@code db/vendor/postgresql} and {@code db/vendor/h2}, and their upkeep
+ *       ({@code EventPartitions}) differs; {@code NewEventIds} uses PostgreSQL's {@code returning}.</li>
  * </ul>
  * H2 needs {@code MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH} in its URL.
  *

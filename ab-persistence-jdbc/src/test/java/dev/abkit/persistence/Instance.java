@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.abkit.core.contract.StoragePorts;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
@@ -31,6 +32,12 @@ final class Instance implements AutoCloseable {
      * @param network what stands between the adapter and the pool, e.g. a network that loses replies
      */
     static Instance start(String url, String user, Consumer<HikariConfig> tuning, UnaryOperator<DataSource> network) {
+        return start(url, user, tuning, network, new EventRetention(EventRetention.DEFAULT, Clock.systemUTC()));
+    }
+
+    /** @param retention how long raw events are kept, by whose clock */
+    static Instance start(String url, String user, Consumer<HikariConfig> tuning, UnaryOperator<DataSource> network,
+                          EventRetention retention) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (!user.isEmpty()) {
@@ -40,7 +47,7 @@ final class Instance implements AutoCloseable {
         tuning.accept(config);
         HikariDataSource pool = new HikariDataSource(config);
         try {
-            return new Instance(pool, JdbcStorage.migrated(network.apply(pool)));
+            return new Instance(pool, JdbcStorage.migrated(network.apply(pool), retention));
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -35,7 +35,8 @@ public final class StatisticsAtScaleMeasurement {
         }
     }
 
-    private static void load(TestStore store) throws SQLException {
+    /** The devices, assignments and counters as registrations leave them; also the base of ResultsAtScaleMeasurement. */
+    static void load(TestStore store) throws SQLException {
         long start = System.nanoTime();
         store.execute("insert into device (token, first_seen) select 'bulk-' || g, now()"
                 + " from generate_series(0, " + (DEVICES - 1) + ") g");
@@ -63,7 +64,7 @@ public final class StatisticsAtScaleMeasurement {
                 (System.nanoTime() - start) / 1_000_000_000);
     }
 
-    private static void report(String what, int runs, LongSupplier call) {
+    static void report(String what, int runs, LongSupplier call) {
         for (int i = 0; i < Math.min(runs, 100); i++) {
             call.getAsLong(); // warm-up: JIT, prepared statements, buffer cache
         }

@@ -52,8 +52,8 @@ final class AbKitFactory {
     private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
     @Singleton
-    JdbcStorage storage(DataSource dataSource) {
-        return JdbcStorage.migrated(dataSource);
+    JdbcStorage storage(DataSource dataSource, EventRetentionSetting retention) {
+        return JdbcStorage.migrated(dataSource, retention.retention());
     }
 
     /**
@@ -71,6 +71,7 @@ final class AbKitFactory {
                 .experiments(storage.experiments())
                 .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
+                .eventStore(storage.eventStore())
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
@@ -144,6 +145,7 @@ final class AbKitFactory {
         return abKit.recordExposures();
     }
 
+    /** The results API and the results view of /stats read through it, from the event store given above. */
     @Singleton
     ReadResults readResults(AbKit abKit) {
         return abKit.readResults();

@@ -61,6 +61,11 @@ class ConfigurationMistakesTest {
     }
 
     @Test
+    void an_event_retention_that_is_no_duration_names_AB_EVENTS_RETENTION() throws Exception {
+        assertRefusedNaming(Map.of("AB_EVENTS_RETENTION", "six months"), "AB_EVENTS_RETENTION", "P180D");
+    }
+
+    @Test
     void a_port_in_use_names_AB_PORT() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             assertRefusedNaming(Map.of("AB_PORT", Integer.toString(taken.getLocalPort())), "AB_PORT", "not free");

@@ -17,6 +17,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +70,19 @@ class StatisticsTest extends SystemTest {
         if (browser != null) {
             browser.quit();
         }
+    }
+
+    @Test
+    void the_results_view_reads_the_devices_from_the_database_event_store() throws Exception {
+        // A plain client: the view is not in the OpenAPI document yet, which the Api client holds every call to.
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        server.getURI().resolve("/stats/experiments/button_color/results?metric=purchase"))
+                .header("Authorization", "Bearer " + Api.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select("tr.option").stream().map(row -> row.selectFirst(".devices").text()))
+                .as("the devices of each option, none converted yet").containsExactly("200", "200", "200");
     }
 
     @Test

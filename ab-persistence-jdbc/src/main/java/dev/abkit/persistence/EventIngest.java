@@ -1,0 +1,56 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.event.Event;
+import dev.abkit.core.model.Assignment;
+import dev.abkit.core.model.Device;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * One batch of one device, inside its transaction. Round trips on PostgreSQL: the ids (which are new),
+ * the raw rows, the device's per-metric rows locked, one script of every counter change; then the commit.
+ * A batch with no new event stops after the first; one whose device holds no option, after the second.
+ */
+final class EventIngest {
+
+    private EventIngest() {
+    }
+
+    /** @return how many of {@code events} were new, and are now stored and counted */
+    static int run(Connection connection, DatabaseKind kind, Device device, List<Event> events, Instant now,
+                   int stripe) throws SQLException {
+        List<Event> fresh = NewEventIds.insert(connection, kind, device.token(), events, now);
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        EventRows.insert(connection, device.token(), fresh, now);
+        List<Assignment> holding = device.assignments().stream().filter(assignment -> !assignment.isLeftOut()).toList();
+        // Every assignment happened at first_seen (R2): the events before it count nowhere, the others
+        // for every option the device holds. A device that holds none needs no figures.
+        List<Event> counted = fresh.stream().filter(event -> !event.at().isBefore(device.firstSeen())).toList();
+        if (holding.isEmpty() || counted.isEmpty()) {
+            return fresh.size();
+        }
+        SortedMap<String, MetricBatch> batches = MetricBatch.of(counted);
+        Map<String, DeviceMetric> before = DeviceMetricRows.lock(connection, kind, device.token(),
+                new TreeSet<>(batches.keySet()));
+        Script script = new Script();
+        SortedMap<String, MetricCounters.Change> changes = new TreeMap<>();
+        for (MetricBatch batch : batches.values()) {
+            DeviceMetric was = before.getOrDefault(batch.metric(), DeviceMetric.NONE);
+            DeviceMetric after = was.plus(batch);
+            DeviceMetricRows.update(script, device.token(), batch.metric(), after);
+            changes.put(batch.metric(), new MetricCounters.Change(batch.metric(), was, after, batch));
+        }
+        MetricCounters.add(script, kind, holding, changes, stripe);
+        script.runOn(connection, kind);
+        return fresh.size();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.abkit.persistence;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * How long raw events and their ids are kept: whole UTC days of receipt, so that PostgreSQL drops a day's
+ * partition at once. The oldest day kept is the one that holds the instant {@code retention} ago; an event
+ * whose corrected time is on or after that day's start was received then or later, so it is still there.
+ */
+record EventRetention(Duration retention, Clock clock) {
+
+    static final Duration DEFAULT = Duration.ofDays(180);
+
+    EventRetention {
+        Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(clock, "clock");
+        if (retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("the event retention must be positive (got " + retention + ")");
+        }
+    }
+
+    /** The first day whose events are kept. */
+    LocalDate firstKeptDay() {
+        return Timestamps.utcDay(clock.instant().minus(retention));
+    }
+
+    Instant keptSince() {
+        return Timestamps.startOf(firstKeptDay());
+    }
+}

@@ -1,0 +1,103 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.event.Event;
+import dev.abkit.core.event.EventBatch;
+import dev.abkit.core.event.ExposureBatch;
+import dev.abkit.core.event.MetricName;
+import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.port.out.EventStore;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md):
+ * raw events kept for the retention, counters kept at ingest for the whole-life results, exact SQL over
+ * the raw events for windows and exposed devices. Each batch is one transaction, all or nothing; its ids
+ * make a retry, even after a lost commit reply, store nothing twice.
+ */
+final class JdbcEventStore implements EventStore {
+
+    private final Database database;
+    private final Stripes stripes;
+    private final EventRetention retention;
+
+    JdbcEventStore(Database database, Stripes stripes, EventRetention retention) {
+        this.database = database;
+        this.stripes = stripes;
+        this.retention = retention;
+    }
+
+    @Override
+    public int store(Device device, EventBatch batch) {
+        // The columns keep microseconds; events are compared with first_seen, which is truncated alike.
+        Instant now = retention.clock().instant().truncatedTo(ChronoUnit.MICROS);
+        List<Event> events = batch.events().stream().map(JdbcEventStore::inMicros).toList();
+        DatabaseKind kind = database.kind();
+        Stripes.Lease stripe = stripes.lease();
+        try {
+            int fresh = database.inTransaction("store the events of device " + device.token(),
+                    connection -> EventIngest.run(connection, kind, device, events, now, stripe.stripe()));
+            return batch.duplicates() + events.size() - fresh;
+        } finally {
+            stripes.release(stripe); // after the commit or rollback, which unlocked the stripe's rows
+        }
+    }
+
+    @Override
+    public void expose(Device device, ExposureBatch batch) {
+        DatabaseKind kind = database.kind();
+        database.inTransaction("store the exposures of device " + device.token(), connection -> {
+            ExposureRows.keepEarliest(connection, kind, device.token(), batch);
+            return null;
+        });
+    }
+
+    @Override
+    public MetricFigures figures(ResultsScope scope) {
+        return database.inTransaction("read the results of " + scope.experiment().key(), connection ->
+                scope.isWholeLife() ? WholeLifeFigures.read(connection, scope) : ScannedFigures.read(connection, scope));
+    }
+
+    @Override
+    public List<DayFigures> daily(Experiment experiment, MetricName metric, Set<DeviceToken> excluded, Instant until) {
+        return database.inTransaction("read the daily conversions of " + experiment.key(),
+                connection -> DailyFigures.read(connection, experiment, metric, excluded, until));
+    }
+
+    @Override
+    public List<MetricName> metricsOf(ExperimentKey experiment) {
+        return database.autoCommitted("list the metrics of " + experiment, connection -> {
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select metric from metric_count where experiment_key = ?
+                    group by metric having sum(converters) > 0 order by metric""")) {
+                select.setString(1, experiment.value());
+                List<MetricName> metrics = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        metrics.add(MetricName.of(rows.getString(1)));
+                    }
+                }
+                return metrics;
+            }
+        });
+    }
+
+    @Override
+    public Instant eventsKeptSince() {
+        return retention.keptSince();
+    }
+
+    private static Event inMicros(Event event) {
+        return new Event(event.device(), event.id(), event.metric(), event.at().truncatedTo(ChronoUnit.MICROS),
+                event.value(), event.properties());
+    }
+}

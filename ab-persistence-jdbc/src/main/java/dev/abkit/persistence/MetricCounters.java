@@ -1,0 +1,133 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.model.Assignment;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SortedMap;
+
+/**
+ * What one device's batch adds to the whole-life counters {@code metric_count} and {@code metric_day_count}
+ * of every option it holds, written into a {@link Script}. Every transaction changes the rows in the same
+ * order (experiment, metric, day, option), so that two batches that share a stripe wait for each other at
+ * most, never in a circle. PostgreSQL takes each table's changes as one multi-row upsert; H2, which has
+ * no {@code on conflict (...) do update}, creates missing rows empty and then updates each.
+ */
+final class MetricCounters {
+
+    /** One metric's figures of one device before and after a batch. */
+    record Change(String metric, DeviceMetric before, DeviceMetric after, MetricBatch batch) {
+    }
+
+    private record Delta(Assignment assignment, String metric, long converters, long valued, double total,
+                         double totalSq) {
+    }
+
+    private record DayMove(Assignment assignment, String metric, LocalDate day, long converters) {
+    }
+
+    private static final Comparator<Assignment> BY_KEY = Comparator.comparing(Assignment::experiment);
+
+    private MetricCounters() {
+    }
+
+    /**
+     * @param assignments the device's assignments with a value (a left-out device counts nowhere)
+     * @param changes     per metric, in name order
+     */
+    static void add(Script script, DatabaseKind kind, List<Assignment> assignments, SortedMap<String, Change> changes,
+                    int stripe) {
+        List<Assignment> sorted = new ArrayList<>(assignments);
+        sorted.sort(BY_KEY);
+        List<Delta> deltas = new ArrayList<>();
+        List<DayMove> moves = new ArrayList<>();
+        for (Assignment assignment : sorted) {
+            for (Change change : changes.values()) {
+                double before = change.before().total();
+                double after = change.after().total();
+                deltas.add(new Delta(assignment, change.metric(), change.before().converted() ? 0 : 1,
+                        change.batch().valued(), change.batch().total(), after * after - before * before));
+                moves.addAll(dayMoves(assignment, change));
+            }
+        }
+        moves.sort(Comparator.comparing(DayMove::assignment, BY_KEY).thenComparing(DayMove::metric)
+                .thenComparing(DayMove::day));
+        if (kind == DatabaseKind.POSTGRESQL) {
+            upsert(script, deltas, moves, stripe);
+        } else {
+            createThenUpdate(script, deltas, moves, stripe);
+        }
+    }
+
+    private static void upsert(Script script, List<Delta> deltas, List<DayMove> moves, int stripe) {
+        List<Object> values = new ArrayList<>();
+        for (Delta delta : deltas) {
+            Collections.addAll(values, delta.assignment().experiment().value(), delta.metric(),
+                    delta.assignment().value(), stripe, delta.converters(), delta.valued(), delta.total(), delta.totalSq());
+        }
+        script.write("insert into metric_count as c (experiment_key, metric, option_value, stripe, converters, valued,"
+                + " total, total_sq) values " + rows(deltas.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")
+                + " on conflict (experiment_key, metric, option_value, stripe) do update"
+                + " set converters = c.converters + excluded.converters, valued = c.valued + excluded.valued,"
+                + " total = c.total + excluded.total, total_sq = c.total_sq + excluded.total_sq", values.toArray());
+        if (moves.isEmpty()) {
+            return;
+        }
+        List<Object> days = new ArrayList<>();
+        for (DayMove move : moves) {
+            Collections.addAll(days, move.assignment().experiment().value(), move.metric(), move.day(),
+                    move.assignment().value(), stripe, move.converters());
+        }
+        script.write("insert into metric_day_count as c (experiment_key, metric, event_day, option_value, stripe,"
+                + " converters) values " + rows(days.size() / 6, "(?, ?, ?, ?, ?, ?)")
+                + " on conflict (experiment_key, metric, event_day, option_value, stripe) do update"
+                + " set converters = c.converters + excluded.converters", days.toArray());
+    }
+
+    private static void createThenUpdate(Script script, List<Delta> deltas, List<DayMove> moves, int stripe) {
+        for (Delta delta : deltas) {
+            script.write("insert into metric_count (experiment_key, metric, option_value, stripe, converters,"
+                            + " valued, total, total_sq) values (?, ?, ?, ?, 0, 0, 0, 0) on conflict do nothing",
+                    delta.assignment().experiment().value(), delta.metric(), delta.assignment().value(), stripe);
+        }
+        for (DayMove move : moves) {
+            script.write("insert into metric_day_count (experiment_key, metric, event_day, option_value, stripe,"
+                            + " converters) values (?, ?, ?, ?, ?, 0) on conflict do nothing",
+                    move.assignment().experiment().value(), move.metric(), move.day(), move.assignment().value(), stripe);
+        }
+        for (Delta delta : deltas) {
+            script.write("update metric_count set converters = converters + ?, valued = valued + ?,"
+                            + " total = total + ?, total_sq = total_sq + ?"
+                            + " where experiment_key = ? and metric = ? and option_value = ? and stripe = ?",
+                    delta.converters(), delta.valued(), delta.total(), delta.totalSq(),
+                    delta.assignment().experiment().value(), delta.metric(), delta.assignment().value(), stripe);
+        }
+        for (DayMove move : moves) {
+            script.write("update metric_day_count set converters = converters + ?"
+                            + " where experiment_key = ? and metric = ? and event_day = ? and option_value = ? and stripe = ?",
+                    move.converters(), move.assignment().experiment().value(), move.metric(), move.day(),
+                    move.assignment().value(), stripe);
+        }
+    }
+
+    private static String rows(int count, String row) {
+        return String.join(", ", Collections.nCopies(count, row));
+    }
+
+    /** A new converter counts on its first day; a late event before the first moves it to an earlier day. */
+    private static List<DayMove> dayMoves(Assignment assignment, Change change) {
+        LocalDate first = Timestamps.utcDay(change.after().firstAt());
+        if (!change.before().converted()) {
+            return List.of(new DayMove(assignment, change.metric(), first, 1));
+        }
+        LocalDate was = Timestamps.utcDay(change.before().firstAt());
+        if (was.equals(first)) {
+            return List.of();
+        }
+        return List.of(new DayMove(assignment, change.metric(), was, -1),
+                new DayMove(assignment, change.metric(), first, 1));
+    }
+}

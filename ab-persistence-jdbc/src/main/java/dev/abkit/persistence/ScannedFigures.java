@@ -1,0 +1,142 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.event.EventTime;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.port.out.EventStore.ResultsScope;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The figures of a window or of exposed devices, which counters cannot give ("at least one event in the
+ * window", the square of a window's total): exact SQL over the raw events of the scope's metric, joined
+ * with the experiment's assignments, the devices' first_seen and, for exposed, their first exposure.
+ * Partitions are pruned by receipt time: an event is received at or after its corrected time and at most
+ * {@link EventTime#MAX_AGE} after it ({@link EventRows#receivedAt}).
+ */
+final class ScannedFigures {
+
+    private ScannedFigures() {
+    }
+
+    static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
+        FiguresTally tally = new FiguresTally();
+        List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded());
+        assigned(connection, scope, holders, tally);
+        if (scope.exposed()) {
+            exposed(connection, scope, tally);
+        }
+        converted(connection, scope, tally);
+        long overridden = holders.stream().filter(holder -> holder.assignedBefore(scope.to())).count();
+        return tally.figures(scope.experiment(), overridden);
+    }
+
+    private static void assigned(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders,
+                                 FiguresTally tally) throws SQLException {
+        if (scope.to().isEmpty()) { // every device so far: the counters know
+            SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
+            holders.forEach(holder -> tally.assigned(holder.value(), -1));
+            return;
+        }
+        Query query = new Query("""
+                select a.option_value, count(*) from assignment a join device d on d.token = a.device_token
+                where a.experiment_key = ? and a.option_value is not null and d.first_seen < ?""",
+                scope.experiment().key().value(), Timestamps.of(scope.to().get()));
+        query.excluding("a.device_token", scope);
+        query.append(" group by a.option_value");
+        query.forEachRow(connection, rows -> tally.assigned(rows.getString(1), rows.getLong(2)));
+    }
+
+    private static void exposed(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
+        Query query = new Query("""
+                select a.option_value, count(*) from exposure x
+                join assignment a on a.device_token = x.device_token and a.experiment_key = x.experiment_key
+                join device d on d.token = x.device_token
+                where x.experiment_key = ? and a.option_value is not null""", scope.experiment().key().value());
+        if (scope.to().isPresent()) {
+            query.append(" and d.first_seen < ? and x.first_at < ?",
+                    Timestamps.of(scope.to().get()), Timestamps.of(scope.to().get()));
+        }
+        query.excluding("x.device_token", scope);
+        query.append(" group by a.option_value");
+        query.forEachRow(connection, rows -> tally.exposed(rows.getString(1), rows.getLong(2)));
+    }
+
+    private static void converted(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
+        Query query = new Query("""
+                select option_value, count(*), sum(valued), sum(total), sum(total * total) from (
+                  select a.option_value, e.device_token, count(e.amount) as valued, sum(coalesce(e.amount, 0)) as total
+                  from event e
+                  join assignment a on a.device_token = e.device_token and a.experiment_key = ?
+                  join device d on d.token = e.device_token""", scope.experiment().key().value());
+        if (scope.exposed()) {
+            query.append(" join exposure x on x.experiment_key = a.experiment_key and x.device_token = e.device_token");
+        }
+        query.append(" where e.metric = ? and a.option_value is not null and e.occurred_at >= d.first_seen",
+                scope.metric().value());
+        if (scope.exposed()) {
+            query.append(" and e.occurred_at >= x.first_at");
+        }
+        if (scope.from().isPresent()) {
+            Instant from = scope.from().get();
+            query.append(" and e.occurred_at >= ? and e.received_at >= ?", Timestamps.of(from), Timestamps.of(from));
+        }
+        if (scope.to().isPresent()) {
+            Instant to = scope.to().get();
+            query.append(" and e.occurred_at < ? and e.received_at < ?", Timestamps.of(to),
+                    Timestamps.of(to.plus(EventTime.MAX_AGE)));
+        }
+        query.excluding("e.device_token", scope);
+        query.append(" group by a.option_value, e.device_token) per_device group by option_value");
+        query.forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
+                rows.getDouble(4), rows.getDouble(5)));
+    }
+
+    /** SQL built of parts with their parameters, in order. */
+    private static final class Query {
+
+        private final StringBuilder sql = new StringBuilder();
+        private final List<Object> parameters = new ArrayList<>();
+
+        Query(String sql, Object... parameters) {
+            append(sql, parameters);
+        }
+
+        void append(String part, Object... values) {
+            sql.append(part);
+            Collections.addAll(parameters, values);
+        }
+
+        void excluding(String column, ResultsScope scope) {
+            if (!scope.excluded().isEmpty()) {
+                append(" and " + column + " not in (" + String.join(", ", Collections.nCopies(scope.excluded().size(), "?"))
+                        + ")", scope.excluded().stream().map(DeviceToken::value).toArray());
+            }
+        }
+
+        void forEachRow(Connection connection, RowReader reader) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    select.setObject(i + 1, parameters.get(i));
+                }
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        reader.read(rows);
+                    }
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rows) throws SQLException;
+    }
+}

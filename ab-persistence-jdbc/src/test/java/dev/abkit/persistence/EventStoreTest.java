@@ -1,0 +1,212 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.event.Event;
+import dev.abkit.core.event.EventBatch;
+import dev.abkit.core.event.Exposure;
+import dev.abkit.core.event.ExposureBatch;
+import dev.abkit.core.event.MetricName;
+import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.out.EventStore;
+import dev.abkit.core.port.out.EventStore.DayFigures;
+import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.port.out.EventStore.OptionFigures;
+import dev.abkit.core.port.out.EventStore.ResultsScope;
+import dev.abkit.persistence.TestStore.Kind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.abkit.persistence.EventStoreFixture.batch;
+import static dev.abkit.persistence.EventStoreFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The event store on both databases: each event stored and counted once whatever the retries, and the
+ * counters kept at ingest equal to what a scan of the raw events gives.
+ */
+class EventStoreTest {
+
+    private static final Experiment COLORS = ShippedExperiments.BUTTON_COLOR;
+    private static final MetricName PURCHASE = MetricName.of("purchase");
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_batch_sent_again_is_stored_and_counted_once(Kind kind) {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            Device device = new EventStoreFixture(instance).register("buyer");
+            Instant later = device.firstSeen().plusSeconds(1);
+            EventBatch batch = batch(event(device, "1", "purchase", later, 5.0),
+                    event(device, "2", "purchase", later.plusSeconds(1), 7.0), event(device, "3", "open", later, null));
+
+            assertThat(events.store(device, batch)).isZero();
+            assertThat(events.store(device, batch)).isEqualTo(3);
+            assertThat(events.store(device, batch(event(device, "2", "purchase", later, 100.0),
+                    event(device, "4", "purchase", later, 1.0)))).isEqualTo(1);
+
+            assertThat(store.count("select count(*) from event")).isEqualTo(4);
+            OptionFigures figures = wholeLife(events, Set.of()).options().get(device.valueIn(COLORS.key()).orElseThrow());
+            assertThat(figures.conversions()).isEqualTo(1);
+            assertThat(figures.sum()).isEqualTo(13.0);
+            assertThat(figures.sumOfSquares()).isEqualTo(169.0);
+            assertThat(events.metricsOf(COLORS.key())).containsExactly(MetricName.of("open"), PURCHASE);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void concurrent_copies_of_a_batch_store_it_once(Kind kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            Device device = new EventStoreFixture(instance).register("impatient");
+            List<Event> sent = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                sent.add(event(device, "e" + i, i % 2 == 0 ? "purchase" : "open",
+                        device.firstSeen().plusSeconds(i), 1.0));
+            }
+            EventBatch batch = new EventBatch(sent, 0);
+            int copies = 8;
+            ExecutorService threads = Executors.newFixedThreadPool(copies);
+            try {
+                List<Callable<Integer>> calls = new ArrayList<>();
+                for (int i = 0; i < copies; i++) {
+                    calls.add(() -> events.store(device, batch));
+                }
+                int duplicates = 0;
+                for (Future<Integer> call : threads.invokeAll(calls)) {
+                    duplicates += call.get();
+                }
+                assertThat(duplicates).isEqualTo((copies - 1) * sent.size());
+            } finally {
+                threads.shutdown();
+            }
+            assertThat(store.count("select count(*) from event")).isEqualTo(50);
+            assertThat(wholeLife(events, Set.of()).options().get(device.valueIn(COLORS.key()).orElseThrow()).sum())
+                    .isEqualTo(25.0);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void the_counters_equal_what_a_scan_of_the_events_gives(Kind kind) {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            EventStoreFixture fixture = new EventStoreFixture(instance);
+            Random random = new Random(14);
+            List<Device> devices = new ArrayList<>();
+            List<Event> all = new ArrayList<>();
+            for (int d = 0; d < 30; d++) {
+                Device device = fixture.register("device-" + d);
+                devices.add(device);
+                for (int b = 0; b < 3; b++) { // batches out of time order, some events before first_seen
+                    List<Event> batch = new ArrayList<>();
+                    for (int e = 0; e < random.nextInt(4); e++) {
+                        Instant at = device.firstSeen().plusSeconds(random.nextInt(4 * 86_400) - 3_600L);
+                        Double value = random.nextBoolean() ? null : (double) random.nextInt(100);
+                        batch.add(event(device, b + "-" + e, random.nextInt(3) == 0 ? "open" : "purchase", at, value));
+                    }
+                    if (!batch.isEmpty()) {
+                        events.store(device, new EventBatch(batch, 0));
+                        all.addAll(batch);
+                    }
+                }
+            }
+            Set<DeviceToken> excluded = Set.of(devices.get(0).token(), devices.get(1).token());
+
+            MetricFigures counted = wholeLife(events, excluded);
+            MetricFigures scanned = events.figures(new ResultsScope(COLORS, PURCHASE,
+                    Optional.of(Instant.parse("2000-01-01T00:00:00Z")), Optional.empty(), false, excluded));
+            MetricFigures expected = expected(devices, all, excluded);
+
+            assertThat(counted.overridden()).isEqualTo(2);
+            assertThat(counted.hasValues()).isTrue();
+            for (MetricFigures actual : List.of(counted, scanned)) {
+                assertThat(actual.overridden()).isEqualTo(expected.overridden());
+                expected.options().forEach((option, figures) -> {
+                    OptionFigures got = actual.options().get(option);
+                    assertThat(got.assigned()).as(option).isEqualTo(figures.assigned());
+                    assertThat(got.conversions()).as(option).isEqualTo(figures.conversions());
+                    assertThat(got.sum()).as(option).isCloseTo(figures.sum(), within(1e-9));
+                    assertThat(got.sumOfSquares()).as(option).isCloseTo(figures.sumOfSquares(), within(1e-6));
+                });
+            }
+            Map<String, Long> converted = new HashMap<>();
+            for (DayFigures day : events.daily(COLORS, PURCHASE, excluded, Instant.now().plus(Duration.ofDays(10)))) {
+                day.options().forEach((option, counts) -> converted.merge(option, counts.converted(), Long::sum));
+            }
+            expected.options().forEach((option, figures) ->
+                    assertThat(converted.getOrDefault(option, 0L)).as(option).isEqualTo(figures.conversions()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void exposed_devices_count_from_their_earliest_exposure(Kind kind) {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            Device device = new EventStoreFixture(instance).register("shown");
+            Instant start = device.firstSeen();
+            events.store(device, batch(event(device, "early", "purchase", start.plusSeconds(10), 2.0),
+                    event(device, "late", "purchase", start.plusSeconds(100), 3.0)));
+            events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(), start.plusSeconds(50)))));
+            String option = device.valueIn(COLORS.key()).orElseThrow();
+            ResultsScope exposed = new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.empty(), true, Set.of());
+
+            assertThat(events.figures(exposed).options().get(option))
+                    .isEqualTo(new OptionFigures(1, 1, 1, 3.0, 9.0));
+            events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(), start.plusSeconds(5)))));
+            events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(), start.plusSeconds(70)))));
+            assertThat(events.figures(exposed).options().get(option))
+                    .isEqualTo(new OptionFigures(1, 1, 1, 5.0, 25.0));
+        }
+    }
+
+    private static MetricFigures wholeLife(EventStore events, Set<DeviceToken> excluded) {
+        return events.figures(new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.empty(), false, excluded));
+    }
+
+    /** The figures by their definition (EventStore's Javadoc), from the events as sent. */
+    private static MetricFigures expected(List<Device> devices, List<Event> events, Set<DeviceToken> excluded) {
+        Map<String, OptionFigures> options = new HashMap<>();
+        COLORS.options().forEach(option -> options.put(option.value(), new OptionFigures(0, 0, 0, 0, 0)));
+        long overridden = 0;
+        for (Device device : devices) {
+            String option = device.valueIn(COLORS.key()).orElseThrow();
+            if (excluded.contains(device.token())) {
+                overridden++;
+                continue;
+            }
+            List<Event> counted = events.stream().filter(event -> event.device().equals(device.token())
+                    && event.metric().equals(PURCHASE)
+                    && !event.at().truncatedTo(ChronoUnit.MICROS).isBefore(device.firstSeen())).toList();
+            double total = counted.stream().mapToDouble(event -> event.value() == null ? 0 : event.value().amount()).sum();
+            OptionFigures was = options.get(option);
+            options.put(option, new OptionFigures(was.assigned() + 1, 0, was.conversions() + (counted.isEmpty() ? 0 : 1),
+                    was.sum() + total, was.sumOfSquares() + total * total));
+        }
+        return new MetricFigures(options, overridden, true);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.abkit.server;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@code AB_EVENTS_RETENTION} ({@code abkit.events.retention}): how long raw events and their ids are kept,
+ * a number of days ({@code 180}) or an ISO-8601 duration ({@code P180D}, {@code PT36H}); positive. Read when
+ * the storage is built, at start-up, so that a value that is neither stops the start with one line.
+ */
+@Singleton
+final class EventRetentionSetting {
+
+    static final String VARIABLE = "AB_EVENTS_RETENTION";
+
+    private final Duration retention;
+
+    EventRetentionSetting(@Value("${abkit.events.retention:180}") String value) {
+        this.retention = parse(value.strip());
+    }
+
+    Duration retention() {
+        return retention;
+    }
+
+    private static Duration parse(String value) {
+        Duration parsed;
+        try {
+            parsed = value.matches("[0-9]{1,6}") ? Duration.ofDays(Long.parseLong(value)) : Duration.parse(value);
+        } catch (DateTimeParseException notADuration) {
+            throw mistake(value);
+        }
+        if (parsed.isNegative() || parsed.isZero()) {
+            throw mistake(value);
+        }
+        return parsed;
+    }
+
+    private static ConfigurationMistake mistake(String value) {
+        return new ConfigurationMistake(VARIABLE + " is " + value + "; set it to a positive number of days (180)"
+                + " or an ISO-8601 duration (P180D), or leave it unset for 180 days", null);
+    }
+}
