@@ -46,7 +46,7 @@ final class JdbcEventStore implements EventStore {
         try {
             int fresh = database.inTransaction("store the events of device " + device.token(),
                     connection -> EventIngest.run(connection, kind, device, events, now, stripe.stripe()));
-            return batch.duplicates() + events.size() - fresh;
+            return events.size() - fresh; // the batch's own repeats are the caller's to add (EventBatch.duplicates)
         } finally {
             stripes.release(stripe); // after the commit or rollback, which unlocked the stripe's rows
         }

@@ -119,6 +119,17 @@ public abstract class EventStoreContract {
     }
 
     @Test
+    void an_id_repeated_within_a_batch_is_the_batchs_own_duplicate_and_not_one_stored_before() {
+        Device device = register("d-1");
+        Instant at = later(Duration.ofMinutes(1));
+
+        assertThat(send(device, event("e-1", PURCHASE, at, 1.0), event("e-2", PURCHASE, at, 2.0),
+                event("e-1", PURCHASE, at, 1.0))).as("the batch counts its repeat itself (EventBatch.duplicates)").isZero();
+        assertThat(send(device, event("e-1", PURCHASE, at, 1.0), event("e-1", PURCHASE, at, 1.0)))
+                .as("stored before: the one event the batch keeps").isEqualTo(1);
+    }
+
+    @Test
     void the_same_batch_from_eight_threads_at_once_is_stored_once() throws Exception {
         Device device = register("d-1");
         Instant at = later(Duration.ofMinutes(1));
