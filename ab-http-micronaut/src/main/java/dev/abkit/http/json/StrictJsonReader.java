@@ -36,8 +36,8 @@ public abstract class StrictJsonReader<T> implements MessageBodyReader<T> {
 
     /**
      * An event or exposure request: 5 MiB. The largest valid batch, 1,000 events each with 4 KiB of
-     * properties, a 100-character id and a 64-character name, takes about 4.3 MiB written compactly
-     * (EventsBodyLimitTest in ab-server sends it); the rest leaves room for white space.
+     * properties, a 100-character id and a 64-character name, takes about 4.2 MiB written compactly
+     * (ab-server's EventsApiTest sends it); the rest leaves room for white space.
      */
     public static final int INGEST_LIMIT = 5 * 1024 * 1024;
 
