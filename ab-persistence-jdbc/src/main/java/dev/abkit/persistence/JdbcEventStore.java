@@ -29,6 +29,8 @@ final class JdbcEventStore implements EventStore {
     private final Database database;
     private final Stripes stripes;
     private final EventRetention retention;
+    /** When this database began to keep events (V13); read once, it never changes. */
+    private volatile Instant logStartedAt;
 
     JdbcEventStore(Database database, Stripes stripes, EventRetention retention) {
         this.database = database;
@@ -93,7 +95,26 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public Instant eventsKeptSince() {
-        return retention.keptSince();
+        Instant cutoff = retention.keptSince();
+        // Days before the cutoff are dropped; none of them held an event if the log began after it.
+        return cutoff.isAfter(logStartedAt()) ? cutoff : Instant.MIN;
+    }
+
+    private Instant logStartedAt() {
+        Instant startedAt = logStartedAt;
+        if (startedAt == null) {
+            startedAt = database.autoCommitted("read when the event log began", connection -> {
+                try (PreparedStatement select = connection.prepareStatement(
+                        "select min(started_at) as started_at from event_log");
+                     ResultSet rows = select.executeQuery()) {
+                    rows.next();
+                    Instant started = Timestamps.instant(rows, "started_at");
+                    return started == null ? Instant.MIN : started; // no row: assume the oldest, so refuse rather than guess
+                }
+            });
+            logStartedAt = startedAt;
+        }
+        return startedAt;
     }
 
     private static Event inMicros(Event event) {

@@ -43,6 +43,7 @@ class EventRetentionTest {
         EventRetention retention = new EventRetention(Duration.ofDays(10), clock);
         try (TestStore store = TestStore.open(kind, directory);
              Instance instance = Instance.start(store.url(), store.user(), pool -> { }, pool -> pool, retention)) {
+            store.execute("update event_log set started_at = timestamp with time zone '2026-03-01 00:00:00+00'");
             EventStore events = instance.storage().eventStore();
             Device device = new EventStoreFixture(instance).register("keeper");
             Event first = event(device, "first", "open", clock.instant().minusSeconds(60), null);
@@ -72,6 +73,36 @@ class EventRetentionTest {
                 assertThat(partitions(store)).containsExactlyElementsOf(expected);
             }
             assertThat(events.store(device, batch(first, second))).as("the first is forgotten").isEqualTo(1);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_store_that_began_after_the_retention_cutoff_has_dropped_nothing_and_refuses_no_window(Kind kind)
+            throws SQLException {
+        TickingClock clock = new TickingClock(START);
+        EventRetention retention = new EventRetention(Duration.ofDays(10), clock);
+        try (TestStore store = TestStore.open(kind, directory);
+             Instance instance = Instance.start(store.url(), store.user(), pool -> { }, pool -> pool, retention)) {
+            store.execute("update event_log set started_at = timestamp with time zone '2026-03-01 00:00:00+00'");
+            clock.advance(Duration.ofDays(10)); // the cutoff is 2026-03-01T00:00: the log began with it
+            instance.storage().maintainEvents();
+            assertThat(instance.storage().eventStore().eventsKeptSince())
+                    .as("no day before the log began can have held an event").isEqualTo(Instant.MIN);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_store_whose_log_began_before_the_cutoff_may_have_dropped_days_and_says_from_when_it_keeps_all(Kind kind)
+            throws SQLException {
+        TickingClock clock = new TickingClock(START);
+        EventRetention retention = new EventRetention(Duration.ofDays(10), clock);
+        try (TestStore store = TestStore.open(kind, directory);
+             Instance instance = Instance.start(store.url(), store.user(), pool -> { }, pool -> pool, retention)) {
+            store.execute("update event_log set started_at = timestamp with time zone '2026-02-28 23:59:59+00'");
+            clock.advance(Duration.ofDays(10));
+            assertThat(instance.storage().eventStore().eventsKeptSince()).isEqualTo(Instant.parse("2026-03-01T00:00:00Z"));
         }
     }
 
