@@ -168,6 +168,84 @@ check_database() {
   AB_DB_URL=$DB_URL AB_DB_USER=$PGUSER AB_DB_PASSWORD= java -cp "$BENCH_JAR" dev.abkit.bench.tools.CheckDatabase "$@"
 }
 
+# --- wrk and pgbench runs, and reading their figures ----------------------------------------------
+THREADS=2
+CONNECTIONS=64
+# run_wrk NAME SECONDS SCRIPT URL [ENV...]: wrk with THREADS threads and CONNECTIONS connections, the
+# script's environment ENV; output in $OUT/NAME.txt, the load average after it in $OUT/NAME.load, and
+# the CPU the server (SERVER_PID) and this run's database backends spent in $OUT/NAME.cpu: unlike
+# req/s and latency, hardly moved by whatever else runs on the machine.
+run_wrk() {
+  local name=$1 seconds=$2 script=$3 url=$4
+  shift 4
+  log "wrk $name: $(basename "$script") $*, ${seconds}s, $THREADS threads, $CONNECTIONS connections (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  local backends server_before db_before
+  mapfile -t backends < <(db_backends)
+  server_before=$(cpu_ticks "$SERVER_PID")
+  db_before=$(cpu_ticks "${backends[@]}")
+  env WRK_THREADS="$THREADS" CONNECTIONS="$CONNECTIONS" "$@" \
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s "$script" "$url" >"$OUT/$name.txt" &
+  echo $! >"$OUT/$name.pid"
+  wait $!
+  rm "$OUT/$name.pid" # reaped: the exit trap must not signal whoever gets the pid next
+  grep -q '^RESULT' "$OUT/$name.txt" || die "wrk $name printed no RESULT line (see $OUT/$name.txt)"
+  cut -d' ' -f1 /proc/loadavg >"$OUT/$name.load"
+  echo "$(( $(cpu_ticks "$SERVER_PID") - server_before )) $(( $(cpu_ticks "${backends[@]}") - db_before ))" >"$OUT/$name.cpu"
+}
+# cpu_per_request NAME server|db: CPU microseconds per answered request
+cpu_per_request() {
+  local ticks
+  if [[ $2 == server ]]; then ticks=$(cut -d' ' -f1 "$OUT/$1.cpu"); else ticks=$(cut -d' ' -f2 "$OUT/$1.cpu"); fi
+  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v r="$(field "$1" requests)" 'BEGIN { printf "%.0f", t / hz * 1e6 / r }'
+}
+# field NAME KEY: a value of the RESULT line of a wrk run
+field() { grep '^RESULT' "$OUT/$1.txt" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
+rps() { awk -v r="$(field "$1" requests)" -v d="$(field "$1" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }'; }
+# answered_rps NAME: requests answered without an error per second
+answered_rps() {
+  awk -v r="$(field "$1" requests)" -v e="$(field "$1" http_errors)" -v d="$(field "$1" duration_us)" \
+    'BEGIN { printf "%.0f", (r - e) / (d / 1e6) }'
+}
+ms() { awk -v us="$(field "$1" "$2")" 'BEGIN { printf "%.2f", us / 1000 }'; }
+verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo MISSED; fi; }
+
+PGBENCH_CLIENTS=8 # as many as the server's connection pool has connections (ab-server application.yml)
+PGBENCH_THREADS=2
+# pgbench_database: a fresh database with the project's migrations for PostgreSQL (the common ones and
+# db/vendor/postgresql), applied with psql in version order; its name in PGBENCH_DB
+pgbench_database() {
+  new_database "${DB_PREFIX}_pgbench"
+  PGBENCH_DB=$NEW_DB
+  local migration
+  while read -r migration; do
+    psql -d "$PGBENCH_DB" -v ON_ERROR_STOP=1 -q -f "$migration" >/dev/null || die "migration $migration failed on $PGBENCH_DB"
+  done < <(for m in ab-persistence-jdbc/src/main/resources/db/migration/V*.sql \
+                     ab-persistence-jdbc/src/main/resources/db/vendor/postgresql/V*.sql; do
+             [[ -f $m ]] && echo "$(basename "$m" | sed -E 's/^V([0-9]+)__.*/\1/') $m"
+           done | sort -n | cut -d' ' -f2)
+}
+# pgbench_run NAME SECONDS SCRIPT: SCRIPT on PGBENCH_DB, output in $OUT/NAME.txt
+pgbench_run() {
+  local name=$1 seconds=$2 script=$3
+  log "pgbench $name: $(basename "$script"), ${seconds}s, $PGBENCH_CLIENTS clients, $PGBENCH_THREADS threads (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  "$PGBENCH" -n -M prepared -c "$PGBENCH_CLIENTS" -j "$PGBENCH_THREADS" -T "$seconds" \
+    -f "$script" "$PGBENCH_DB" >"$OUT/$name.txt" 2>&1 &
+  echo $! >"$OUT/$name.pid"
+  wait $! || die "pgbench $name failed (see $OUT/$name.txt)"
+  rm "$OUT/$name.pid" # reaped: the exit trap must not signal whoever gets the pid next
+  [[ "$(pgbench_field "$name" failed)" == 0 ]] || die "pgbench $name: transactions failed (see $OUT/$name.txt)"
+  cut -d' ' -f1 /proc/loadavg >"$OUT/$name.load"
+}
+# pgbench_field NAME tps|latency|failed: transactions/s without the connection time, average
+# latency in ms, failed transactions (pgbench before 15 does not count them: 0)
+pgbench_field() {
+  awk -v key="$2" '
+    key == "tps" && /^tps = .*without initial connection time/ { printf "%.0f", $3; found = 1 }
+    key == "latency" && /^latency average = / { printf "%.2f", $4; found = 1 }
+    key == "failed" && /^number of failed transactions: / { print $5; found = 1 }
+    END { if (!found && key == "failed") print 0 }' "$OUT/$1.txt"
+}
+
 machine() {
   echo "$(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
   echo "PostgreSQL $(psql -d postgres -qAtc 'show server_version' | cut -d' ' -f1) on the same machine"

@@ -28,8 +28,6 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-10}
 POOL=${POOL:-100000}
-THREADS=2
-CONNECTIONS=64
 AB_PORT=${AB_PORT:-18080}
 REFERENCE_PORT=${REFERENCE_PORT:-18090}
 OUT=bench/target/load
@@ -46,79 +44,13 @@ build
 create_database
 
 # --- wrk ---------------------------------------------------------------------------------------
-# bench NAME MODE SECONDS PORT [ENV...]: runs wrk with bench/wrk/mobile.lua, output in $OUT/NAME.txt
+# bench NAME MODE SECONDS PORT [ENV...]: wrk with bench/wrk/mobile.lua (run_wrk, bench/lib.sh)
 bench() {
   local name=$1 mode=$2 seconds=$3 port=$4
   shift 4
-  log "wrk $name: mode $mode, ${seconds}s, $THREADS threads, $CONNECTIONS connections (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  local backends server_before db_before
-  mapfile -t backends < <(db_backends)
-  server_before=$(cpu_ticks "$SERVER_PID")
-  db_before=$(cpu_ticks "${backends[@]}")
-  env MODE="$mode" POOL="$POOL" WRK_THREADS="$THREADS" "$@" \
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s -s bench/wrk/mobile.lua \
-    "http://127.0.0.1:$port/api/v1/experiments" >"$OUT/$name.txt" &
-  echo $! >"$OUT/$name.pid"
-  wait $!
-  rm "$OUT/$name.pid" # reaped: the exit trap must not signal whoever gets the pid next
-  grep -q '^RESULT' "$OUT/$name.txt" || die "wrk $name printed no RESULT line (see $OUT/$name.txt)"
-  echo "$(cut -d' ' -f1 /proc/loadavg)" >"$OUT/$name.load"
-  # CPU the server and its database backends spent in this case, per request: unlike req/s and
-  # latency, hardly moved by whatever else runs on the machine.
-  echo "$(( $(cpu_ticks "$SERVER_PID") - server_before )) $(( $(cpu_ticks "${backends[@]}") - db_before ))" >"$OUT/$name.cpu"
+  run_wrk "$name" "$seconds" bench/wrk/mobile.lua "http://127.0.0.1:$port/api/v1/experiments" \
+    MODE="$mode" POOL="$POOL" "$@"
 }
-# cpu_per_request NAME server|db: CPU microseconds per answered request
-cpu_per_request() {
-  local ticks
-  if [[ $2 == server ]]; then ticks=$(cut -d' ' -f1 "$OUT/$1.cpu"); else ticks=$(cut -d' ' -f2 "$OUT/$1.cpu"); fi
-  awk -v t="$ticks" -v hz="$(getconf CLK_TCK)" -v r="$(field "$1" requests)" 'BEGIN { printf "%.0f", t / hz * 1e6 / r }'
-}
-# --- pgbench -------------------------------------------------------------------------------------
-# The database's own capacity for a registration's writes, the rate (b) is judged against: as many
-# clients as the server's connection pool has connections (ab-server application.yml).
-PGBENCH_CLIENTS=8
-PGBENCH_THREADS=2
-# pgbench_database: a fresh database with the project's migrations, applied with psql in order
-pgbench_database() {
-  new_database "${DB_PREFIX}_pgbench"
-  PGBENCH_DB=$NEW_DB
-  local migration
-  while read -r migration; do
-    psql -d "$PGBENCH_DB" -v ON_ERROR_STOP=1 -q -f "$migration" >/dev/null || die "migration $migration failed on $PGBENCH_DB"
-  done < <(printf '%s\n' ab-persistence-jdbc/src/main/resources/db/migration/V*.sql | sort -V)
-}
-# pgbench_run NAME SECONDS: registration.sql on PGBENCH_DB, output in $OUT/NAME.txt
-pgbench_run() {
-  local name=$1 seconds=$2
-  log "pgbench $name: registration.sql, ${seconds}s, $PGBENCH_CLIENTS clients, $PGBENCH_THREADS threads (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  "$PGBENCH" -n -M prepared -c "$PGBENCH_CLIENTS" -j "$PGBENCH_THREADS" -T "$seconds" \
-    -f bench/pgbench/registration.sql "$PGBENCH_DB" >"$OUT/$name.txt" 2>&1 &
-  echo $! >"$OUT/$name.pid"
-  wait $! || die "pgbench $name failed (see $OUT/$name.txt)"
-  rm "$OUT/$name.pid" # reaped: the exit trap must not signal whoever gets the pid next
-  [[ "$(pgbench_field "$name" failed)" == 0 ]] || die "pgbench $name: transactions failed (see $OUT/$name.txt)"
-  cut -d' ' -f1 /proc/loadavg >"$OUT/$name.load"
-}
-# pgbench_field NAME tps|latency|failed: transactions/s without the connection time, average
-# latency in ms, failed transactions (pgbench before 15 does not count them: 0)
-pgbench_field() {
-  awk -v key="$2" '
-    key == "tps" && /^tps = .*without initial connection time/ { printf "%.0f", $3; found = 1 }
-    key == "latency" && /^latency average = / { printf "%.2f", $4; found = 1 }
-    key == "failed" && /^number of failed transactions: / { print $5; found = 1 }
-    END { if (!found && key == "failed") print 0 }' "$OUT/$1.txt"
-}
-
-# field NAME KEY: a value of the RESULT line of a wrk run
-field() { grep '^RESULT' "$OUT/$1.txt" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k { print $2 }'; }
-rps() { awk -v r="$(field "$1" requests)" -v d="$(field "$1" duration_us)" 'BEGIN { printf "%.0f", r / (d / 1e6) }'; }
-# answered_rps NAME: requests answered 200 per second (an error answer registers nothing)
-answered_rps() {
-  awk -v r="$(field "$1" requests)" -v e="$(field "$1" http_errors)" -v d="$(field "$1" duration_us)" \
-    'BEGIN { printf "%.0f", (r - e) / (d / 1e6) }'
-}
-ms() { awk -v us="$(field "$1" "$2")" 'BEGIN { printf "%.2f", us / 1000 }'; }
-
 START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # (c) the reference -------------------------------------------------------------------------------
@@ -157,8 +89,8 @@ bench returning random "$DURATION" "$AB_PORT" POOL_PREFIX=pool-
 # (p) the database alone, next to (b) so that both figures of the ratio see the same machine; abkit
 # idle. Dropped before (b), so that no autovacuum of its tables runs during (b).
 pgbench_database
-pgbench_run pgbench-warmup "$WARMUP"
-pgbench_run pgbench "$DURATION"
+pgbench_run pgbench-warmup "$WARMUP" bench/pgbench/registration.sql
+pgbench_run pgbench "$DURATION" bench/pgbench/registration.sql
 drop_database "$PGBENCH_DB"
 # (b) new devices
 bench new-warmup unique "$WARMUP" "$AB_PORT" UNIQUE_PREFIX="warm-$RUN-"
@@ -194,7 +126,6 @@ row() {
     "$(ms "$2" p999_us)" "$(ms "$2" max_us)" "$(( $(field "$2" socket_errors) + $(field "$2" http_errors) ))" \
     "$(cpu_per_request "$2" server)" "$(cpu_per_request "$2" db)" "$(cat "$OUT/$2.load")"
 }
-verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo MISSED; fi; }
 A_RPS=$(rps returning); C_RPS=$(rps reference); B_RPS=$(answered_rps new); P_TPS=$(pgbench_field pgbench tps)
 A_P99=$(field returning p99_us); C_P99=$(field reference p99_us); B_P99=$(field new p99_us)
 THROUGHPUT_RATIO=$(awk -v a="$A_RPS" -v c="$C_RPS" 'BEGIN { printf "%.2f", a / c }')

@@ -85,7 +85,6 @@ stop "$SERVER_PID"
 HEAP_MAX=$(heap_after_gc "$OUT/abkit-gc.log")
 END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
-verdict() { if awk "BEGIN { exit !($1) }"; then echo MET; else echo MISSED; fi; }
 row() {
   printf '%-22s %8s %8s %8s %8s %8s   %9s %9s %9s\n' "$1" "$(percentile "$2" 50)" "$(percentile "$2" 90)" \
     "$(percentile "$2" 99)" "$(percentile "$2" 100)" "$(verdict "$(percentile "$2" 99) < 100")" \
