@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * New devices and new converters per UTC day and option, for the daily cumulative conversion: devices by
- * the day of their first_seen (when they were assigned, R2), converters from {@code metric_day_count}, the
- * excluded devices taken out by their own rows.
+ * New devices and new converters per UTC day and option, for the daily cumulative conversion: devices from
+ * {@code option_day_count} (by the day of their first_seen, when they were assigned, R2), converters from
+ * {@code metric_day_count}, both kept by the writes, so a chart reads a few rows per day whatever the
+ * volume; the excluded devices taken out by their own rows.
  */
 final class DailyFigures {
 
@@ -35,12 +36,11 @@ final class DailyFigures {
         LocalDate last = Timestamps.utcDay(until);
         DailyFigures daily = new DailyFigures();
         try (PreparedStatement select = connection.prepareStatement("""
-                select cast(d.first_seen at time zone 'UTC' as date) as first_day, a.option_value, count(*)
-                from assignment a join device d on d.token = a.device_token
-                where a.experiment_key = ? and a.option_value is not null and d.first_seen < ?
-                group by cast(d.first_seen at time zone 'UTC' as date), a.option_value""")) {
+                select first_day, option_value, sum(devices) from option_day_count
+                where experiment_key = ? and first_day <= ?
+                group by first_day, option_value""")) {
             select.setString(1, experiment.key().value());
-            select.setObject(2, Timestamps.of(Timestamps.startOf(last.plusDays(1))));
+            select.setObject(2, last);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     daily.add(rows.getObject(1, LocalDate.class), rows.getString(2), rows.getLong(3), 0);

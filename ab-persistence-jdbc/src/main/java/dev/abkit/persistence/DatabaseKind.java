@@ -77,7 +77,7 @@ enum DatabaseKind {
         };
     }
 
-    /** The Flyway location of the migrations that differ per database (V11 on: the raw events). */
+    /** The Flyway location of the migrations that differ per database (from V11 on; so far V11, the raw events). */
     String vendorMigrations() {
         return switch (this) {
             case POSTGRESQL -> "classpath:db/vendor/postgresql";

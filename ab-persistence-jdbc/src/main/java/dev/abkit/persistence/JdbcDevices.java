@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -36,9 +37,10 @@ import java.util.Optional;
  *
  * <p>Round trips of a new device on PostgreSQL: (1) the catalog lock, the device insert and the
  * catalog version, as one script; (2) the slots of every running experiment, one statement;
- * (3) assignments and counters, one script; (4) the commit. Only when the catalog moved since the
- * caller read its running set (a create or stop on another instance), or slots wait in
- * {@code free_slot}, does one more round trip read them.
+ * (3) assignments and counters (device_count, option_count or left_out_count, option_day_count),
+ * one script; (4) the commit. Only when the catalog moved since the caller read its running set
+ * (a create or stop on another instance), or slots wait in {@code free_slot}, does one more round
+ * trip read them.
  */
 final class JdbcDevices implements Devices {
 
@@ -112,8 +114,9 @@ final class JdbcDevices implements Devices {
      * Stores the assignments, deletes the free slots they used and adds the device to the statistics
      * counters, as one script: one round trip on PostgreSQL. The counters come last, so their rows
      * stay locked only until the commit that follows. All rows of one registration share a stripe
-     * and the device counter is taken first, then the option counters in experiment order, so two
-     * registrations never lock each other's rows in opposite order. Every statement must write
+     * and the device counter is taken first, then the option counters in experiment order, then the
+     * day counters in experiment order, so two registrations never lock each other's rows in opposite
+     * order. Every statement must write
      * exactly its rows, on both databases.
      */
     private static void store(Connection connection, DatabaseKind kind, Device device, RegistrationSlots slots,
@@ -152,9 +155,45 @@ final class JdbcDevices implements Devices {
                         assignment.experiment().value(), assignment.value(), stripe), "option_count", 1));
             }
         }
+        addToDay(store, kind, device, assignments.stream().filter(assignment -> !assignment.isLeftOut()).toList(),
+                stripe, expected);
         Script.Results written = store.runOn(connection, kind);
         for (RowsExpected statement : expected) {
             statement.check(written);
+        }
+    }
+
+    /**
+     * Adds the device to {@code option_day_count}, the day of its first_seen, after every other counter and
+     * in experiment order as they are. A day's row may not exist yet: PostgreSQL creates or adds in one
+     * upsert; H2, which has no {@code on conflict (...) do update}, creates it empty, then adds.
+     */
+    private static void addToDay(Script store, DatabaseKind kind, Device device, List<Assignment> valued, int stripe,
+                                 List<RowsExpected> expected) {
+        if (valued.isEmpty()) {
+            return;
+        }
+        LocalDate day = Timestamps.utcDay(device.firstSeen());
+        if (kind == DatabaseKind.POSTGRESQL) {
+            List<Object> values = new ArrayList<>();
+            for (Assignment assignment : valued) {
+                Collections.addAll(values, assignment.experiment().value(), day, assignment.value(), stripe);
+            }
+            expected.add(new RowsExpected(store.write(
+                    "insert into option_day_count as c (experiment_key, first_day, option_value, stripe, devices) values "
+                            + String.join(", ", Collections.nCopies(valued.size(), "(?, ?, ?, ?, 1)"))
+                            + " on conflict (experiment_key, first_day, option_value, stripe)"
+                            + " do update set devices = c.devices + 1",
+                    values.toArray()), "option_day_count", valued.size()));
+            return;
+        }
+        for (Assignment assignment : valued) {
+            store.write("insert into option_day_count (experiment_key, first_day, option_value, stripe, devices)"
+                            + " values (?, ?, ?, ?, 0) on conflict do nothing",
+                    assignment.experiment().value(), day, assignment.value(), stripe);
+            expected.add(new RowsExpected(store.write("update option_day_count set devices = devices + 1"
+                            + " where experiment_key = ? and first_day = ? and option_value = ? and stripe = ?",
+                    assignment.experiment().value(), day, assignment.value(), stripe), "option_day_count", 1));
         }
     }
 

@@ -201,7 +201,7 @@ final class JdbcExperiments implements Experiments {
 
     /** A draft's new options: no device has any of them, so its counters are all 0 and go with them. */
     private static void replaceOptions(Connection connection, Experiment draft) throws SQLException {
-        for (String table : List.of("option_count", "experiment_option")) {
+        for (String table : List.of("option_day_count", "option_count", "experiment_option")) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "delete from " + table + " where experiment_key = ?")) {
                 delete.setString(1, draft.key().value());

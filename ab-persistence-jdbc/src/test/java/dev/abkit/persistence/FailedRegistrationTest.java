@@ -89,5 +89,6 @@ class FailedRegistrationTest {
         assertThat(store.count("select count(*) from assignment")).isZero();
         assertThat(store.count("select coalesce(sum(devices), 0) from device_count")).isZero();
         assertThat(store.count("select coalesce(sum(devices), 0) from option_count")).isZero();
+        assertThat(store.count("select coalesce(sum(devices), 0) from option_day_count")).isZero();
     }
 }

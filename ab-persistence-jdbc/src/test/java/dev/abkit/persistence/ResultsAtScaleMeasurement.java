@@ -17,8 +17,9 @@ import java.util.Set;
  * load) and 10,000,000 events of 3 metrics over the last 10 days, for docs/performance.md. Not a test (the
  * load takes minutes); run by hand as StatisticsAtScaleMeasurement, with this class. The events are
  * bulk-loaded with SQL, and the per-device rows and counters computed from them by SQL as ingestion
- * would have left them; the whole-life figures are then checked against a scan (the same question as a
- * window from the epoch) before anything is timed.
+ * would have left them (and the devices per day as registrations would have); the whole-life figures are
+ * then checked against a scan (the same question as a window from the epoch), and the devices per day
+ * against the assignments, before anything is timed.
  */
 public final class ResultsAtScaleMeasurement {
 
@@ -36,6 +37,9 @@ public final class ResultsAtScaleMeasurement {
                     Optional.empty(), false, overridden);
             ResultsScope everything = new ResultsScope(ShippedExperiments.BUTTON_COLOR, purchase,
                     Optional.of(Instant.EPOCH), Optional.empty(), false, overridden);
+            if (DayCounterCheck.differing(store) != 0) {
+                throw new IllegalStateException("option_day_count differs from the assignments by day");
+            }
             if (!events.figures(wholeLife).equals(events.figures(everything))) {
                 throw new IllegalStateException("counters and scan differ: " + events.figures(wholeLife) + " vs "
                         + events.figures(everything));
@@ -63,6 +67,7 @@ public final class ResultsAtScaleMeasurement {
                 + " case when g % 6 = 1 then (g % 50)::float8 end"
                 + " from generate_series(0, " + (EVENTS - 1) + ") g");
         store.execute("update device set first_seen = now() - interval '11 days' where token not like 'bulk-9%'");
+        StatisticsAtScaleMeasurement.countDays(store);
         store.execute("""
                 insert into device_metric (device_token, metric, events, valued, total, first_at)
                 select e.device_token, e.metric, count(*), count(e.amount), coalesce(sum(e.amount), 0), min(e.occurred_at)

@@ -59,9 +59,20 @@ public final class StatisticsAtScaleMeasurement {
                 + " mod(abs(hashtext(device_token)), 16) stripe, count(*) devices from assignment"
                 + " group by 1, 2, 3) s where (c.experiment_key, c.option_value, c.stripe)"
                 + " = (s.experiment_key, s.option_value, s.stripe)");
+        countDays(store);
         store.execute("vacuum analyze");
         System.out.printf("loaded %,d devices and %,d assignments in %d s%n", DEVICES, 2L * DEVICES,
                 (System.nanoTime() - start) / 1_000_000_000);
+    }
+
+    /** {@code option_day_count} as registrations leave it, after the devices' first_seen was set. */
+    static void countDays(TestStore store) throws SQLException {
+        store.execute("delete from option_day_count");
+        store.execute("insert into option_day_count (experiment_key, first_day, option_value, stripe, devices)"
+                + " select a.experiment_key, cast(d.first_seen at time zone 'UTC' as date), a.option_value,"
+                + " mod(abs(hashtext(a.device_token)), 16), count(*)"
+                + " from assignment a join device d on d.token = a.device_token"
+                + " where a.option_value is not null group by 1, 2, 3, 4");
     }
 
     static void report(String what, int runs, LongSupplier call) {

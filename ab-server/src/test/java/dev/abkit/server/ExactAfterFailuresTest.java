@@ -28,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * taking their slots, a server killed with SIGKILL while its registrations are in flight, and the
  * slot sequences moved on as a crash of PostgreSQL moves them (it logs 32 values ahead). Every
  * slot those left behind is handed out again, so after 600 further devices both experiments are
- * exact at the block boundary, every slot 0..n-1 held once, and no device half-registered (R6).
+ * exact at the block boundary, every slot 0..n-1 held once, no device half-registered (R6), and
+ * the devices counted per day exactly those stored.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -80,6 +81,17 @@ class ExactAfterFailuresTest extends SystemTest {
         assertThat(count("select count(*) from device d where 2 <> "
                 + "(select count(*) from assignment a where a.device_token = d.token)")).as("half-registered").isZero();
         assertThat(count("select count(*) from device where token like 'doomed-%' or token like 'killed-%'")).isZero();
+        assertThat(count("""
+                select count(*) from (
+                  select experiment_key, first_day, option_value from (
+                    select experiment_key, first_day, option_value, devices from option_day_count
+                    union all
+                    select a.experiment_key, cast(d.first_seen at time zone 'UTC' as date), a.option_value, -1
+                    from assignment a join device d on d.token = a.device_token
+                    where a.option_value is not null) counted_and_stored
+                  group by experiment_key, first_day, option_value
+                  having sum(devices) <> 0) differing""")).as("days whose new devices are counted wrong").isZero();
+        assertThat(count("select sum(devices) from option_day_count where experiment_key = 'price'")).isEqualTo(660);
     }
 
     /** Registrations that take their slots and then fail on a statement the database refuses. */

@@ -20,7 +20,7 @@ import java.util.Map;
  * Registers many devices at once, straight into abkit's PostgreSQL schema, as if each had come
  * through the mobile endpoint: tokens {@code PREFIX1 .. PREFIXcount}, each enrolled into every
  * running experiment at the experiment's next slots, with the option ab-core gives that slot, and
- * the statistics counters and slot sequences moved on to match. Run it while no server registers.
+ * the statistics counters (per-day ones too: all first seen now) and slot sequences moved on to match. Run it while no server registers.
  *
  * <p>One transaction with COPY; row-by-row foreign-key triggers are switched off for this session
  * ({@code session_replication_role = replica}, superuser only) because every row is built to satisfy
@@ -55,8 +55,8 @@ public final class BulkDevices {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local session_replication_role = replica");
             }
-            String firstSeen = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx")
-                    .format(OffsetDateTime.now(ZoneOffset.UTC));
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            String firstSeen = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx").format(now);
             long[] devicesPerStripe = new long[Schema.STRIPES];
             Map<String, long[]> optionsPerStripe = new HashMap<>();
 
@@ -101,6 +101,25 @@ public final class BulkDevices {
                     }
                 }
                 update.executeBatch();
+            }
+            try (PreparedStatement upsert = connection.prepareStatement(
+                    "insert into option_day_count as c (experiment_key, first_day, option_value, stripe, devices)"
+                            + " values (?, ?, ?, ?, ?) on conflict (experiment_key, first_day, option_value, stripe)"
+                            + " do update set devices = c.devices + excluded.devices")) {
+                for (Map.Entry<String, long[]> option : optionsPerStripe.entrySet()) {
+                    String[] keyAndValue = option.getKey().split("\t", 2);
+                    for (int stripe = 0; stripe < Schema.STRIPES; stripe++) {
+                        if (option.getValue()[stripe] > 0) {
+                            upsert.setString(1, keyAndValue[0]);
+                            upsert.setObject(2, now.toLocalDate());
+                            upsert.setString(3, keyAndValue[1]);
+                            upsert.setInt(4, stripe);
+                            upsert.setLong(5, option.getValue()[stripe]);
+                            upsert.addBatch();
+                        }
+                    }
+                }
+                upsert.executeBatch();
             }
             connection.commit();
             connection.setAutoCommit(true);

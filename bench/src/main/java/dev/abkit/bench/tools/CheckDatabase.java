@@ -110,6 +110,16 @@ public final class CheckDatabase {
         expect("assignments without their device (R6)", single(connection, """
                 select count(*) from assignment a where not exists (select 1 from device d where d.token = a.device_token)"""), 0);
         expect("device counter rows, summed", single(connection, "select coalesce(sum(devices), 0) from device_count"), devices);
+        expect("options and days whose per-day counter differs from their devices", single(connection, """
+                select count(*) from (
+                  select experiment_key, first_day, option_value from (
+                    select experiment_key, first_day, option_value, devices from option_day_count
+                    union all
+                    select a.experiment_key, cast(d.first_seen at time zone 'UTC' as date), a.option_value, -1
+                    from assignment a join device d on d.token = a.device_token
+                    where a.option_value is not null) counted_and_stored
+                  group by experiment_key, first_day, option_value
+                  having sum(devices) <> 0) differing"""), 0);
 
         Map<String, Long> counted = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(
