@@ -1,13 +1,16 @@
 package dev.abkit.persistence;
 
-/** What a test asks of {@code option_day_count}: that it counts exactly the stored assignments by day. */
-final class DayCounterCheck {
+/**
+ * What a test asks of {@code option_day_count}: that it counts exactly the stored assignments by day. Published
+ * in this module's test-jar, so that ab-server's failure tests ask the same.
+ */
+public final class DayCounterCheck {
 
     /**
      * The (experiment, day, option) whose counter rows add up to another number than their devices: each
      * stored device takes one off its counter's sum (H2 has no full join).
      */
-    static final String DIFFERING = """
+    public static final String DIFFERING = """
             select count(*) from (
               select experiment_key, first_day, option_value from (
                 select experiment_key, first_day, option_value, devices from option_day_count
