@@ -42,16 +42,11 @@ final class ScannedFigures {
                                  FiguresTally tally) throws SQLException {
         if (scope.to().isEmpty()) { // every device so far: the counters know
             SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
-            holders.forEach(holder -> tally.assigned(holder.value(), -1));
-            return;
+        } else {
+            AssignedBefore.count(connection, scope.experiment().key(), scope.to().get(), tally);
         }
-        Query query = new Query("""
-                select a.option_value, count(*) from assignment a join device d on d.token = a.device_token
-                where a.experiment_key = ? and a.option_value is not null and d.first_seen < ?""",
-                scope.experiment().key().value(), Timestamps.of(scope.to().get()));
-        query.excluding("a.device_token", scope);
-        query.append(" group by a.option_value");
-        query.forEachRow(connection, rows -> tally.assigned(rows.getString(1), rows.getLong(2)));
+        holders.stream().filter(holder -> holder.assignedBefore(scope.to()))
+                .forEach(holder -> tally.assigned(holder.value(), -1));
     }
 
     private static void exposed(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {

@@ -52,6 +52,10 @@ public final class ResultsAtScaleMeasurement {
             StatisticsAtScaleMeasurement.report("figures, a window of the last day (scan)", 5,
                     () -> events.figures(new ResultsScope(ShippedExperiments.BUTTON_COLOR, purchase,
                             Optional.of(now.minus(Duration.ofDays(1))), Optional.of(now), false, overridden)).overridden());
+            StatisticsAtScaleMeasurement.report("the devices before the last day's end by the join windows used before V14", 5,
+                    () -> store.count("select count(*) from (select a.option_value, count(*) from assignment a"
+                            + " join device d on d.token = a.device_token where a.experiment_key = 'button_color'"
+                            + " and a.option_value is not null and d.first_seen < now() group by a.option_value) c"));
             StatisticsAtScaleMeasurement.report("figures, from the epoch (scan of all 3.3 M purchases)", 3,
                     () -> events.figures(everything).overridden());
         }
