@@ -1,4 +1,4 @@
-# Shared by bench/load.sh and bench/stats.sh (sourced, not run): logging, the build, a fresh
+# Shared by the bench scripts (sourced, not run): logging, the build, a fresh
 # PostgreSQL database per run, starting and stopping servers, and cleaning up on exit.
 # The caller sets OUT (output folder) and DB_PREFIX before sourcing.
 
@@ -250,3 +250,40 @@ machine() {
   echo "$(nproc) cores, $(free -g | awk '/^Mem:/ { print $2 }') GiB, $(java -version 2>&1 | head -1 | tr -d '"'),"
   echo "PostgreSQL $(psql -d postgres -qAtc 'show server_version' | cut -d' ' -f1) on the same machine"
 }
+
+# --- timing admin reads over HTTP (stats.sh, results.sh): BASE and AUTH set by the caller -------------
+# time_requests PATH NAME [COUNT [WARMUP]]: WARMUP (default WARMUP_REQUESTS) untimed, then COUNT (default
+# REQUESTS) timed one after the other; ms per line in $OUT/NAME.ms
+time_requests() {
+  local path=$1 name=$2 count=${3:-$REQUESTS} warmup=${4:-$WARMUP_REQUESTS} i
+  log "timing GET $path: $warmup warm-up, then $count requests one at a time (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  for ((i = 0; i < warmup; i++)); do
+    curl -sf -o /dev/null -H "$AUTH" "$BASE$path"
+  done
+  for ((i = 0; i < count; i++)); do
+    curl -sf -o /dev/null -w '%{time_total}\n' -H "$AUTH" "$BASE$path"
+  done | awk '{ printf "%.3f\n", $1 * 1000 }' >"$OUT/$name.ms"
+}
+# percentile NAME P: nearest-rank percentile of the timings, in ms
+percentile() { sort -n "$OUT/$1.ms" | awk -v p="$2" '{ v[NR] = $1 } END { i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; printf "%.1f", v[i] }'; }
+
+# concurrent PATH NAME [SECONDS [TIMEOUT]]: wrk, 2 threads, 8 connections, SECONDS (10) with a request
+# timeout of TIMEOUT (10 s); output in $OUT/NAME-wrk.txt
+concurrent() {
+  local seconds=${3:-10} timeout=${4:-10}
+  log "wrk GET $1: 2 threads, 8 connections, $seconds s (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
+  wrk -t2 -c8 -d"${seconds}s" --timeout "${timeout}s" --latency -H "$AUTH" "$BASE$1" >"$OUT/$2-wrk.txt" &
+  echo $! >"$OUT/$2-wrk.pid"
+  wait $!
+  rm "$OUT/$2-wrk.pid" # reaped: the exit trap must not signal whoever gets the pid next
+}
+wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$OUT/$1-wrk.txt"; }
+# wrk_p NAME P: wrk's latency percentile P (50, 99) as wrk prints it, with its unit
+wrk_p() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1-wrk.txt"; }
+# wrk_max NAME: the largest latency wrk saw, with its unit
+wrk_max() { awk '$1 == "Latency" && NF >= 4 { print $4; exit }' "$OUT/$1-wrk.txt"; }
+# wrk_ms VALUE: a wrk latency (us, ms or s) in ms
+wrk_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.1f", n }'; }
+# wrk_done NAME: requests completed; wrk_timeouts NAME: requests that timed out
+wrk_done() { awk '/requests in/ { print $1; exit }' "$OUT/$1-wrk.txt"; }
+wrk_timeouts() { awk '/Socket errors/ { for (i = 1; i <= NF; i++) if ($i == "timeout") print $(i + 1) + 0; found = 1 } END { if (!found) print 0 }' "$OUT/$1-wrk.txt"; }

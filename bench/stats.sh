@@ -50,30 +50,6 @@ JSON_DEVICES=$(curl -sf -H "$AUTH" "$BASE/api/v1/stats" | tee "$OUT/stats.json" 
 curl -sf -H "$AUTH" "$BASE/stats" >"$OUT/stats.html" || { log "FAIL: /stats did not answer 200"; CHECK_OK=0; }
 grep -q 'button_color' "$OUT/stats.html" || { log "FAIL: /stats does not show button_color"; CHECK_OK=0; }
 
-# time PATH NAME: WARMUP_REQUESTS untimed, then REQUESTS timed one after the other (ms per line)
-time_requests() {
-  local path=$1 name=$2 i
-  log "timing GET $path: $WARMUP_REQUESTS warm-up, then $REQUESTS requests one at a time (load average: $(cut -d' ' -f1-3 /proc/loadavg))"
-  for ((i = 0; i < WARMUP_REQUESTS; i++)); do
-    curl -sf -o /dev/null -H "$AUTH" "$BASE$path"
-  done
-  for ((i = 0; i < REQUESTS; i++)); do
-    curl -sf -o /dev/null -w '%{time_total}\n' -H "$AUTH" "$BASE$path"
-  done | awk '{ printf "%.3f\n", $1 * 1000 }' >"$OUT/$name.ms"
-}
-# percentile NAME P: nearest-rank percentile of the timings, in ms
-percentile() { sort -n "$OUT/$1.ms" | awk -v p="$2" '{ v[NR] = $1 } END { i = int((p / 100) * NR + 0.999999); if (i < 1) i = 1; printf "%.1f", v[i] }'; }
-
-# concurrent PATH NAME: wrk, 2 threads, 8 connections, 10 s
-concurrent() {
-  log "wrk GET $1: 2 threads, 8 connections, 10 s"
-  wrk -t2 -c8 -d10s --timeout 10s --latency -H "$AUTH" "$BASE$1" >"$OUT/$2-wrk.txt" &
-  echo $! >"$OUT/$2-wrk.pid"
-  wait $!
-}
-wrk_rps() { awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$OUT/$1-wrk.txt"; }
-wrk_p() { awk -v p="$2%" '$1 == p { print $2 }' "$OUT/$1-wrk.txt"; }
-
 time_requests /api/v1/stats json
 time_requests /stats page
 concurrent /api/v1/stats json

@@ -35,7 +35,7 @@ public final class StatisticsAtScaleMeasurement {
         }
     }
 
-    /** The devices, assignments and counters as registrations leave them; also the base of ResultsAtScaleMeasurement. */
+    /** The devices, assignments and counters as registrations leave them. */
     static void load(TestStore store) throws SQLException {
         long start = System.nanoTime();
         store.execute("insert into device (token, first_seen) select 'bulk-' || g, now()"

@@ -45,6 +45,11 @@ public final class BulkDevices {
         long started = System.nanoTime();
         try (Connection connection = Schema.connect()) {
             connection.setAutoCommit(false);
+            // As a registration does: else the server's search for lost slots sees the slots taken below
+            // before their assignments commit, and hands a million of them out again.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(Schema.REGISTRATION_LOCK);
+            }
             List<Schema.Stored> running = Schema.experiments(connection).stream()
                     .filter(stored -> stored.experiment().isRunning())
                     .toList();

@@ -31,6 +31,12 @@ final class Schema {
      */
     static final int STRIPES = 16;
 
+    /**
+     * Taken shared by a registration until it commits (DatabaseKind.Lock in ab-persistence-jdbc: class
+     * "abkt", key 1); the server's search for lost slots takes it exclusively, so it waits for them.
+     */
+    static final String REGISTRATION_LOCK = "select pg_advisory_xact_lock_shared(1633839988, 1)";
+
     private Schema() {
     }
 
