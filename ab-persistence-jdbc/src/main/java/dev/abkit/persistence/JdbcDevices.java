@@ -116,8 +116,7 @@ final class JdbcDevices implements Devices {
      * stay locked only until the commit that follows. All rows of one registration share a stripe
      * and the device counter is taken first, then the option counters in experiment order, then the
      * day counters in experiment order, so two registrations never lock each other's rows in opposite
-     * order. Every statement must write
-     * exactly its rows, on both databases.
+     * order. Every statement must write exactly its rows, on both databases.
      */
     private static void store(Connection connection, DatabaseKind kind, Device device, RegistrationSlots slots,
                               int stripe) throws SQLException {
