@@ -250,17 +250,6 @@ class ResultsCalculationTest {
         assertThat(results.sampleRatio().observed().keySet()).containsExactly("a", "b", "c");
     }
 
-    /** R's {@code sleep} data (as in {@link WelchIntervalTest}): each device's total is one of its values. */
-    private static SampleSums sleep(double... values) {
-        double sum = 0;
-        double squares = 0;
-        for (double value : values) {
-            sum += value;
-            squares += value * value;
-        }
-        return new SampleSums(values.length, sum, squares);
-    }
-
     /**
      * The row's difference of means and its Welch interval are R's {@code t.test(extra ~ group, data = sleep)} with
      * group 1 as the option and group 2 as the control: mean of x - mean of y = 0.75 - 2.33 = -1.58, 95 % interval
@@ -268,8 +257,8 @@ class ResultsCalculationTest {
      */
     @Test
     void a_value_metric_has_the_welch_difference_of_means_against_the_control_as_r_computes_it() {
-        SampleSums group1 = sleep(0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0);
-        SampleSums group2 = sleep(1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4);
+        SampleSums group1 = SleepData.sums(SleepData.GROUP_1);
+        SampleSums group2 = SleepData.sums(SleepData.GROUP_2);
 
         ExperimentResults results = ResultsCalculation.of(totals(experiment("control", "treatment"),
                 new OptionTotals("control", 10, 8, Optional.of(group2)),
@@ -290,8 +279,8 @@ class ResultsCalculationTest {
         ExperimentResults withoutValues = ResultsCalculation.of(totals(experiment("control", "treatment"),
                 new OptionTotals("control", 10, 8), new OptionTotals("treatment", 10, 8)));
         ExperimentResults oneControlDevice = ResultsCalculation.of(totals(experiment("control", "treatment"),
-                new OptionTotals("control", 1, 1, Optional.of(sleep(2.0))),
-                new OptionTotals("treatment", 3, 2, Optional.of(sleep(0, 1.5, 4.5)))));
+                new OptionTotals("control", 1, 1, Optional.of(SleepData.sums(2.0))),
+                new OptionTotals("treatment", 3, 2, Optional.of(SleepData.sums(0, 1.5, 4.5)))));
 
         OptionResult plain = withoutValues.options().get(1);
         assertThat(plain.meanDifference()).isEmpty();

@@ -9,20 +9,6 @@ import static org.assertj.core.api.Assertions.within;
 
 class WelchIntervalTest {
 
-    /** R's {@code sleep} data set, extra hours of sleep under two drugs (Student 1908), as printed in R's t.test help. */
-    private static final double[] SLEEP_GROUP_1 = {0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0};
-    private static final double[] SLEEP_GROUP_2 = {1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4};
-
-    private static SampleSums sums(double... values) {
-        double sum = 0;
-        double squares = 0;
-        for (double value : values) {
-            sum += value;
-            squares += value * value;
-        }
-        return new SampleSums(values.length, sum, squares);
-    }
-
     /**
      * R {@code t.test(extra ~ group, data = sleep)}: Welch, t = -1.8608, df = 17.776, 95 % interval -3.3654832 to
      * 0.2054832; the full-precision figures (df 17.7764735161785, bounds ±…3071171) are those pinned by the R package
@@ -30,8 +16,8 @@ class WelchIntervalTest {
      */
     @Test
     void reproduces_r_welch_t_test_on_the_sleep_data() {
-        SampleSums first = sums(SLEEP_GROUP_1);
-        SampleSums second = sums(SLEEP_GROUP_2);
+        SampleSums first = SleepData.sums(SleepData.GROUP_1);
+        SampleSums second = SleepData.sums(SleepData.GROUP_2);
 
         Interval interval = WelchInterval.difference(first, second, NINETY_FIVE_PERCENT).orElseThrow();
 
@@ -46,12 +32,12 @@ class WelchIntervalTest {
      */
     @Test
     void reproduces_r_one_sample_interval_from_count_sum_and_sum_of_squares() {
-        double[] differences = new double[SLEEP_GROUP_1.length];
+        double[] differences = new double[SleepData.GROUP_1.length];
         for (int i = 0; i < differences.length; i++) {
-            differences[i] = SLEEP_GROUP_1[i] - SLEEP_GROUP_2[i];
+            differences[i] = SleepData.GROUP_1[i] - SleepData.GROUP_2[i];
         }
 
-        SampleSums sums = sums(differences);
+        SampleSums sums = SleepData.sums(differences);
         Interval interval = sums.meanInterval(NINETY_FIVE_PERCENT).orElseThrow();
 
         assertThat(sums.mean().orElseThrow()).isCloseTo(-1.58, within(1e-12));
@@ -61,8 +47,8 @@ class WelchIntervalTest {
 
     @Test
     void a_group_without_spread_leaves_the_other_groups_degrees_of_freedom_and_interval() {
-        SampleSums varied = sums(SLEEP_GROUP_2);
-        SampleSums constant = sums(2, 2, 2, 2, 2);
+        SampleSums varied = SleepData.sums(SleepData.GROUP_2);
+        SampleSums constant = SleepData.sums(2, 2, 2, 2, 2);
 
         Interval difference = WelchInterval.difference(varied, constant, NINETY_FIVE_PERCENT).orElseThrow();
         Interval ownMean = varied.meanInterval(NINETY_FIVE_PERCENT).orElseThrow();
@@ -74,16 +60,16 @@ class WelchIntervalTest {
 
     @Test
     void two_groups_without_spread_give_the_single_point_of_their_difference() {
-        Interval interval = WelchInterval.difference(sums(0, 0, 0), sums(1.5, 1.5), NINETY_FIVE_PERCENT).orElseThrow();
+        Interval interval = WelchInterval.difference(SleepData.sums(0, 0, 0), SleepData.sums(1.5, 1.5), NINETY_FIVE_PERCENT).orElseThrow();
 
         assertThat(interval).isEqualTo(new Interval(-1.5, -1.5));
     }
 
     @Test
     void swapping_the_groups_negates_the_interval() {
-        Interval forward = WelchInterval.difference(sums(SLEEP_GROUP_1), sums(SLEEP_GROUP_2), NINETY_FIVE_PERCENT)
+        Interval forward = WelchInterval.difference(SleepData.sums(SleepData.GROUP_1), SleepData.sums(SleepData.GROUP_2), NINETY_FIVE_PERCENT)
                 .orElseThrow();
-        Interval backward = WelchInterval.difference(sums(SLEEP_GROUP_2), sums(SLEEP_GROUP_1), NINETY_FIVE_PERCENT)
+        Interval backward = WelchInterval.difference(SleepData.sums(SleepData.GROUP_2), SleepData.sums(SleepData.GROUP_1), NINETY_FIVE_PERCENT)
                 .orElseThrow();
 
         assertThat(forward.low()).isCloseTo(-backward.high(), within(1e-12));
@@ -93,19 +79,19 @@ class WelchIntervalTest {
     @Test
     void fewer_than_two_values_give_no_variance_and_no_interval() {
         SampleSums empty = new SampleSums(0, 0, 0);
-        SampleSums single = sums(4.2);
+        SampleSums single = SleepData.sums(4.2);
 
         assertThat(empty.mean()).isEmpty();
         assertThat(single.mean()).hasValue(4.2);
         assertThat(single.variance()).isEmpty();
         assertThat(single.meanInterval(NINETY_FIVE_PERCENT)).isEmpty();
-        assertThat(WelchInterval.difference(single, sums(SLEEP_GROUP_1), NINETY_FIVE_PERCENT)).isEmpty();
-        assertThat(WelchInterval.difference(sums(SLEEP_GROUP_1), empty, NINETY_FIVE_PERCENT)).isEmpty();
+        assertThat(WelchInterval.difference(single, SleepData.sums(SleepData.GROUP_1), NINETY_FIVE_PERCENT)).isEmpty();
+        assertThat(WelchInterval.difference(SleepData.sums(SleepData.GROUP_1), empty, NINETY_FIVE_PERCENT)).isEmpty();
     }
 
     @Test
     void rounding_never_makes_a_constant_groups_variance_negative() {
-        SampleSums constant = sums(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1);
+        SampleSums constant = SleepData.sums(0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1);
 
         assertThat(constant.variance().orElseThrow()).isGreaterThanOrEqualTo(0);
     }
