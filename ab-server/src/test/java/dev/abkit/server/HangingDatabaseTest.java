@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * device in memory is still served, and once the network is back the server recovers by itself, with
  * no half-registered device. A registration whose commit reached the database but whose reply was
  * lost is answered 503 although it is stored, and a retry then gets exactly what was stored: what
- * docs/api.md promises after a 503.
+ * docs/api.md promises after a 503. Event batches alike: 503 within the bound while it hangs, and a retry
+ * stores each event once, whether the first try was lost or committed without its reply.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HangingDatabaseTest {
@@ -52,6 +53,7 @@ class HangingDatabaseTest {
     private static final Duration SLACK = Duration.ofSeconds(2);
     private static final int NEW_DEVICES = 24;
     private static final int MAX_QUEUED = 4;
+    private static final int EVENTS_PER_BATCH = 5;
 
     private String database;
     private TcpProxy proxy;
@@ -167,6 +169,86 @@ class HangingDatabaseTest {
             assertThat(api.experimentsOf(token)).as(token).isEqualTo(stored);
         }
         assertNothingHalfRegistered();
+    }
+
+    @Test
+    void event_batches_get_503_while_the_database_hangs_and_their_retry_stores_each_event_once() throws Exception {
+        List<String> devices = List.of("events-hang-1", "events-hang-2", "events-hang-3");
+        devices.forEach(api::experimentsOf);
+
+        proxy.swallow();
+        List<Future<Timed>> answers = new ArrayList<>();
+        for (String device : devices) {
+            answers.add(clients.submit(() -> Timed.of(() -> events(device, "hang-" + device))));
+        }
+        for (Future<Timed> answer : answers) {
+            Timed timed = answer.get();
+            api.assertUnavailable(timed.response());
+            assertThat(timed.took()).as("an event batch's answer").isLessThan(bound.plus(SLACK));
+        }
+
+        proxy.forward();
+
+        for (String device : devices) {
+            HttpResponse<String> retried = retriedUntilAccepted(device, "hang-" + device);
+            assertThat(api.object(retried.body())).isEqualTo(Map.of("accepted", EVENTS_PER_BATCH, "duplicates", 0));
+            assertThat(storedEvents("hang-" + device)).isEqualTo(EVENTS_PER_BATCH);
+        }
+    }
+
+    @Test
+    void an_event_batch_whose_commit_reply_is_lost_gets_503_and_its_retry_finds_it_stored() throws Exception {
+        String device = "events-lost-reply";
+        api.experimentsOf(device);
+
+        proxy.swallowAfter("COMMIT");
+        Timed lost = Timed.of(() -> events(device, "lost-"));
+        api.assertUnavailable(lost.response());
+        assertThat(lost.took()).isLessThan(bound.plus(SLACK));
+
+        proxy.forward();
+
+        assertThat(storedEvents("lost-")).as("stored although answered 503").isEqualTo(EVENTS_PER_BATCH);
+        HttpResponse<String> retried = retriedUntilAccepted(device, "lost-");
+        assertThat(api.object(retried.body())).isEqualTo(Map.of("accepted", 0, "duplicates", EVENTS_PER_BATCH));
+        assertThat(storedEvents("lost-")).isEqualTo(EVENTS_PER_BATCH);
+    }
+
+    /** A batch of {@link #EVENTS_PER_BATCH} events with ids of this prefix. */
+    private HttpResponse<String> events(String device, String idPrefix) {
+        List<String> events = new ArrayList<>();
+        for (int k = 1; k <= EVENTS_PER_BATCH; k++) {
+            events.add("{\"id\":\"" + idPrefix + k + "\",\"name\":\"open\"}");
+        }
+        return api.post("/api/v1/events", "{\"events\":[" + String.join(",", events) + "]}",
+                "Device-Token", device, "Content-Type", "application/json");
+    }
+
+    /** The app's retries: the pool replaces the connections the hang broke, meanwhile the answer is 503. */
+    private HttpResponse<String> retriedUntilAccepted(String device, String idPrefix) {
+        List<HttpResponse<String>> last = new ArrayList<>(List.of(events(device, idPrefix)));
+        Eventually.within(Duration.ofSeconds(30), "the retried batch is accepted", () -> {
+            HttpResponse<String> answer = last.get(0);
+            if (answer.statusCode() == 202) {
+                return true;
+            }
+            api.assertUnavailable(answer);
+            last.set(0, events(device, idPrefix));
+            return false;
+        });
+        return last.get(0);
+    }
+
+    /** The events stored with ids of this prefix, read past the proxy. */
+    private int storedEvents(String idPrefix) throws SQLException {
+        try (Connection connection = POSTGRES.connectTo(database);
+             PreparedStatement select = connection.prepareStatement("select count(*) from event where event_id like ?")) {
+            select.setString(1, idPrefix + "%");
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     /**
