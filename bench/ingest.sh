@@ -11,12 +11,15 @@
 #       connection sending its next batch as soon as the last is answered: events/s at most;
 #   (p) the database alone: pgbench runs the statements of one batch (bench/pgbench/events.sql) on a
 #       fresh database of its own with the server's 8 connections, abkit idle; right after (i);
-#   (r) paced: the same batches at RATE batches/s in all (20,000 events/s by default), spread over the
-#       64 connections: the latency a fleet of apps sees at the bar's rate. Closed-loop wrk cannot show
+#   (r) paced: the same batches at RATE batches/s in all (20,000 events/s by default), on a schedule
+#       kept by bench/wrk/events.lua over the 64 connections: the latency a fleet of apps sees at the bar's rate. Closed-loop wrk cannot show
 #       both bars at once: with 64 connections always busy, p99 < 100 ms needs > 640 batches/s
 #       (Little's law), whatever the bar's rate;
 #   (m) the mobile endpoint, returning devices of the pool, while (r)'s ingestion runs beside it: its
-#       bars (SPEC 6) against (c).
+#       bars (SPEC 6) against (c);
+#   (c') the reference again, started beside abkit while the same paced ingestion runs into abkit: the
+#       bars of (m) against (c') tell what the ingestion costs the mobile endpoint beyond the CPU it takes
+#       from the machine (two cores: the ingestion at 20,000 events/s takes about one).
 # Then stops the server (gracefully) and checks the database: every batch stored whole or not at all,
 # no event twice, no batch that was not sent, at least as many as were answered 202, and the whole-life
 # counters equal to what the stored events give (converters, valued events, sums and sums of squares per
@@ -106,6 +109,19 @@ sleep 2
 mobile returning-during-ingest "$DURATION" "$AB_PORT"
 wait "$BESIDE_PID" || die "the ingestion beside the mobile run failed (see $OUT/beside-mobile.txt)"
 
+# (c') the reference again, beside the same paced ingestion into abkit: what the loaded machine leaves
+# any endpoint, so that (m)/(c') tells what the ingestion costs the mobile endpoint beyond its CPU.
+start reference-beside "$REFERENCE_PORT" /api/v1/experiments -Dmicronaut.server.port="$REFERENCE_PORT" -jar "$BENCH_JAR"
+REFERENCE_PID=$SERVER_PID
+SERVER_PID=$ABKIT_PID # the CPU columns of the ingestion runs are abkit's
+mobile reference-beside-warmup "$WARMUP" "$REFERENCE_PORT"
+events beside-reference $((DURATION + 5)) "$RATE" "c$RUN-" &
+BESIDE_PID=$!
+sleep 2
+mobile reference-during-ingest "$DURATION" "$REFERENCE_PORT"
+wait "$BESIDE_PID" || die "the ingestion beside the reference run failed (see $OUT/beside-reference.txt)"
+stop "$REFERENCE_PID"
+
 kill -0 "$ABKIT_PID" 2>/dev/null || die "the abkit server died during the run (see $OUT/abkit.log)"
 OOM=$(grep -c 'OutOfMemoryError' "$OUT/abkit.log" || true)
 log "stopping abkit (graceful: requests in flight finish) and checking the database"
@@ -124,7 +140,7 @@ TWICE=$(sql "select count(*) - count(distinct (device_token, event_id)) from eve
 [[ "$TWICE" == 0 ]] || fail "$TWICE events stored twice"
 KEYS=$(sql "select (select count(*) from event) - (select count(*) from event_key)")
 [[ "$KEYS" == 0 ]] || fail "events and remembered ids differ by $KEYS"
-for run in ingest-warmup ingest paced beside-mobile; do
+for run in ingest-warmup ingest paced beside-mobile beside-reference; do
   ANSWERED=$(( $(field "$run" requests) - $(field "$run" http_errors) ))
   ERRORS=$(( $(field "$run" http_errors) + $(field "$run" socket_errors) ))
   while read -r line; do
@@ -174,6 +190,9 @@ P_EPS=$(( P_TPS * BATCH ))
 R_P99=$(field paced p99_us)
 M_RPS=$(rps returning-during-ingest); C_RPS=$(rps reference)
 M_P99=$(field returning-during-ingest p99_us); C_P99=$(field reference p99_us)
+L_RPS=$(rps reference-during-ingest); L_P99=$(field reference-during-ingest p99_us)
+LOADED_THROUGHPUT_RATIO=$(awk -v a="$M_RPS" -v c="$L_RPS" 'BEGIN { printf "%.2f", a / c }')
+LOADED_P99_RATIO=$(awk -v a="$M_P99" -v c="$L_P99" 'BEGIN { printf "%.2f", a / c }')
 DATABASE_RATIO=$(awk -v i="$I_EPS" -v p="$P_EPS" 'BEGIN { printf "%.2f", i / p }')
 THROUGHPUT_RATIO=$(awk -v a="$M_RPS" -v c="$C_RPS" 'BEGIN { printf "%.2f", a / c }')
 P99_RATIO=$(awk -v a="$M_P99" -v c="$C_P99" 'BEGIN { printf "%.2f", a / c }')
@@ -190,6 +209,8 @@ P99_RATIO=$(awk -v a="$M_P99" -v c="$C_P99" 'BEGIN { printf "%.2f", a / c }')
   row "(r) events, paced at $RATE batches/s" paced "$R_EPS"
   row "(m) mobile, returning, beside (r)" returning-during-ingest
   row "    the ingestion beside (m)" beside-mobile "$(events_per_second beside-mobile)"
+  row "(c') reference, beside (r)" reference-during-ingest
+  row "    the ingestion beside (c')" beside-reference "$(events_per_second beside-reference)"
   echo
   echo "(p) pgbench, events.sql: $P_TPS batches/s = $P_EPS events/s (without connection time), latency average" \
     "$(pgbench_field pgbench latency) ms, $(pgbench_field pgbench failed) failed, load $(cat "$OUT/pgbench.load")"
@@ -201,6 +222,8 @@ P99_RATIO=$(awk -v a="$M_P99" -v c="$C_P99" 'BEGIN { printf "%.2f", a / c }')
   echo "  (r) p99 at $((RATE * BATCH)) events/s  $(ms paced p99_us) ms   (< 100 ms)   $(verdict "$R_P99 < 100000")   ($R_EPS events/s reached)"
   echo "  (m)/(c) throughput      $THROUGHPUT_RATIO   (>= 0.5)        $(verdict "$THROUGHPUT_RATIO >= 0.5")"
   echo "  (m)/(c) p99             $P99_RATIO   (<= 2)          $(verdict "$P99_RATIO <= 2")"
+  echo "  (m)/(c') throughput     $LOADED_THROUGHPUT_RATIO   (>= 0.5)        $(verdict "$LOADED_THROUGHPUT_RATIO >= 0.5")   (against the reference beside the same ingestion)"
+  echo "  (m)/(c') p99            $LOADED_P99_RATIO   (<= 2)          $(verdict "$LOADED_P99_RATIO <= 2")"
   echo "  heap after GC, max      abkit ${ABKIT_HEAP:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
   echo "  database checks         $( ((CHECK_OK)) && echo "passed ($STORED_EVENTS events stored, each once, counters exact)" || echo FAILED)"
 } | tee "$OUT/summary.txt"

@@ -7,8 +7,11 @@
 --
 --   RATE=0     closed loop: every connection sends its next batch as soon as the last is answered
 --              (saturation: events/s at most)
---   RATE=n     paced: each connection waits between batches so that all connections together send
---              about n batches/s (open-loop-like latency at a given rate; wrk has no -R)
+--   RATE=n     paced: all connections together send n batches/s. Each thread keeps a schedule of
+--              send times (RATE / WRK_THREADS a second, on the wall clock read through LuaJIT's
+--              ffi) and a connection whose answer came waits for the next free time, so the rate is
+--              the one asked whatever the latency (wrk has no -R). A thread that falls behind
+--              sends at once and does not burst to catch up.
 --
 -- done() prints one RESULT line (latencies in microseconds) and one SENT line per thread with the
 -- batches it sent, for ingest.sh to check the database against.
@@ -18,7 +21,18 @@ local pool_prefix = os.getenv("POOL_PREFIX") or "pool-"
 local id_prefix = os.getenv("ID_PREFIX") or "e-"
 local batch = tonumber(os.getenv("BATCH") or "100")
 local rate = tonumber(os.getenv("RATE") or "0")
-local connections = tonumber(os.getenv("CONNECTIONS") or "64")
+local wrk_threads = tonumber(os.getenv("WRK_THREADS") or "2")
+
+local ffi = require("ffi")
+ffi.cdef [[
+  typedef struct { long tv_sec; long tv_usec; } abkit_timeval;
+  int gettimeofday(abkit_timeval *tv, void *tz);
+]]
+local timeval = ffi.new("abkit_timeval")
+local function now_ms()
+   ffi.C.gettimeofday(timeval, nil)
+   return tonumber(timeval.tv_sec) * 1000 + tonumber(timeval.tv_usec) / 1000
+end
 
 local threads = {}
 local counter = 1
@@ -30,7 +44,8 @@ function setup(thread)
 end
 
 sent = 0
-local pause_ms = 0
+local interval_ms = 0 -- between two sends of this thread; 0 = closed loop
+local next_send_ms = nil
 -- wrk calls request() once in the first thread before the run to check the request (wrk 4.1 sends
 -- nothing then): that call gets ids of its own, so that no counted batch is lost to it.
 local verify_pending = false
@@ -39,12 +54,20 @@ function init(args)
    math.randomseed(os.time() * 1000 + id * 7919)
    verify_pending = (id == 1)
    if rate > 0 then
-      pause_ms = math.floor(connections / rate * 1000)
+      interval_ms = wrk_threads * 1000 / rate
    end
 end
 
 function delay()
-   return pause_ms
+   if interval_ms == 0 then
+      return 0
+   end
+   local now = now_ms()
+   if next_send_ms == nil or next_send_ms < now - interval_ms then
+      next_send_ms = now -- the first send, or behind schedule: no burst to catch up
+   end
+   next_send_ms = next_send_ms + interval_ms
+   return math.max(0, math.floor(next_send_ms - now))
 end
 
 local function event(prefix, k)
