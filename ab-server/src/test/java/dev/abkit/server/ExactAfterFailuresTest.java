@@ -9,11 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -171,25 +167,5 @@ class ExactAfterFailuresTest extends SystemTest {
     private long nextSlotOf(String experiment) {
         String sequence = experiment.equals("button_color") ? SEQUENCES[0] : SEQUENCES[1];
         return count("select case when is_called then last_value + 1 else last_value end from " + sequence);
-    }
-
-    private long count(String query) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(query + " failed", e);
-        }
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = connect(); Statement run = connection.createStatement()) {
-            run.execute(statement);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(POSTGRES.urlOf(databaseName()), POSTGRES.user(), "");
     }
 }

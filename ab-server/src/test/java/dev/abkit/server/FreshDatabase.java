@@ -3,6 +3,10 @@ package dev.abkit.server;
 import dev.abkit.persistence.PostgresServer;
 import io.micronaut.test.support.TestPropertyProvider;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,6 +33,24 @@ interface FreshDatabase extends TestPropertyProvider {
     /** The name of this class's database. */
     default String databaseName() {
         return NAMES.get(getClass());
+    }
+
+    /** The one number {@code query} answers, read from this class's database directly. */
+    default long count(String query) {
+        try (Connection connection = POSTGRES.connectTo(databaseName()); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(query + " failed", e);
+        }
+    }
+
+    /** Runs {@code statement} on this class's database directly: what an operator or a failure does to it. */
+    default void sql(String statement) throws SQLException {
+        try (Connection connection = POSTGRES.connectTo(databaseName()); Statement run = connection.createStatement()) {
+            run.execute(statement);
+        }
     }
 
     private static String createDroppedAtExit() {

@@ -10,11 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,25 +124,5 @@ class ServerKilledMidIngestTest extends SystemTest {
 
     private static HttpResponse<String> events(Api api, String device, String body) {
         return api.post("/api/v1/events", body, "Device-Token", device, "Content-Type", "application/json");
-    }
-
-    private long count(String query) {
-        try (Connection connection = connect(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(query)) {
-            result.next();
-            return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(query + " failed", e);
-        }
-    }
-
-    private void sql(String statement) throws SQLException {
-        try (Connection connection = connect(); Statement run = connection.createStatement()) {
-            run.execute(statement);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(POSTGRES.urlOf(databaseName()), POSTGRES.user(), "");
     }
 }
