@@ -107,20 +107,15 @@ final class LostSlots {
     private boolean recover(Connection connection, ExperimentKey experiment) throws SQLException {
         long below = checkedBelow(connection, experiment);
         long next = sequences.next(connection, database.kind(), experiment);
-        List<Long> stored = slots(connection, "select slot from assignment where experiment_key = ? and slot >= ? order by slot",
-                experiment, below);
-        stored.add(next); // a bound, not a stored slot: every slot below it was handed out
         Set<Long> waiting = new HashSet<>(slots(connection,
                 "select slot from free_slot where experiment_key = ? and slot >= ?", experiment, below));
         List<Long> lost = new ArrayList<>();
-        long expected = below;
-        for (long slot : stored) {
-            for (; expected < slot; expected++) {
-                if (!waiting.contains(expected)) {
-                    lost.add(expected);
+        for (long[] gap : gaps(connection, experiment, below, next)) {
+            for (long slot = gap[0]; slot <= gap[1]; slot++) {
+                if (!waiting.contains(slot)) {
+                    lost.add(slot);
                 }
             }
-            expected = slot + 1;
         }
         if (!lost.isEmpty()) {
             try (PreparedStatement insert = connection.prepareStatement(
@@ -135,6 +130,36 @@ final class LostSlots {
         }
         advance(connection, experiment, next);
         return !lost.isEmpty();
+    }
+
+    /**
+     * The runs of slots from {@code from} up to, not including, {@code to} that no assignment holds, as
+     * {first, last} pairs. The database finds them, so that a check after a million registrations (a bulk
+     * load, a long outage of the checks) reads a few rows, not a million slots into the server's heap: each
+     * stored slot is paired with the one before it, between two bounds that stand for stored slots.
+     */
+    private static List<long[]> gaps(Connection connection, ExperimentKey experiment, long from, long to)
+            throws SQLException {
+        List<long[]> gaps = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select previous + 1, slot - 1 from (
+                  select slot, lag(slot) over (order by slot) as previous from (
+                    select slot from assignment where experiment_key = ? and slot >= ? and slot < ?
+                    union all select cast(? as bigint)
+                    union all select cast(? as bigint)) bounded) paired
+                where slot - previous > 1""")) {
+            select.setString(1, experiment.value());
+            select.setLong(2, from);
+            select.setLong(3, to);
+            select.setLong(4, from - 1);
+            select.setLong(5, to);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    gaps.add(new long[] {rows.getLong(1), rows.getLong(2)});
+                }
+            }
+        }
+        return gaps;
     }
 
     private static Set<ExperimentKey> experimentsWithFreeSlots(Connection connection) throws SQLException {
