@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ class ExposedCountersTest {
     /**
      * Without the device's lock, an exposure that moves the counting start earlier reads the raw events while an
      * event batch of the device, not yet committed, has read the exposure as it was: neither counts those events.
+     * (Taken out of {@link DatabaseKind#lockDevice()}, the counters came out short here, about 10 % of the sum.)
      */
     @Test
     void events_and_exposures_of_the_same_devices_from_many_threads_leave_the_counters_equal_to_the_scan()
@@ -89,30 +91,40 @@ class ExposedCountersTest {
             EventStore events = instance.storage().eventStore();
             EventStoreFixture fixture = new EventStoreFixture(instance);
             List<Device> devices = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                devices.add(fixture.register("raced-" + i));
+            for (int i = 0; i < 2; i++) {
+                Device device = fixture.register("raced-" + i);
+                devices.add(device);
+                events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(),
+                        device.firstSeen().plus(Duration.ofHours(4))))));
             }
             Random random = new Random(15);
             AtomicInteger ids = new AtomicInteger();
             List<Callable<Void>> sends = new ArrayList<>();
-            for (int i = 0; i < 600; i++) {
-                Device device = devices.get(random.nextInt(devices.size()));
-                long seed = random.nextLong();
-                sends.add(() -> {
-                    Random own = new Random(seed);
-                    if (own.nextBoolean()) {
-                        List<Event> batch = new ArrayList<>();
-                        for (int e = 0; e < 1 + own.nextInt(4); e++) {
-                            batch.add(event(device, "e" + ids.incrementAndGet(), own.nextInt(3) == 0 ? "open" : "purchase",
-                                    around(device, own), own.nextInt(4) == 0 ? null : own.nextInt(40) * 0.25));
-                        }
-                        events.store(device, new EventBatch(batch, 0));
-                    } else {
+            // Round after round, each device's exposure moves 2 minutes earlier, over events sent meanwhile in
+            // the hours it moves across: each exposure reads raw events that batches in flight are adding.
+            for (int round = 0; round < 60; round++) {
+                for (Device device : devices) {
+                    Instant shown = device.firstSeen().plus(Duration.ofHours(3)).minus(Duration.ofMinutes(2L * round));
+                    sends.add(() -> {
                         events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(),
-                                around(device, own)))));
+                                shown))));
+                        return null;
+                    });
+                    for (int copy = 0; copy < 3; copy++) {
+                        long seed = random.nextLong();
+                        sends.add(() -> {
+                            Random own = new Random(seed);
+                            List<Event> batch = new ArrayList<>();
+                            for (int e = 0; e < 1 + own.nextInt(4); e++) {
+                                Instant at = shown.minus(own.nextLong(0, 600_000_000L), ChronoUnit.MICROS);
+                                batch.add(event(device, "e" + ids.incrementAndGet(), own.nextInt(3) == 0 ? "open"
+                                        : "purchase", at, own.nextInt(4) == 0 ? null : own.nextInt(40) * 0.25));
+                            }
+                            events.store(device, new EventBatch(batch, 0));
+                            return null;
+                        });
                     }
-                    return null;
-                });
+                }
             }
             ExecutorService threads = Executors.newFixedThreadPool(8);
             try {
@@ -126,13 +138,8 @@ class ExposedCountersTest {
             MetricFigures counted = events.figures(EXPOSED_WHOLE_LIFE);
 
             assertThat(counted).isEqualTo(events.figures(EXPOSED_AS_WINDOW));
-            assertThat(counted.options().values().stream().mapToLong(OptionFigures::exposed).sum()).isEqualTo(6);
+            assertThat(counted.options().values().stream().mapToLong(OptionFigures::exposed).sum()).isEqualTo(2);
             assertThat(counted.options().values().stream().mapToLong(OptionFigures::conversions).sum()).isPositive();
         }
-    }
-
-    /** From an hour before the device's first_seen to two after, to the microsecond. */
-    private static Instant around(Device device, Random random) {
-        return device.firstSeen().plus(random.nextLong(-3_600_000_000L, 7_200_000_000L), ChronoUnit.MICROS);
     }
 }
