@@ -88,7 +88,7 @@ final class DeviceMetricRows {
     /** The figures of {@code metric} of each of {@code devices} that has any, by device token. */
     static Map<String, DeviceMetric> of(Connection connection, Collection<String> devices, String metric)
             throws SQLException {
-        return read(connection, "device_metric", devices, metric);
+        return read(connection, "device_metric", devices, metric, null);
     }
 
     /** As {@link #of}, counted from each device's exposure to {@code experiment} on ({@code exposed_metric}, V15). */
@@ -97,8 +97,9 @@ final class DeviceMetricRows {
         return read(connection, "exposed_metric", devices, metric, experiment.value());
     }
 
+    /** @param experiment the experiment of an {@code exposed_metric} row; null for {@code device_metric} */
     private static Map<String, DeviceMetric> read(Connection connection, String table, Collection<String> devices,
-                                                  String metric, String... experiment) throws SQLException {
+                                                  String metric, String experiment) throws SQLException {
         Map<String, DeviceMetric> figures = new HashMap<>();
         if (devices.isEmpty()) {
             return figures;
@@ -106,12 +107,12 @@ final class DeviceMetricRows {
         List<String> tokens = new ArrayList<>(devices);
         try (PreparedStatement select = connection.prepareStatement(
                 "select device_token, events, valued, total, first_at from " + table + " where metric = ?"
-                        + (experiment.length == 0 ? "" : " and experiment_key = ?")
+                        + (experiment == null ? "" : " and experiment_key = ?")
                         + " and device_token in (" + String.join(", ", Collections.nCopies(tokens.size(), "?")) + ")")) {
             int parameter = 1;
             select.setString(parameter++, metric);
-            for (String key : experiment) {
-                select.setString(parameter++, key);
+            if (experiment != null) {
+                select.setString(parameter++, experiment);
             }
             for (String token : tokens) {
                 select.setString(parameter++, token);

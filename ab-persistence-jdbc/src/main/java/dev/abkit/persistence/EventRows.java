@@ -41,11 +41,7 @@ final class EventRows {
             values[parameter++] = event.value() == null ? null : event.value().amount();
             values[parameter++] = event.properties() == null ? null : event.properties().json();
         }
-        script.write(sql(events.size()), values);
-    }
-
-    private static String sql(int events) {
-        return "insert into event (device_token, event_id, metric, occurred_at, received_at, amount, properties)"
-                + " values " + String.join(", ", Collections.nCopies(events, "(?, ?, ?, ?, ?, ?, ?)"));
+        script.write("insert into event (device_token, event_id, metric, occurred_at, received_at, amount, properties)"
+                + " values " + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?, ?, ?)")), values);
     }
 }
