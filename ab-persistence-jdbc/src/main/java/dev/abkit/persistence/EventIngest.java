@@ -38,18 +38,17 @@ final class EventIngest {
         // for every option the device holds. A device that holds none needs no figures.
         List<Event> counted = fresh.stream().filter(event -> !event.at().isBefore(device.firstSeen())).toList();
         Script rows = new Script();
-        boolean counts = !holding.isEmpty() && !counted.isEmpty();
-        if (counts) {
-            // Before the exposures are read: an exposure batch of the device then has committed or waits (0015).
-            rows.run(kind.lockDevice(), device.token().value());
-        }
-        EventRows.insert(rows, device.token(), fresh, now);
-        ExposedCounters.Reading reading = counts ? ExposedCounters.read(rows, device.token()) : null;
-        Script.Results read = rows.runOn(connection, kind);
-        if (!counts) {
+        if (holding.isEmpty() || counted.isEmpty()) {
+            EventRows.insert(rows, device.token(), fresh, now);
+            rows.runOn(connection, kind);
             return fresh.size();
         }
         SortedMap<String, MetricBatch> batches = MetricBatch.of(counted);
+        // Before the exposures are read: an exposure batch of the device then has committed or waits (0015).
+        rows.run(kind.lockDevice(), device.token().value());
+        EventRows.insert(rows, device.token(), fresh, now);
+        ExposedCounters.Reading reading = ExposedCounters.read(rows, device.token(), batches.keySet());
+        Script.Results read = rows.runOn(connection, kind);
         Map<String, DeviceMetric> before = DeviceMetricRows.lock(connection, kind, device.token(),
                 new TreeSet<>(batches.keySet()));
         Script script = new Script();

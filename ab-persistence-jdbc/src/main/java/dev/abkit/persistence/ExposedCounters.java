@@ -59,16 +59,29 @@ final class ExposedCounters {
         this.stored = stored;
     }
 
-    /** Queues, after the device's lock in {@code script}, the reads of its exposures and exposed rows. */
+    /** Queues, after the device's lock in {@code script}, the reads of its exposures and all its exposed rows. */
     static Reading read(Script script, DeviceToken device) {
+        return read(script, device, "", List.of());
+    }
+
+    /** As {@link #read(Script, DeviceToken)}, the exposed rows of {@code metrics} only (an event batch's). */
+    static Reading read(Script script, DeviceToken device, Collection<String> metrics) {
+        return read(script, device, " and metric in (" + String.join(", ", Collections.nCopies(metrics.size(), "?")) + ")",
+                metrics);
+    }
+
+    private static Reading read(Script script, DeviceToken device, String ofMetrics, Collection<String> metrics) {
         int exposures = script.query("select experiment_key, first_at from exposure where device_token = ?",
                 row -> Map.entry(row.getString("experiment_key"), Timestamps.instant(row, "first_at")), device.value());
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(device.value());
+        parameters.addAll(metrics);
         int rows = script.query("select experiment_key, metric, events, valued, total, first_at from exposed_metric"
-                        + " where device_token = ?",
+                        + " where device_token = ?" + ofMetrics,
                 row -> Map.entry(new Key(row.getString("experiment_key"), row.getString("metric")),
                         new DeviceMetric(row.getLong("events"), row.getLong("valued"), row.getDouble("total"),
                                 Timestamps.instant(row, "first_at"))),
-                device.value());
+                parameters.toArray());
         return new Reading(device, exposures, rows);
     }
 
@@ -127,7 +140,7 @@ final class ExposedCounters {
 
     private void write(Script script, Counted one) {
         DeviceMetric after = one.change().after();
-        Object experiment = one.assignment().experiment().value();
+        String experiment = one.assignment().experiment().value();
         if (one.stored()) {
             script.write("update exposed_metric set events = ?, valued = ?, total = ?, first_at = ?"
                             + " where device_token = ? and experiment_key = ? and metric = ?",
