@@ -24,6 +24,10 @@ insert into event (device_token, event_id, metric, occurred_at, received_at, amo
          case when k % 10 = 0 then k / 7.0 end,
          case when k % 10 = 5 then '{"screen":"home","position":' || k || '}' end
   from generate_series(1, 100) k;
+-- The device's row locked and its exposures and exposed rows read (V15; sent with the raw rows by the server).
+select token from device where token = 'pgbench-' || :d for no key update;
+select experiment_key, first_at from exposure where device_token = 'pgbench-' || :d;
+select experiment_key, metric, events, valued, total, first_at from exposed_metric where device_token = 'pgbench-' || :d;
 insert into device_metric (device_token, metric, events, valued, total)
   values ('pgbench-' || :d, 'add_to_cart', 0, 0, 0), ('pgbench-' || :d, 'open', 0, 0, 0),
          ('pgbench-' || :d, 'purchase', 0, 0, 0)

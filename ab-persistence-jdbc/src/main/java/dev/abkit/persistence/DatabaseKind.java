@@ -68,6 +68,18 @@ enum DatabaseKind {
         return sendsScriptsTogether;
     }
 
+    /**
+     * Locks one device's row until the transaction ends, by token: its event and exposure batches take it first,
+     * so that each sees the other's rows once it has it (docs/decisions/0015-exposed-counters.md). No key
+     * columns change, so the foreign keys of other rows to the device are not held up on PostgreSQL.
+     */
+    String lockDevice() {
+        return switch (this) {
+            case POSTGRESQL -> "select token from device where token = ? for no key update";
+            case H2 -> "select token from device where token = ? for update";
+        };
+    }
+
     /** A query for the value that {@code nextval} of the sequence would return now, without taking it. */
     String peekNextValue(String sequence) {
         return switch (this) {

@@ -1,6 +1,7 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.ExperimentKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -87,17 +88,34 @@ final class DeviceMetricRows {
     /** The figures of {@code metric} of each of {@code devices} that has any, by device token. */
     static Map<String, DeviceMetric> of(Connection connection, Collection<String> devices, String metric)
             throws SQLException {
+        return read(connection, "device_metric", devices, metric, null);
+    }
+
+    /** As {@link #of}, counted from each device's exposure to {@code experiment} on ({@code exposed_metric}, V15). */
+    static Map<String, DeviceMetric> exposedOf(Connection connection, ExperimentKey experiment,
+                                               Collection<String> devices, String metric) throws SQLException {
+        return read(connection, "exposed_metric", devices, metric, experiment.value());
+    }
+
+    /** @param experiment the experiment of an {@code exposed_metric} row; null for {@code device_metric} */
+    private static Map<String, DeviceMetric> read(Connection connection, String table, Collection<String> devices,
+                                                  String metric, String experiment) throws SQLException {
         Map<String, DeviceMetric> figures = new HashMap<>();
         if (devices.isEmpty()) {
             return figures;
         }
         List<String> tokens = new ArrayList<>(devices);
         try (PreparedStatement select = connection.prepareStatement(
-                "select device_token, events, valued, total, first_at from device_metric where metric = ?"
+                "select device_token, events, valued, total, first_at from " + table + " where metric = ?"
+                        + (experiment == null ? "" : " and experiment_key = ?")
                         + " and device_token in (" + String.join(", ", Collections.nCopies(tokens.size(), "?")) + ")")) {
-            select.setString(1, metric);
-            for (int i = 0; i < tokens.size(); i++) {
-                select.setString(i + 2, tokens.get(i));
+            int parameter = 1;
+            select.setString(parameter++, metric);
+            if (experiment != null) {
+                select.setString(parameter++, experiment);
+            }
+            for (String token : tokens) {
+                select.setString(parameter++, token);
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {

@@ -4,10 +4,6 @@ import dev.abkit.core.event.Event;
 import dev.abkit.core.event.EventTime;
 import dev.abkit.core.model.DeviceToken;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
@@ -32,30 +28,20 @@ final class EventRows {
         return now.isAfter(latest) ? latest : now;
     }
 
-    static void insert(Connection connection, DeviceToken device, List<Event> events, Instant now)
-            throws SQLException {
-        String sql = "insert into event (device_token, event_id, metric, occurred_at, received_at, amount, properties)"
-                + " values " + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?, ?, ?)"));
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            int parameter = 1;
-            for (Event event : events) {
-                insert.setString(parameter++, device.value());
-                insert.setString(parameter++, event.id().value());
-                insert.setString(parameter++, event.metric().value());
-                insert.setObject(parameter++, Timestamps.of(event.at()));
-                insert.setObject(parameter++, Timestamps.of(receivedAt(now, event)));
-                if (event.value() == null) {
-                    insert.setNull(parameter++, Types.DOUBLE);
-                } else {
-                    insert.setDouble(parameter++, event.value().amount());
-                }
-                if (event.properties() == null) {
-                    insert.setNull(parameter++, Types.VARCHAR);
-                } else {
-                    insert.setString(parameter++, event.properties().json());
-                }
-            }
-            insert.executeUpdate();
+    /** Adds the insert to {@code script}, to travel with the statements around it. */
+    static void insert(Script script, DeviceToken device, List<Event> events, Instant now) {
+        Object[] values = new Object[events.size() * 7];
+        int parameter = 0;
+        for (Event event : events) {
+            values[parameter++] = device.value();
+            values[parameter++] = event.id().value();
+            values[parameter++] = event.metric().value();
+            values[parameter++] = Timestamps.of(event.at());
+            values[parameter++] = Timestamps.of(receivedAt(now, event));
+            values[parameter++] = event.value() == null ? null : event.value().amount();
+            values[parameter++] = event.properties() == null ? null : event.properties().json();
         }
+        script.write("insert into event (device_token, event_id, metric, occurred_at, received_at, amount, properties)"
+                + " values " + String.join(", ", Collections.nCopies(events.size(), "(?, ?, ?, ?, ?, ?, ?)")), values);
     }
 }

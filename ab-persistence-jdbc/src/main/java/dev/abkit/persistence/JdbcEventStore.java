@@ -20,8 +20,8 @@ import java.util.Set;
 
 /**
  * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md):
- * raw events kept for the retention, counters kept at ingest for the whole-life results, exact SQL over
- * the raw events for windows and exposed devices. Each batch is one transaction, all or nothing; its ids
+ * raw events kept for the retention, counters kept at ingest for the whole-life results (of all devices and,
+ * V15, of the exposed ones), exact SQL over the raw events for windows. Each batch is one transaction, all or nothing; its ids
  * make a retry, even after a lost commit reply, store nothing twice.
  */
 final class JdbcEventStore implements EventStore {
@@ -57,16 +57,26 @@ final class JdbcEventStore implements EventStore {
     @Override
     public void expose(Device device, ExposureBatch batch) {
         DatabaseKind kind = database.kind();
-        database.inTransaction("store the exposures of device " + device.token(), connection -> {
-            ExposureRows.keepEarliest(connection, kind, device.token(), batch);
-            return null;
-        });
+        Stripes.Lease stripe = stripes.lease();
+        try {
+            database.inTransaction("store the exposures of device " + device.token(), connection -> {
+                ExposureRows.keepEarliest(connection, kind, device, batch, stripe.stripe());
+                return null;
+            });
+        } finally {
+            stripes.release(stripe);
+        }
     }
 
     @Override
     public MetricFigures figures(ResultsScope scope) {
         return database.inTransaction("read the results of " + scope.experiment().key(), connection ->
-                scope.isWholeLife() ? WholeLifeFigures.read(connection, scope) : ScannedFigures.read(connection, scope));
+                isCounted(scope) ? WholeLifeFigures.read(connection, scope) : ScannedFigures.read(connection, scope));
+    }
+
+    /** The whole life, of all devices or of the exposed ones: counters kept at ingest answer it. */
+    private static boolean isCounted(ResultsScope scope) {
+        return scope.from().isEmpty() && scope.to().isEmpty();
     }
 
     @Override

@@ -22,8 +22,26 @@ final class MetricCounters {
     record Change(String metric, DeviceMetric before, DeviceMetric after, MetricBatch batch) {
     }
 
-    private record Delta(Assignment assignment, String metric, long converters, long valued, double total,
-                         double totalSq) {
+    /** What one device's change of one metric adds to the counters of the option it holds. */
+    record Delta(Assignment assignment, String metric, long converters, long valued, double total, double totalSq) {
+
+        static Delta of(Assignment assignment, Change change) {
+            double before = change.before().total();
+            double after = change.after().total();
+            return new Delta(assignment, change.metric(), change.before().converted() ? 0 : 1, change.batch().valued(),
+                    change.batch().total(), after * after - before * before);
+        }
+    }
+
+    /** The whole-life counters of all devices, and those of the exposed devices (V15). */
+    enum Table {
+        ALL("metric_count"), EXPOSED("exposed_metric_count");
+
+        private final String name;
+
+        Table(String name) {
+            this.name = name;
+        }
     }
 
     private record DayMove(Assignment assignment, String metric, LocalDate day, long converters) {
@@ -46,36 +64,49 @@ final class MetricCounters {
         List<DayMove> moves = new ArrayList<>();
         for (Assignment assignment : sorted) {
             for (Change change : changes.values()) {
-                double before = change.before().total();
-                double after = change.after().total();
-                deltas.add(new Delta(assignment, change.metric(), change.before().converted() ? 0 : 1,
-                        change.batch().valued(), change.batch().total(), after * after - before * before));
+                deltas.add(Delta.of(assignment, change));
                 moves.addAll(dayMoves(assignment, change));
             }
         }
         moves.sort(Comparator.comparing(DayMove::assignment, BY_KEY).thenComparing(DayMove::metric)
                 .thenComparing(DayMove::day));
+        add(script, kind, Table.ALL, deltas, stripe);
+        if (moves.isEmpty()) {
+            return;
+        }
         if (kind == DatabaseKind.POSTGRESQL) {
-            upsert(script, deltas, moves, stripe);
+            upsertDays(script, moves, stripe);
         } else {
-            createThenUpdate(script, deltas, moves, stripe);
+            createThenUpdateDays(script, moves, stripe);
         }
     }
 
-    private static void upsert(Script script, List<Delta> deltas, List<DayMove> moves, int stripe) {
+    /** Adds {@code deltas}, in (experiment, metric, option) order, to the stripe's rows of {@code table}. */
+    static void add(Script script, DatabaseKind kind, Table table, List<Delta> deltas, int stripe) {
+        if (deltas.isEmpty()) {
+            return;
+        }
+        if (kind == DatabaseKind.POSTGRESQL) {
+            upsert(script, table, deltas, stripe);
+        } else {
+            createThenUpdate(script, table, deltas, stripe);
+        }
+    }
+
+    private static void upsert(Script script, Table table, List<Delta> deltas, int stripe) {
         List<Object> values = new ArrayList<>();
         for (Delta delta : deltas) {
             Collections.addAll(values, delta.assignment().experiment().value(), delta.metric(),
                     delta.assignment().value(), stripe, delta.converters(), delta.valued(), delta.total(), delta.totalSq());
         }
-        script.write("insert into metric_count as c (experiment_key, metric, option_value, stripe, converters, valued,"
-                + " total, total_sq) values " + rows(deltas.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")
+        script.write("insert into " + table.name + " as c (experiment_key, metric, option_value, stripe, converters,"
+                + " valued, total, total_sq) values " + rows(deltas.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")
                 + " on conflict (experiment_key, metric, option_value, stripe) do update"
                 + " set converters = c.converters + excluded.converters, valued = c.valued + excluded.valued,"
                 + " total = c.total + excluded.total, total_sq = c.total_sq + excluded.total_sq", values.toArray());
-        if (moves.isEmpty()) {
-            return;
-        }
+    }
+
+    private static void upsertDays(Script script, List<DayMove> moves, int stripe) {
         List<Object> days = new ArrayList<>();
         for (DayMove move : moves) {
             Collections.addAll(days, move.assignment().experiment().value(), move.metric(), move.day(),
@@ -87,23 +118,26 @@ final class MetricCounters {
                 + " set converters = c.converters + excluded.converters", days.toArray());
     }
 
-    private static void createThenUpdate(Script script, List<Delta> deltas, List<DayMove> moves, int stripe) {
+    private static void createThenUpdate(Script script, Table table, List<Delta> deltas, int stripe) {
         for (Delta delta : deltas) {
-            script.write("insert into metric_count (experiment_key, metric, option_value, stripe, converters,"
+            script.write("insert into " + table.name + " (experiment_key, metric, option_value, stripe, converters,"
                             + " valued, total, total_sq) values (?, ?, ?, ?, 0, 0, 0, 0) on conflict do nothing",
                     delta.assignment().experiment().value(), delta.metric(), delta.assignment().value(), stripe);
         }
-        for (DayMove move : moves) {
-            script.write("insert into metric_day_count (experiment_key, metric, event_day, option_value, stripe,"
-                            + " converters) values (?, ?, ?, ?, ?, 0) on conflict do nothing",
-                    move.assignment().experiment().value(), move.metric(), move.day(), move.assignment().value(), stripe);
-        }
         for (Delta delta : deltas) {
-            script.write("update metric_count set converters = converters + ?, valued = valued + ?,"
+            script.write("update " + table.name + " set converters = converters + ?, valued = valued + ?,"
                             + " total = total + ?, total_sq = total_sq + ?"
                             + " where experiment_key = ? and metric = ? and option_value = ? and stripe = ?",
                     delta.converters(), delta.valued(), delta.total(), delta.totalSq(),
                     delta.assignment().experiment().value(), delta.metric(), delta.assignment().value(), stripe);
+        }
+    }
+
+    private static void createThenUpdateDays(Script script, List<DayMove> moves, int stripe) {
+        for (DayMove move : moves) {
+            script.write("insert into metric_day_count (experiment_key, metric, event_day, option_value, stripe,"
+                            + " converters) values (?, ?, ?, ?, ?, 0) on conflict do nothing",
+                    move.assignment().experiment().value(), move.metric(), move.day(), move.assignment().value(), stripe);
         }
         for (DayMove move : moves) {
             script.write("update metric_day_count set converters = converters + ?"

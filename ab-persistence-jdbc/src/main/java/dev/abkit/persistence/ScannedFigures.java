@@ -15,9 +15,10 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The figures of a window or of exposed devices, which counters cannot give ("at least one event in the
- * window", the square of a window's total): exact SQL over the raw events of the scope's metric, joined
- * with the experiment's assignments, the devices' first_seen and, for exposed, their first exposure.
+ * The figures of a window, of all devices or of the exposed ones, which counters cannot give ("at least one
+ * event in the window", the square of a window's total): exact SQL over the raw events of the scope's metric,
+ * joined with the experiment's assignments, the devices' first_seen and, for exposed, their first exposure.
+ * (The whole life, exposed or not, is read from counters: {@link WholeLifeFigures}.)
  * Partitions are pruned by receipt time: an event is received at or after its corrected time and at most
  * {@link EventTime#MAX_AGE} after it ({@link EventRows#receivedAt}).
  */

@@ -15,9 +15,15 @@ import java.util.List;
  */
 final class Script {
 
-    private enum Outcome { ROWS_WRITTEN, FIRST_ROW, NONE }
+    private enum Outcome { ROWS_WRITTEN, FIRST_ROW, ALL_ROWS, NONE }
 
-    private record Statement(String sql, Object[] parameters, Outcome outcome) {
+    private record Statement(String sql, Object[] parameters, Outcome outcome, RowReader<?> reader) {
+    }
+
+    /** Reads one row of a {@link #query}'s result. */
+    @FunctionalInterface
+    interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
     }
 
     private final List<Statement> statements = new ArrayList<>();
@@ -37,12 +43,18 @@ final class Script {
         add(sql, parameters, Outcome.NONE);
     }
 
+    /** @return the statement's index, to read every row it selected, each by {@code reader}, from the {@link Results} */
+    int query(String sql, RowReader<?> reader, Object... parameters) {
+        statements.add(new Statement(sql, parameters, Outcome.ALL_ROWS, reader));
+        return statements.size() - 1;
+    }
+
     boolean isEmpty() {
         return statements.isEmpty();
     }
 
     private int add(String sql, Object[] parameters, Outcome outcome) {
-        statements.add(new Statement(sql, parameters, outcome));
+        statements.add(new Statement(sql, parameters, outcome, null));
         return statements.size() - 1;
     }
 
@@ -96,6 +108,13 @@ final class Script {
             return prepared.getUpdateCount();
         }
         try (ResultSet rows = prepared.getResultSet()) {
+            if (statement.outcome() == Outcome.ALL_ROWS) {
+                List<Object> read = new ArrayList<>();
+                while (rows.next()) {
+                    read.add(statement.reader().read(rows));
+                }
+                return read;
+            }
             if (statement.outcome() != Outcome.FIRST_ROW || !rows.next()) {
                 return null;
             }
@@ -123,6 +142,12 @@ final class Script {
         /** The first row selected, as numbers; {@code null} if the statement selected nothing. */
         long[] firstRow(int statement) {
             return (long[]) outcomes[statement];
+        }
+
+        /** Every row a {@link #query} selected, as its reader read them. */
+        @SuppressWarnings("unchecked")
+        <T> List<T> rows(int statement) {
+            return (List<T>) outcomes[statement];
         }
     }
 }

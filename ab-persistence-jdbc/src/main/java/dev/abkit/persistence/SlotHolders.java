@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,5 +74,28 @@ final class SlotHolders {
             }
         }
         return holders;
+    }
+
+    /** The tokens of those of {@code holders} that were exposed to {@code experiment}. */
+    static Set<String> exposed(Connection connection, ExperimentKey experiment, List<Holder> holders)
+            throws SQLException {
+        Set<String> exposed = new HashSet<>();
+        if (holders.isEmpty()) {
+            return exposed;
+        }
+        try (PreparedStatement select = connection.prepareStatement(
+                "select device_token from exposure where experiment_key = ? and device_token in (%s)"
+                        .formatted(String.join(", ", Collections.nCopies(holders.size(), "?"))))) {
+            select.setString(1, experiment.value());
+            for (int i = 0; i < holders.size(); i++) {
+                select.setString(i + 2, holders.get(i).token());
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    exposed.add(rows.getString(1));
+                }
+            }
+        }
+        return exposed;
     }
 }

@@ -104,7 +104,10 @@ class EventIngestFailureTest {
                 .options().get(device.valueIn(ShippedExperiments.BUTTON_COLOR.key()).orElseThrow());
     }
 
-    /** Connections that, once armed, cut the database off just before the raw events' insert is prepared. */
+    /**
+     * Connections that, once armed, cut the database off just before the raw events' insert is prepared (alone, or
+     * in the script that also locks the device and reads its exposures).
+     */
     private static DataSource cuttingOffBeforeRawRows(DataSource real, AtomicBoolean armed, Runnable cutOff) {
         return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
                 (proxy, method, arguments) -> {
@@ -114,7 +117,7 @@ class EventIngestFailureTest {
                     }
                     return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                             (p, m, a) -> {
-                                if (m.getName().equals("prepareStatement") && ((String) a[0]).startsWith("insert into event (")
+                                if (m.getName().equals("prepareStatement") && ((String) a[0]).contains("insert into event (")
                                         && armed.getAndSet(false)) {
                                     cutOff.run();
                                 }

@@ -66,6 +66,7 @@ public abstract class EventStoreContract {
     private static final MetricName PURCHASE = MetricName.of("purchase");
     private static final MetricName SIGNUP = MetricName.of("signup");
     private static final Optional<Instant> OPEN = Optional.empty();
+    private static final Instant FAR_FUTURE = Instant.parse("3000-01-01T00:00:00Z");
     private static final EnrollmentCounts UNUSED_COUNTS = new EnrollmentCounts() {
         @Override
         public long registeredDevices() {
@@ -280,6 +281,99 @@ public abstract class EventStoreContract {
                 .isEqualTo(perOption(checkout(), early));
     }
 
+    @Test
+    void an_exposure_before_the_events_counts_those_from_it_on() {
+        Device device = register("d-1");
+        register("unexposed");
+        Instant shown = later(Duration.ofHours(1));
+        expose(device, CHECKOUT, shown);
+        send(device, event("e-1", PURCHASE, shown.minus(MICRO), 1.0), event("e-2", PURCHASE, shown, 2.0),
+                event("e-3", PURCHASE, shown.plus(Duration.ofHours(1)), 4.0), event("e-4", PURCHASE, shown, null));
+
+        MetricFigures exposed = exposedWholeLife(PURCHASE, Set.of());
+
+        assertThat(total(exposed)).isEqualTo(new OptionFigures(2, 1, 1, 6, 36));
+        assertThat(exposed.hasValues()).isTrue();
+        assertThat(exposed).as("the same as the scan of the raw events").isEqualTo(exposedAsWindow(PURCHASE, Set.of()));
+    }
+
+    @Test
+    void an_exposure_that_arrives_after_the_events_or_moves_earlier_brings_the_events_since_into_the_count() {
+        Device device = register("d-1");
+        Instant start = later(Duration.ofHours(1));
+        send(device, event("e-1", PURCHASE, start.plus(Duration.ofMinutes(10)), 1.0),
+                event("e-2", PURCHASE, start.plus(Duration.ofHours(2)), 2.0),
+                event("e-3", SIGNUP, start.plus(Duration.ofHours(3)), null));
+
+        expose(device, CHECKOUT, start.plus(Duration.ofHours(4)));
+        MetricFigures afterAll = exposedWholeLife(PURCHASE, Set.of());
+        expose(device, CHECKOUT, start.plus(Duration.ofHours(2)));
+        MetricFigures atTheSecond = exposedWholeLife(PURCHASE, Set.of());
+        expose(device, CHECKOUT, start.plus(Duration.ofHours(3)));
+        MetricFigures laterAgain = exposedWholeLife(PURCHASE, Set.of());
+        expose(device, CHECKOUT, start);
+        MetricFigures fromTheStart = exposedWholeLife(PURCHASE, Set.of());
+
+        assertThat(total(afterAll)).isEqualTo(new OptionFigures(1, 1, 0, 0, 0));
+        assertThat(total(atTheSecond)).isEqualTo(new OptionFigures(1, 1, 1, 2, 4));
+        assertThat(laterAgain).as("a later exposure changes nothing").isEqualTo(atTheSecond);
+        assertThat(total(fromTheStart)).isEqualTo(new OptionFigures(1, 1, 1, 3, 9));
+        assertThat(fromTheStart).isEqualTo(exposedAsWindow(PURCHASE, Set.of()));
+        assertThat(total(exposedWholeLife(SIGNUP, Set.of()))).isEqualTo(new OptionFigures(1, 1, 1, 0, 0));
+    }
+
+    @Test
+    void an_exposure_before_the_assignment_counts_from_the_assignment_and_earlier_events_never() {
+        Device device = register("d-1");
+        expose(device, CHECKOUT, device.firstSeen().minus(Duration.ofHours(1)));
+        send(device, event("e-1", PURCHASE, device.firstSeen().minus(MICRO), 8.0),
+                event("e-2", PURCHASE, device.firstSeen(), 16.0));
+        expose(device, CHECKOUT, device.firstSeen().minus(Duration.ofHours(2)));
+        Device late = register("d-2");
+        send(late, event("e-1", PURCHASE, late.firstSeen().minus(MICRO), 32.0),
+                event("e-2", PURCHASE, late.firstSeen().plus(MICRO), 0.25));
+        expose(late, CHECKOUT, late.firstSeen().minus(Duration.ofHours(1)));
+
+        MetricFigures exposed = exposedWholeLife(PURCHASE, Set.of());
+
+        assertThat(total(exposed)).isEqualTo(new OptionFigures(2, 2, 2, 16.25, 256 + 0.0625));
+        assertThat(exposed).isEqualTo(exposedAsWindow(PURCHASE, Set.of()));
+    }
+
+    @Test
+    void left_out_and_overridden_devices_never_count_among_the_exposed() {
+        ExperimentKey partial = ExperimentKey.of("partial");
+        create(new NewExperiment(partial, List.of(Option.of("a", 1), Option.of("b", 1))).withCoverage(
+                Coverage.percent("50")));
+        List<Device> devices = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            devices.add(register("d-" + i));
+        }
+        for (Device device : devices) {
+            send(device, event("e-1", PURCHASE, later(Duration.ofMinutes(1)), 1.5));
+            expose(device, partial, device.firstSeen());
+            expose(device, CHECKOUT, device.firstSeen());
+        }
+        Device[] enrolled = devices.stream().filter(device -> device.valueIn(partial).isPresent()).toArray(Device[]::new);
+        assertThat(enrolled.length).as("the coverage leaves some devices out and enrols others").isBetween(2, 11);
+        Experiment experiment = ports.experiments().find(partial).orElseThrow();
+        Device overridden = enrolled[0];
+        Set<DeviceToken> excluded = Set.of(overridden.token());
+
+        MetricFigures exposed = ports.events().figures(scope(experiment, PURCHASE, OPEN, OPEN, true, excluded));
+        MetricFigures checkoutExposed = exposedWholeLife(PURCHASE, excluded);
+
+        Device[] counted = Arrays.copyOfRange(enrolled, 1, enrolled.length);
+        assertThat(exposedCounts(exposed)).isEqualTo(perOption(experiment, counted));
+        assertThat(conversions(exposed)).isEqualTo(perOption(experiment, counted));
+        assertThat(total(exposed).sumOfSquares()).isEqualTo(counted.length * 2.25);
+        assertThat(exposed.overridden()).isEqualTo(1);
+        assertThat(exposed).isEqualTo(ports.events().figures(scope(experiment, PURCHASE, Optional.of(Instant.EPOCH),
+                Optional.of(FAR_FUTURE), true, excluded)));
+        assertThat(total(checkoutExposed)).isEqualTo(new OptionFigures(11, 11, 11, 11 * 1.5, 11 * 2.25));
+        assertThat(checkoutExposed).isEqualTo(exposedAsWindow(PURCHASE, excluded));
+    }
+
     // --- values -----------------------------------------------------------------------------------
 
     @Test
@@ -407,11 +501,13 @@ public abstract class EventStoreContract {
         for (MetricName metric : List.of(PURCHASE, SIGNUP)) {
             MetricFigures wholeLife = wholeLife(metric);
             assertThat(wholeLife).isEqualTo(expected(kept.values(), metric, OPEN, OPEN, Map.of()));
-            assertThat(figures(metric, Optional.of(Instant.EPOCH), Optional.of(Instant.parse("3000-01-01T00:00:00Z")),
+            assertThat(figures(metric, Optional.of(Instant.EPOCH), Optional.of(FAR_FUTURE),
                     false, Set.of())).as("the whole life as a window").isEqualTo(wholeLife);
             assertThat(figures(metric, Optional.of(from), Optional.of(to), false, Set.of()))
                     .isEqualTo(expected(kept.values(), metric, Optional.of(from), Optional.of(to), Map.of()));
             assertThat(figures(metric, OPEN, OPEN, true, Set.of()))
+                    .isEqualTo(expected(kept.values(), metric, OPEN, OPEN, firstExposure));
+            assertThat(exposedAsWindow(metric, Set.of())).as("the exposed whole life as a window")
                     .isEqualTo(expected(kept.values(), metric, OPEN, OPEN, firstExposure));
         }
     }
@@ -536,6 +632,16 @@ public abstract class EventStoreContract {
 
     private MetricFigures wholeLife(MetricName metric) {
         return figures(metric, OPEN, OPEN, false, Set.of());
+    }
+
+    /** The exposed devices' whole life, which a store may answer from aggregates kept at ingest. */
+    private MetricFigures exposedWholeLife(MetricName metric, Set<DeviceToken> excluded) {
+        return figures(metric, OPEN, OPEN, true, excluded);
+    }
+
+    /** The exposed devices' whole life asked as a window wider than every time used, which a store answers from events. */
+    private MetricFigures exposedAsWindow(MetricName metric, Set<DeviceToken> excluded) {
+        return figures(metric, Optional.of(Instant.EPOCH), Optional.of(FAR_FUTURE), true, excluded);
     }
 
     /** The options' figures added up: what does not depend on which option a device drew. */

@@ -76,6 +76,29 @@ public final class BulkEvents {
                            mod(abs(hashtext(a.device_token)), 16), count(*)
                     from device_metric m join assignment a on a.device_token = m.device_token
                     where a.option_value is not null group by 1, 2, 3, 4, 5""");
+            // The exposed counters (V15), as event and exposure ingest would have left them.
+            sql.execute("""
+                    insert into exposed_metric (device_token, experiment_key, metric, events, valued, total, first_at)
+                    select x.device_token, x.experiment_key, e.metric, count(*), count(e.amount),
+                           coalesce(sum(e.amount), 0), min(e.occurred_at)
+                    from exposure x join device d on d.token = x.device_token
+                    join event e on e.device_token = x.device_token
+                    where e.occurred_at >= x.first_at and e.occurred_at >= d.first_seen
+                    group by x.device_token, x.experiment_key, e.metric""");
+            sql.execute("""
+                    insert into exposed_metric_count (experiment_key, metric, option_value, stripe, converters, valued,
+                                                      total, total_sq)
+                    select m.experiment_key, m.metric, a.option_value, mod(abs(hashtext(a.device_token)), 16),
+                           count(*), sum(m.valued), sum(m.total), sum(m.total * m.total)
+                    from exposed_metric m join assignment a
+                      on a.device_token = m.device_token and a.experiment_key = m.experiment_key
+                    where a.option_value is not null group by 1, 2, 3, 4""");
+            sql.execute("""
+                    insert into exposed_count (experiment_key, option_value, stripe, devices)
+                    select a.experiment_key, a.option_value, mod(abs(hashtext(a.device_token)), 16), count(*)
+                    from exposure x join assignment a
+                      on a.device_token = x.device_token and a.experiment_key = x.experiment_key
+                    where a.option_value is not null group by 1, 2, 3""");
             sql.execute("vacuum analyze");
         }
         System.out.printf("loaded %,d events of %,d devices, their per-device rows, counters and exposures in %.0f s%n",
