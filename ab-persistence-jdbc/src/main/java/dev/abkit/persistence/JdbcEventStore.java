@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md):
  * raw events kept for the retention, counters kept at ingest for the whole-life results (of all devices and,
- * V15, of the exposed ones), exact SQL over the raw events for windows. Each batch is one transaction, all or nothing; its ids
+ * V15, of the exposed ones), exact SQL over the raw events for windows, within the analysts' limits
+ * ({@link AnalystScans}). Each batch is one transaction, all or nothing; its ids
  * make a retry, even after a lost commit reply, store nothing twice.
  */
 final class JdbcEventStore implements EventStore {
@@ -29,13 +30,15 @@ final class JdbcEventStore implements EventStore {
     private final Database database;
     private final Stripes stripes;
     private final EventRetention retention;
+    private final AnalystScans scans;
     /** When this database began to keep events (V13); read once, it never changes. */
     private volatile Instant logStartedAt;
 
-    JdbcEventStore(Database database, Stripes stripes, EventRetention retention) {
+    JdbcEventStore(Database database, Stripes stripes, EventRetention retention, AnalystScans scans) {
         this.database = database;
         this.stripes = stripes;
         this.retention = retention;
+        this.scans = scans;
     }
 
     @Override
@@ -70,8 +73,11 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public MetricFigures figures(ResultsScope scope) {
-        return database.inTransaction("read the results of " + scope.experiment().key(), connection ->
-                isCounted(scope) ? WholeLifeFigures.read(connection, scope) : ScannedFigures.read(connection, scope));
+        String what = "read the results of " + scope.experiment().key();
+        if (isCounted(scope)) {
+            return database.inTransaction(what, connection -> WholeLifeFigures.read(connection, scope));
+        }
+        return scans.read(what, connection -> ScannedFigures.read(connection, scope));
     }
 
     /** The whole life, of all devices or of the exposed ones: counters kept at ingest answer it. */

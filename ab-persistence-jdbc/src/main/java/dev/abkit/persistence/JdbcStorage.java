@@ -35,11 +35,14 @@ public final class JdbcStorage {
     private final JdbcDevices devices;
     private final JdbcEnrollmentCounts counts;
     private final LostSlots lostSlots;
+    private final AnalystScans analystScans;
     private final JdbcEventStore events;
     private final EventPartitions eventPartitions;
 
-    private JdbcStorage(DataSource dataSource, EventRetention retention) {
+    private JdbcStorage(DataSource dataSource, EventRetention retention, AnalystScanLimits analystScans) {
+        Objects.requireNonNull(analystScans, "analystScans");
         Database database = new Database(Objects.requireNonNull(dataSource, "dataSource"));
+        this.analystScans = new AnalystScans(database, analystScans);
         ExperimentCatalog catalog = new ExperimentCatalog(database);
         SlotSequences sequences = new SlotSequences();
         FreeSlots freeSlots = new FreeSlots();
@@ -47,7 +50,7 @@ public final class JdbcStorage {
         this.devices = new JdbcDevices(database, catalog, sequences, freeSlots, new Stripes());
         this.counts = new JdbcEnrollmentCounts(database);
         this.lostSlots = new LostSlots(database, catalog, sequences, freeSlots);
-        this.events = new JdbcEventStore(database, new Stripes(), retention);
+        this.events = new JdbcEventStore(database, new Stripes(), retention, this.analystScans);
         this.eventPartitions = new EventPartitions(database, retention);
     }
 
@@ -62,17 +65,29 @@ public final class JdbcStorage {
 
     /** As {@link #migrated(DataSource)}, keeping raw events and their ids for {@code eventRetention}. */
     public static JdbcStorage migrated(DataSource dataSource, Duration eventRetention) {
-        return migrated(dataSource, new EventRetention(eventRetention, Clock.systemUTC()));
+        return migrated(dataSource, eventRetention, AnalystScanLimits.DEFAULT);
+    }
+
+    /**
+     * As {@link #migrated(DataSource, Duration)}, the results that scan raw events (windows, exposed devices)
+     * running within {@code analystScans}: their statement timeout, how many at once, how long one waits.
+     */
+    public static JdbcStorage migrated(DataSource dataSource, Duration eventRetention, AnalystScanLimits analystScans) {
+        return migrated(dataSource, new EventRetention(eventRetention, Clock.systemUTC()), analystScans);
     }
 
     static JdbcStorage migrated(DataSource dataSource, EventRetention retention) {
+        return migrated(dataSource, retention, AnalystScanLimits.DEFAULT);
+    }
+
+    static JdbcStorage migrated(DataSource dataSource, EventRetention retention, AnalystScanLimits analystScans) {
         DatabaseKind kind = new Database(Objects.requireNonNull(dataSource, "dataSource")).kind();
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration", kind.vendorMigrations())
                 .load()
                 .migrate();
-        return new JdbcStorage(dataSource, retention);
+        return new JdbcStorage(dataSource, retention, analystScans);
     }
 
     /**
@@ -86,11 +101,16 @@ public final class JdbcStorage {
 
     /** As {@link #on(DataSource)}, keeping raw events and their ids for {@code eventRetention}. */
     public static JdbcStorage on(DataSource dataSource, Duration eventRetention) {
-        return new JdbcStorage(dataSource, new EventRetention(eventRetention, Clock.systemUTC()));
+        return on(dataSource, eventRetention, AnalystScanLimits.DEFAULT);
+    }
+
+    /** As {@link #on(DataSource, Duration)}, the scans of raw events within {@code analystScans}. */
+    public static JdbcStorage on(DataSource dataSource, Duration eventRetention, AnalystScanLimits analystScans) {
+        return new JdbcStorage(dataSource, new EventRetention(eventRetention, Clock.systemUTC()), analystScans);
     }
 
     static JdbcStorage on(DataSource dataSource, EventRetention retention) {
-        return new JdbcStorage(dataSource, retention);
+        return new JdbcStorage(dataSource, retention, AnalystScanLimits.DEFAULT);
     }
 
     public Experiments experiments() {
@@ -126,6 +146,11 @@ public final class JdbcStorage {
      */
     public void checkLostSlots() {
         lostSlots.check();
+    }
+
+    /** Where the event store's scans of raw events take their turns (tests hold turns through it). */
+    AnalystScans analystScans() {
+        return analystScans;
     }
 
     /** Hands out again, now, every slot missing while no registration is in flight (tests, tools). */

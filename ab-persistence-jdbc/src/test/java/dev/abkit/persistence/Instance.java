@@ -38,6 +38,32 @@ final class Instance implements AutoCloseable {
     /** @param retention how long raw events are kept, by whose clock */
     static Instance start(String url, String user, Consumer<HikariConfig> tuning, UnaryOperator<DataSource> network,
                           EventRetention retention) {
+        return start(url, user, tuning, network, retention, AnalystScanLimits.DEFAULT);
+    }
+
+    /**
+     * On a database another instance migrated already (Flyway needs two connections, this pool may have one).
+     *
+     * @param analystScans what the scans of raw events may take
+     */
+    static Instance onMigrated(String url, String user, Consumer<HikariConfig> tuning, AnalystScanLimits analystScans) {
+        HikariDataSource pool = pool(url, user, tuning);
+        return new Instance(pool, JdbcStorage.on(pool, EventRetention.DEFAULT, analystScans));
+    }
+
+    private static Instance start(String url, String user, Consumer<HikariConfig> tuning,
+                                  UnaryOperator<DataSource> network, EventRetention retention,
+                                  AnalystScanLimits analystScans) {
+        HikariDataSource pool = pool(url, user, tuning);
+        try {
+            return new Instance(pool, JdbcStorage.migrated(network.apply(pool), retention, analystScans));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    private static HikariDataSource pool(String url, String user, Consumer<HikariConfig> tuning) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         if (!user.isEmpty()) {
@@ -45,13 +71,7 @@ final class Instance implements AutoCloseable {
         }
         config.setMaximumPoolSize(10);
         tuning.accept(config);
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            return new Instance(pool, JdbcStorage.migrated(network.apply(pool), retention));
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        return new HikariDataSource(config);
     }
 
     /** The storage on a database nobody migrated, such as one that cannot be reached. */
@@ -65,6 +85,11 @@ final class Instance implements AutoCloseable {
     StoragePorts ports() {
         return new StoragePorts(storage.experiments(), storage.devices(), storage.enrollmentCounts(),
                 storage::recoverLostSlots);
+    }
+
+    /** The instance's connection pool, as its storage gets it. */
+    DataSource pool() {
+        return pool;
     }
 
     JdbcStorage storage() {

@@ -52,8 +52,8 @@ final class AbKitFactory {
     private static final Clock MICROSECOND_CLOCK = Clock.tick(Clock.systemUTC(), Duration.of(1, ChronoUnit.MICROS));
 
     @Singleton
-    JdbcStorage storage(DataSource dataSource, EventRetentionSetting retention) {
-        return JdbcStorage.migrated(dataSource, retention.retention());
+    JdbcStorage storage(DataSource dataSource, EventRetentionSetting retention, AnalystScansSetting analystScans) {
+        return JdbcStorage.migrated(dataSource, retention.retention(), analystScans.limits());
     }
 
     /**
