@@ -19,10 +19,21 @@ public sealed interface Authentication {
 
     enum Reason {
         /** No token presented. */
-        MISSING,
+        MISSING("no token was presented"),
         /** Neither the bootstrap token nor a personal one of this store. */
-        UNKNOWN,
-        EXPIRED,
-        REVOKED
+        UNKNOWN("the token is not known"),
+        EXPIRED("the token has expired"),
+        REVOKED("the token was revoked");
+
+        private final String explanation;
+
+        Reason(String explanation) {
+            this.explanation = explanation;
+        }
+
+        /** What a refused caller reads, the same in every adapter. */
+        public String explanation() {
+            return explanation;
+        }
     }
 }

@@ -71,7 +71,7 @@ public final class TokenService implements ManageTokens, AuthenticateToken {
     @Override
     public PersonalToken revoke(Principal actor, TokenId id) {
         actor.require(Permission.MANAGE_TOKENS);
-        return tokens.revoke(id, clock.instant()).orElseThrow(() -> new UnknownTokenException(id));
+        return tokens.revoke(id, clock.instant()).orElseThrow(() -> new UnknownTokenException(id.toString()));
     }
 
     @Override
