@@ -3,6 +3,7 @@ package dev.abkit.http.auth;
 import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.auth.AuthorizationHeader;
 import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.PermissionDeniedException;
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.auth.Role;
 import dev.abkit.core.port.in.AuthenticateToken;
@@ -60,19 +61,21 @@ public final class AdminTokenFilter {
             return unauthorized((Authentication.Refused) authentication);
         }
         Principal principal = authenticated.principal();
-        Optional<Permission> needed = RouteAttributes.getRouteMatch(request).map(AdminTokenFilter::permissionOf)
-                .orElse(Optional.empty());
-        boolean routed = RouteAttributes.getRouteMatch(request).isPresent();
-        // A route that declares nothing is for admins only; a path without a route is a 404 for anyone signed in.
-        if (needed.isPresent() ? !principal.may(needed.get()) : routed && principal.role() != Role.ADMIN) {
-            return Problems.forbidden(principal, needed.orElse(Permission.MANAGE_TOKENS));
+        // A path without a route goes on to its 404 for anyone signed in.
+        Optional<RouteMatch<?>> route = RouteAttributes.getRouteMatch(request);
+        if (route.isPresent()) {
+            Optional<Permission> declared = route.get().getAnnotationMetadata()
+                    .enumValue(NeedsPermission.class, Permission.class);
+            if (declared.isPresent() && !principal.may(declared.get())) {
+                return Problems.forbidden(PermissionDeniedException.detail(principal, declared.get()));
+            }
+            if (declared.isEmpty() && principal.role() != Role.ADMIN) {
+                return Problems.forbidden("this path declares no permission, so it is for the role admin only; the token \""
+                        + principal.name() + "\" has the role " + principal.role().wireName());
+            }
         }
         request.setAttribute(PRINCIPAL, principal);
         return null;
-    }
-
-    private static Optional<Permission> permissionOf(RouteMatch<?> route) {
-        return route.getAnnotationMetadata().enumValue(NeedsPermission.class, Permission.class);
     }
 
     /**
@@ -88,7 +91,8 @@ public final class AdminTokenFilter {
         if (!(authentication instanceof Authentication.Authenticated authenticated)) {
             return unauthorized((Authentication.Refused) authentication);
         }
-        return authenticated.principal().may(permission) ? null : Problems.forbidden(authenticated.principal(), permission);
+        return authenticated.principal().may(permission) ? null
+                : Problems.forbidden(PermissionDeniedException.detail(authenticated.principal(), permission));
     }
 
     private static HttpResponse<?> unauthorized(Authentication.Refused refused) {

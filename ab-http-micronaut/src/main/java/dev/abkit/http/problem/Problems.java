@@ -2,9 +2,7 @@ package dev.abkit.http.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.PermissionDeniedException;
-import dev.abkit.core.auth.Principal;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidEventException;
@@ -116,7 +114,7 @@ public final class Problems {
             return respond(HttpStatus.NOT_FOUND, UNKNOWN_TOKEN, "Unknown token", unknownToken.getMessage(), null);
         }
         if (error instanceof PermissionDeniedException denied) {
-            return respond(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", denied.getMessage(), null);
+            return forbidden(denied.getMessage());
         }
         if (error instanceof DuplicateExperimentException duplicate) {
             return respond(HttpStatus.CONFLICT, DUPLICATE_EXPERIMENT, "Duplicate experiment key", duplicate.getMessage(), "key");
@@ -279,9 +277,9 @@ public final class Problems {
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
     }
 
-    /** A role without the permission a path needs: the detail names the roles that have it. */
-    public static MutableHttpResponse<Problem> forbidden(Principal principal, Permission permission) {
-        return respond(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", PermissionDeniedException.detail(principal, permission), null);
+    /** A role without the permission a path needs; the detail names the roles that may. */
+    public static MutableHttpResponse<Problem> forbidden(String detail) {
+        return respond(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", detail, null);
     }
 
     /** An unexpected failure: the client learns nothing about the server's internals. */

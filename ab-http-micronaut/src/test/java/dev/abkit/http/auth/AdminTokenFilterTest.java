@@ -84,7 +84,7 @@ class AdminTokenFilterTest {
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(refused.body()).contains("\"type\":\"urn:abkit:problem:forbidden\"", "\"status\":403",
-                "which the roles admin have; the token \\\"quinn\\\" has the role qa");
+                "is for the role admin only; the token \\\"quinn\\\" has the role qa");
     }
 
     @Test
