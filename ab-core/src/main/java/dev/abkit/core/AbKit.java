@@ -1,10 +1,12 @@
 package dev.abkit.core;
 
+import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.memory.InMemoryDevices;
 import dev.abkit.core.memory.InMemoryEventStore;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.in.AuthenticateToken;
 import dev.abkit.core.port.in.CarryOutSchedules;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
@@ -15,6 +17,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.ManageTokens;
 import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.port.in.RecordEvents;
@@ -25,6 +28,7 @@ import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
+import dev.abkit.core.port.out.Tokens;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
@@ -34,6 +38,7 @@ import dev.abkit.core.service.RecordEventsService;
 import dev.abkit.core.service.RecordExposuresService;
 import dev.abkit.core.service.ScheduleService;
 import dev.abkit.core.service.StatisticsService;
+import dev.abkit.core.service.TokenService;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -72,6 +77,8 @@ public final class AbKit implements AutoCloseable {
     private final RecordEventsService recordEvents;
     private final RecordExposuresService recordExposures;
     private final ReadResultsService readResults;
+    /** Null without a token store: the kit then knows no personal tokens and no bootstrap admin. */
+    private final TokenService tokens;
 
     private AbKit(Builder builder) {
         this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock,
@@ -87,6 +94,8 @@ public final class AbKit implements AutoCloseable {
         this.recordExposures = events == null ? null
                 : new RecordExposuresService(builder.devices, builder.experiments, events);
         this.readResults = events == null ? null : new ReadResultsService(builder.experiments, events, builder.clock);
+        this.tokens = builder.tokens == null ? null
+                : new TokenService(builder.tokens, builder.bootstrapAdmin, builder.clock, Builder.SEEDS);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -186,6 +195,24 @@ public final class AbKit implements AutoCloseable {
         return withEventStore(readResults);
     }
 
+    /** @throws IllegalStateException if this kit was built without {@link Builder#tokens tokens} */
+    public ManageTokens manageTokens() {
+        return withTokens(tokens);
+    }
+
+    /** @throws IllegalStateException if this kit was built without {@link Builder#tokens tokens} */
+    public AuthenticateToken authenticateToken() {
+        return withTokens(tokens);
+    }
+
+    private static <T> T withTokens(T useCase) {
+        if (useCase == null) {
+            throw new IllegalStateException("this AbKit has no token store: give one to AbKit.builder().tokens(...)"
+                    + " to authenticate admins and manage their personal tokens");
+        }
+        return useCase;
+    }
+
     private static <T> T withEventStore(T useCase) {
         if (useCase == null) {
             throw new IllegalStateException("this AbKit has no event store: give one to AbKit.builder().eventStore(...)"
@@ -225,6 +252,8 @@ public final class AbKit implements AutoCloseable {
         private Duration refreshEvery;
         private DeviceActivity activity = DeviceActivity.NONE;
         private EventStore events;
+        private Tokens tokens;
+        private AdminToken bootstrapAdmin;
 
         private Builder() {
         }
@@ -251,6 +280,17 @@ public final class AbKit implements AutoCloseable {
          */
         public Builder eventStore(EventStore events) {
             this.events = events;
+            return this;
+        }
+
+        /**
+         * Where personal tokens are kept, and the bootstrap admin token ({@code AB_ADMIN_TOKEN}) that is always
+         * an admin; optional: without them, asking for {@link AbKit#manageTokens()} or
+         * {@link AbKit#authenticateToken()} fails.
+         */
+        public Builder tokens(Tokens tokens, AdminToken bootstrapAdmin) {
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.bootstrapAdmin = Objects.requireNonNull(bootstrapAdmin, "bootstrapAdmin");
             return this;
         }
 

@@ -4,6 +4,7 @@ import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
+import dev.abkit.core.port.out.Tokens;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import java.util.Objects;
  *         .devices(storage.devices())
  *         .enrollmentCounts(storage.enrollmentCounts())
  *         .eventStore(storage.eventStore())
+ *         .tokens(storage.tokens(), AdminToken.of(bootstrapAdminToken))
  *         .build();
  * scheduler.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
  * scheduler.scheduleWithFixedDelay(storage::maintainEvents, 0, 1, TimeUnit.DAYS);
@@ -38,6 +40,7 @@ public final class JdbcStorage {
     private final AnalystScans analystScans;
     private final JdbcEventStore events;
     private final EventPartitions eventPartitions;
+    private final JdbcTokens tokens;
 
     private JdbcStorage(DataSource dataSource, EventRetention retention, AnalystScanLimits analystScans) {
         Objects.requireNonNull(analystScans, "analystScans");
@@ -52,6 +55,7 @@ public final class JdbcStorage {
         this.lostSlots = new LostSlots(database, catalog, sequences, freeSlots);
         this.events = new JdbcEventStore(database, new Stripes(), retention, this.analystScans);
         this.eventPartitions = new EventPartitions(database, retention);
+        this.tokens = new JdbcTokens(database);
     }
 
     /**
@@ -128,6 +132,11 @@ public final class JdbcStorage {
     /** Events, exposures and what results read of them; raw events are kept for the retention. */
     public EventStore eventStore() {
         return events;
+    }
+
+    /** Personal tokens with roles (issue 15): read on every admin request, never cached. */
+    public Tokens tokens() {
+        return tokens;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.abkit.server;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.auth.AdminToken;
+import dev.abkit.core.port.in.AuthenticateToken;
+import dev.abkit.core.port.in.ManageTokens;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.EditExperiment;
@@ -64,7 +67,7 @@ final class AbKitFactory {
      */
     @Singleton
     @Bean(preDestroy = "close")
-    AbKit abKit(JdbcStorage storage, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
+    AbKit abKit(JdbcStorage storage, AdminToken bootstrapAdmin, @Named(TaskExecutors.SCHEDULED) ExecutorService scheduler,
                 @Value("${abkit.cache.device-memory:64MB}") @ReadableBytes long deviceMemory,
                 @Value("${abkit.cache.running-refresh:500ms}") Duration refresh, DeviceActivity metrics) {
         return AbKit.builder()
@@ -72,6 +75,7 @@ final class AbKitFactory {
                 .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
                 .eventStore(storage.eventStore())
+                .tokens(storage.tokens(), bootstrapAdmin)
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
@@ -132,6 +136,17 @@ final class AbKitFactory {
     @Singleton
     OverrideDevices overrideDevices(AbKit abKit) {
         return abKit.overrideDevices();
+    }
+
+    /** Who a request's token belongs to: every admin, statistics and metrics request asks the store (decision 16). */
+    @Singleton
+    AuthenticateToken authenticateToken(AbKit abKit) {
+        return abKit.authenticateToken();
+    }
+
+    @Singleton
+    ManageTokens manageTokens(AbKit abKit) {
+        return abKit.manageTokens();
     }
 
     /** The events use case, its answers counted for {@code /metrics}. */

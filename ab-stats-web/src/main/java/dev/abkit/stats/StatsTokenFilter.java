@@ -1,7 +1,10 @@
 package dev.abkit.stats;
 
-import dev.abkit.core.auth.AdminToken;
+import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.auth.AuthorizationHeader;
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.PermissionDeniedException;
+import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -9,12 +12,16 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /**
- * Guards the statistics page and its JSON twin with the admin token: {@code Bearer <token>}, or HTTP
- * Basic with any user name and the token as password, so that a browser can open the page; else a
- * 401 problem whose Basic challenge makes a browser ask for them. Runs before routing, so an
- * unauthenticated caller learns nothing, not even whether a path exists.
+ * Guards the statistics page, its JSON twin and the results views with a token whose role holds
+ * {@link Permission#READ_STATISTICS} (admin, analyst): {@code Bearer <token>}, or HTTP Basic with any user
+ * name and the token as password, so that a browser can open the page; else a 401 problem whose Basic
+ * challenge makes a browser ask for them, or a 403 problem naming the roles that may. Runs before the
+ * controllers, so an unauthenticated caller learns nothing, not even whether a path exists. Authenticating
+ * reads the token store, so it runs on the blocking executor.
  */
 @ServerFilter(patterns = StatsTokenFilter.STATISTICS, patternStyle = FilterPatternStyle.REGEX)
 public final class StatsTokenFilter {
@@ -29,23 +36,30 @@ public final class StatsTokenFilter {
 
     static final String CHALLENGE = "Basic realm=\"abkit\", charset=\"UTF-8\"";
 
-    private final AdminToken token;
+    /** Every path of this adapter shows statistics; one permission guards them all. */
+    static final Permission NEEDED = Permission.READ_STATISTICS;
 
-    public StatsTokenFilter(AdminToken token) {
-        this.token = token;
+    private final AuthenticateToken authenticate;
+
+    public StatsTokenFilter(AuthenticateToken authenticate) {
+        this.authenticate = authenticate;
     }
 
-    /** @return {@code null} to let an authenticated request through, else the 401 problem */
+    /** @return {@code null} to let an authenticated and permitted request through, else the 401 or 403 problem */
     @RequestFilter
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (token.matches(AuthorizationHeader.bearerTokenOrBasicPassword(authorization))) {
-            return null;
+        Authentication authentication = authenticate.authenticate(AuthorizationHeader.bearerTokenOrBasicPassword(authorization));
+        if (authentication instanceof Authentication.Authenticated authenticated) {
+            return authenticated.principal().may(NEEDED) ? null
+                    : UnauthorizedProblem.forbidden(PermissionDeniedException.detail(authenticated.principal(), NEEDED));
         }
-        return UnauthorizedProblem.challenging(CHALLENGE, authorization == null
-                ? "the statistics need the admin token: Authorization: Bearer <AB_ADMIN_TOKEN>,"
+        Authentication.Reason reason = ((Authentication.Refused) authentication).reason();
+        return UnauthorizedProblem.challenging(CHALLENGE, reason == Authentication.Reason.MISSING
+                ? "the statistics need a token: Authorization: Bearer <token>,"
                         + " or HTTP Basic with any user name and the token as password"
-                : "the admin token is wrong");
+                : reason.explanation());
     }
 }

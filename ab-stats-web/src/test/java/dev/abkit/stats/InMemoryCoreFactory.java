@@ -2,6 +2,8 @@ package dev.abkit.stats;
 
 import dev.abkit.core.AbKit;
 import dev.abkit.core.auth.AdminToken;
+import dev.abkit.core.memory.InMemoryTokens;
+import dev.abkit.core.service.TokenService;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.ReadResults;
@@ -9,6 +11,7 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -56,8 +59,9 @@ class InMemoryCoreFactory {
         return abkit.readResults();
     }
 
+    /** The known admin token as the bootstrap admin, and personal tokens kept in memory. */
     @Singleton
-    AdminToken adminToken() {
-        return AdminToken.of(ADMIN_TOKEN);
+    TokenService tokens() {
+        return new TokenService(new InMemoryTokens(), AdminToken.of(ADMIN_TOKEN), Clock.systemUTC(), new SecureRandom());
     }
 }

@@ -1,5 +1,11 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.auth.Role;
+import dev.abkit.core.auth.TokenName;
+import dev.abkit.core.port.in.ManageTokens;
+import dev.abkit.core.port.in.NewToken;
+import java.util.Optional;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import io.micronaut.json.JsonMapper;
@@ -31,9 +37,10 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
- * ab-stats-web guards its own paths, with nothing else in front of it: without the admin token the
+ * ab-stats-web guards its own paths, with nothing else in front of it: without a token the
  * page and the JSON are a 401 problem with a Basic challenge, and the statistics are not even read;
- * with it, as Bearer or as the HTTP Basic password under any user name, both are served.
+ * with the admin token or a personal token of a role that may read statistics, as Bearer or as the HTTP
+ * Basic password under any user name, both are served; another role's token gets a 403 problem.
  */
 @MicronautTest
 class StatsTokenFilterTest {
@@ -50,6 +57,9 @@ class StatsTokenFilterTest {
     @Inject
     ExperimentStatistics statistics;
 
+    @Inject
+    ManageTokens tokens;
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
@@ -60,7 +70,7 @@ class StatsTokenFilterTest {
     @Test
     void without_the_token_both_paths_and_all_below_them_are_a_401_problem_with_a_basic_challenge() {
         for (String path : GUARDED) {
-            assertUnauthorized(path, get(path), "need the admin token");
+            assertUnauthorized(path, get(path), "need a token");
         }
 
         verifyNoInteractions(statistics);
@@ -70,9 +80,10 @@ class StatsTokenFilterTest {
     void a_wrong_token_is_refused_in_either_scheme() {
         for (String path : SERVED) {
             for (String authorization : List.of("Bearer wrong", "Bearer " + ADMIN_TOKEN + "x", basic("analyst", "wrong"),
-                    basic(ADMIN_TOKEN, "x"), "Token " + ADMIN_TOKEN)) {
-                assertUnauthorized(path + " " + authorization, get(path, authorization), "the admin token is wrong");
+                    basic(ADMIN_TOKEN, "x"))) {
+                assertUnauthorized(path + " " + authorization, get(path, authorization), "the token is not known");
             }
+            assertUnauthorized(path + " Token", get(path, "Token " + ADMIN_TOKEN), "need a token");
         }
 
         verifyNoInteractions(statistics);
@@ -87,6 +98,23 @@ class StatsTokenFilterTest {
         }
 
         verify(statistics, times(6)).report();
+    }
+
+    @Test
+    void a_personal_token_opens_them_if_its_role_may_read_statistics_and_else_is_a_403_problem() {
+        String analyst = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of("ana"), Role.ANALYST, Optional.empty())).secret();
+        String editor = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of("eddie"), Role.EDITOR, Optional.empty())).secret();
+        for (String path : SERVED) {
+            assertThat(get(path, basic("ana", analyst)).statusCode()).as(path).isEqualTo(200);
+            HttpResponse<String> refused = get(path, "Bearer " + editor);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            JsonNode problem = read(refused.body());
+            assertThat(problem.get("type").getStringValue()).isEqualTo("urn:abkit:problem:forbidden");
+            assertThat(problem.get("detail").getStringValue()).isEqualTo("this needs the permission read_statistics,"
+                    + " which the roles admin, analyst have; the token \"eddie\" has the role editor");
+        }
+        verify(statistics, times(2)).report();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.auth.Permission;
+import dev.abkit.http.auth.NeedsPermission;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.http.problem.NotFoundException;
@@ -25,6 +27,7 @@ public class AdminDevicesController {
         this.findDevice = findDevice;
     }
 
+    @NeedsPermission(Permission.LOOK_UP_DEVICES)
     @Get(uri = "/{deviceToken}", produces = MediaType.APPLICATION_JSON)
     public DeviceJson get(@PathVariable String deviceToken) {
         return DeviceJson.from(findDevice.find(existingToken(deviceToken)));

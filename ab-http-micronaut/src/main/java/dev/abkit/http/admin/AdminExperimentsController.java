@@ -1,5 +1,7 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.auth.Permission;
+import dev.abkit.http.auth.NeedsPermission;
 import dev.abkit.http.json.Instants;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -59,33 +61,39 @@ public class AdminExperimentsController {
         this.editExperiment = editExperiment;
     }
 
+    @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public HttpResponse<ExperimentJson> create(@Body NewExperimentJson body) {
         Experiment created = createExperiment.create(body.toDomain());
         return HttpResponse.created(ExperimentJson.from(created), URI.create(PATH + "/" + created.key().value()));
     }
 
+    @NeedsPermission(Permission.READ_EXPERIMENTS)
     @Get(produces = MediaType.APPLICATION_JSON)
     public List<ExperimentJson> list() {
         return findExperiments.all().stream().map(ExperimentJson::from).toList();
     }
 
+    @NeedsPermission(Permission.READ_EXPERIMENTS)
     @Get(uri = "/{key}", produces = MediaType.APPLICATION_JSON)
     public ExperimentJson get(@PathVariable String key) {
         return ExperimentJson.from(findExperiments.get(existingKey(key)));
     }
 
+    @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Patch(uri = "/{key}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public ExperimentJson edit(@PathVariable String key, @Body ExperimentPatchJson body) {
         ExperimentKey existing = existingKey(key);
         return ExperimentJson.from(editExperiment.edit(existing, body.toDomain()));
     }
 
+    @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/start", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public ExperimentJson start(@PathVariable String key) {
         return ExperimentJson.from(startExperiment.start(existingKey(key)));
     }
 
+    @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/schedule", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public ExperimentJson schedule(@PathVariable String key, @Body ScheduleJson body) {
         ExperimentKey existing = existingKey(key);
@@ -93,11 +101,13 @@ public class AdminExperimentsController {
                 Instants.parse("startAt", body.startAt()), Instants.parse("endAt", body.endAt())));
     }
 
+    @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/close", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public ExperimentJson close(@PathVariable String key) {
         return ExperimentJson.from(closeExperiment.close(existingKey(key)));
     }
 
+    @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/stop", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public ExperimentJson stop(@PathVariable String key) {
         return ExperimentJson.from(stopExperiment.stop(existingKey(key)));

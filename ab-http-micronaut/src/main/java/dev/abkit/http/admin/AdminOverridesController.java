@@ -1,5 +1,7 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.auth.Permission;
+import dev.abkit.http.auth.NeedsPermission;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.in.OverrideDevices;
@@ -33,11 +35,13 @@ public class AdminOverridesController {
         this.overrides = overrides;
     }
 
+    @NeedsPermission(Permission.OVERRIDE_DEVICES)
     @Get(produces = MediaType.APPLICATION_JSON)
     public List<OverrideJson> list(@PathVariable String key) {
         return overrides.overridesOf(existingKey(key)).stream().map(OverrideJson::from).toList();
     }
 
+    @NeedsPermission(Permission.OVERRIDE_DEVICES)
     @Put(uri = "/{deviceToken}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
     public OverrideJson put(@PathVariable String key, @PathVariable String deviceToken, @Body OverrideValueJson body) {
         ExperimentKey experiment = existingKey(key);
@@ -53,6 +57,7 @@ public class AdminOverridesController {
         return OverrideJson.from(overrides.put(experiment, device, body.value()));
     }
 
+    @NeedsPermission(Permission.OVERRIDE_DEVICES)
     @Delete(uri = "/{deviceToken}")
     public HttpResponse<Void> delete(@PathVariable String key, @PathVariable String deviceToken) {
         ExperimentKey experiment = existingKey(key);

@@ -1,5 +1,7 @@
 package dev.abkit.http.admin;
 
+import dev.abkit.core.auth.Permission;
+import dev.abkit.http.auth.NeedsPermission;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.results.ResultsQuery;
@@ -32,6 +34,7 @@ public class AdminResultsController {
         this.readResults = readResults;
     }
 
+    @NeedsPermission(Permission.READ_STATISTICS)
     @Get(uri = "/{key}/results", produces = MediaType.APPLICATION_JSON)
     @SuppressWarnings("java:S107") // one argument per query parameter of the documented call
     public ResultsJson results(@PathVariable String key, @QueryValue @Nullable String metric,

@@ -2,6 +2,7 @@ package dev.abkit.http.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.abkit.core.auth.PermissionDeniedException;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidEventException;
@@ -12,6 +13,7 @@ import dev.abkit.core.error.StorageUnavailableException;
 import dev.abkit.core.error.UnknownDeviceException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.error.UnknownOverrideException;
+import dev.abkit.core.error.UnknownTokenException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -49,6 +51,8 @@ public final class Problems {
     static final String ILLEGAL_TRANSITION = "urn:abkit:problem:illegal-transition";
     static final String STORAGE_UNAVAILABLE = "urn:abkit:problem:storage-unavailable";
     static final String UNAUTHORIZED = "urn:abkit:problem:unauthorized";
+    static final String FORBIDDEN = "urn:abkit:problem:forbidden";
+    static final String UNKNOWN_TOKEN = "urn:abkit:problem:unknown-token";
     static final String GENERIC = "about:blank";
 
     private static final Pattern PROPERTY_SEGMENT = Pattern.compile("\\[\"([^\"]*)\"]$");
@@ -105,6 +109,12 @@ public final class Problems {
         }
         if (error instanceof NotFoundException notFound) {
             return respond(HttpStatus.NOT_FOUND, UNKNOWN_EXPERIMENT, "Unknown experiment", notFound.getMessage(), null);
+        }
+        if (error instanceof UnknownTokenException unknownToken) {
+            return respond(HttpStatus.NOT_FOUND, UNKNOWN_TOKEN, "Unknown token", unknownToken.getMessage(), null);
+        }
+        if (error instanceof PermissionDeniedException denied) {
+            return forbidden(denied.getMessage());
         }
         if (error instanceof DuplicateExperimentException duplicate) {
             return respond(HttpStatus.CONFLICT, DUPLICATE_EXPERIMENT, "Duplicate experiment key", duplicate.getMessage(), "key");
@@ -265,6 +275,11 @@ public final class Problems {
     public static MutableHttpResponse<Problem> unauthorized(String challenge, String detail) {
         return respond(HttpStatus.UNAUTHORIZED, UNAUTHORIZED, "Unauthorized", detail, null)
                 .header(HttpHeaders.WWW_AUTHENTICATE, challenge);
+    }
+
+    /** A role without the permission a path needs; the detail names the roles that may. */
+    public static MutableHttpResponse<Problem> forbidden(String detail) {
+        return respond(HttpStatus.FORBIDDEN, FORBIDDEN, "Forbidden", detail, null);
     }
 
     /** An unexpected failure: the client learns nothing about the server's internals. */

@@ -1,0 +1,40 @@
+package dev.abkit.core.auth;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Who makes a request: a personal token's id, name and role, or the bootstrap admin of
+ * {@code AB_ADMIN_TOKEN}, which has no id. The use cases that change things take it, so that they
+ * can check a permission and, with the audit trail, name the actor.
+ */
+public record Principal(Optional<TokenId> tokenId, TokenName name, Role role) {
+
+    /** The name of the bootstrap admin, {@code AB_ADMIN_TOKEN}'s holder. */
+    public static final TokenName BOOTSTRAP_NAME = TokenName.of("bootstrap");
+
+    public Principal {
+        Objects.requireNonNull(tokenId, "tokenId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(role, "role");
+    }
+
+    public static Principal bootstrap() {
+        return new Principal(Optional.empty(), BOOTSTRAP_NAME, Role.ADMIN);
+    }
+
+    public static Principal of(PersonalToken token) {
+        return new Principal(Optional.of(token.id()), token.name(), token.role());
+    }
+
+    public boolean may(Permission permission) {
+        return role.may(permission);
+    }
+
+    /** @throws PermissionDeniedException unless this principal's role holds {@code permission} */
+    public void require(Permission permission) {
+        if (!may(permission)) {
+            throw new PermissionDeniedException(this, permission);
+        }
+    }
+}
