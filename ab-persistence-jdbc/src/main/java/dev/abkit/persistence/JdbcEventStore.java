@@ -74,15 +74,10 @@ final class JdbcEventStore implements EventStore {
     @Override
     public MetricFigures figures(ResultsScope scope) {
         String what = "read the results of " + scope.experiment().key();
-        if (isCounted(scope)) {
+        if (scope.isWholeLife()) {
             return database.inTransaction(what, connection -> WholeLifeFigures.read(connection, scope));
         }
         return scans.read(what, connection -> ScannedFigures.read(connection, scope));
-    }
-
-    /** The whole life, of all devices or of the exposed ones: counters kept at ingest answer it. */
-    private static boolean isCounted(ResultsScope scope) {
-        return scope.from().isEmpty() && scope.to().isEmpty();
     }
 
     @Override

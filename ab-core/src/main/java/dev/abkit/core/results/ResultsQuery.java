@@ -36,8 +36,8 @@ public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional
         return new ResultsQuery(experiment, metric, Optional.empty(), Optional.empty(), false, Optional.empty());
     }
 
-    /** Whether the query reads the whole life of the experiment with every device: what counters answer. */
+    /** Whether the query reads the whole life of the experiment, of every device or of the exposed ones: what counters answer. */
     public boolean isWholeLife() {
-        return from.isEmpty() && to.isEmpty() && !exposed;
+        return from.isEmpty() && to.isEmpty();
     }
 }

@@ -141,8 +141,8 @@ public final class ReadResultsService implements ReadResults {
     }
 
     /**
-     * Whole-life figures come from aggregates kept for good; a window or exposure needs the events themselves, and
-     * an answer that silently left out forgotten ones would look exact and be wrong.
+     * Whole-life figures, of every device or of the exposed ones, come from aggregates kept for good; a window needs
+     * the events themselves, and an answer that silently left out forgotten ones would look exact and be wrong.
      */
     private void requireKept(Experiment experiment, ResultsQuery query) {
         if (query.isWholeLife()) {
@@ -152,8 +152,8 @@ public final class ReadResultsService implements ReadResults {
         Instant keptSince = events.eventsKeptSince();
         if (start.isBefore(keptSince)) {
             throw new InvalidResultsQueryException("from", "events before " + keptSince + " are no longer kept one"
-                    + " by one, so a window or an exposed query must start at " + keptSince + " or later (it starts at "
-                    + start + "); the whole life without a window is always answered");
+                    + " by one, so a window must start at " + keptSince + " or later (it starts at "
+                    + start + "); the whole life without a window, exposed or not, is always answered");
         }
     }
 

@@ -94,14 +94,14 @@ class ReadResultsServiceTest {
     }
 
     @Test
-    void a_window_or_exposed_query_reaching_before_the_events_kept_is_refused_naming_from() {
+    void a_window_reaching_before_the_events_kept_is_refused_naming_from_while_the_whole_life_exposed_or_not_is_answered() {
         Instant keptSince = Instant.parse("2026-05-03T00:00:00Z");
         store.keptSince = keptSince;
 
         for (ResultsQuery tooEarly : List.of(
                 query(Optional.of(keptSince.minusNanos(1000)), Optional.empty(), false),
                 query(Optional.empty(), Optional.of(Instant.parse("2026-05-04T00:00:00Z")), false),
-                query(Optional.empty(), Optional.empty(), true))) {
+                query(Optional.empty(), Optional.of(Instant.parse("2026-05-04T00:00:00Z")), true))) {
             assertThatThrownBy(() -> service.results(tooEarly))
                     .isInstanceOfSatisfying(InvalidResultsQueryException.class,
                             e -> assertThat(e.parameter()).isEqualTo("from"))
@@ -111,7 +111,8 @@ class ReadResultsServiceTest {
 
         service.results(query(Optional.of(keptSince), Optional.empty(), true));
         service.results(ResultsQuery.wholeLife(CHECKOUT, PURCHASE));
-        assertThat(store.scopes).hasSize(2);
+        service.results(query(Optional.empty(), Optional.empty(), true)); // the exposed whole life: counters too
+        assertThat(store.scopes).hasSize(3);
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.Set;
  * once and counts it once. An exposure is kept as the earliest (corrected time) per device and experiment.
  * The store may forget ids after {@link #eventsKeptSince()}: it keeps the raw events (and the ids that make
  * retries idempotent) for a retention period, and what results read of older events only as far as its
- * aggregates hold them (the whole-life query, {@link ResultsScope#isWholeLife()}).
+ * aggregates hold them (the whole-life query of all or of exposed devices, {@link ResultsScope#isWholeLife()}).
  */
 public interface EventStore {
 
@@ -92,9 +92,9 @@ public interface EventStore {
             excluded = Set.copyOf(excluded);
         }
 
-        /** No window, every device: what aggregates kept at ingest answer without reading events. */
+        /** No window, every device or the exposed ones: what aggregates kept at ingest answer without reading events. */
         public boolean isWholeLife() {
-            return from.isEmpty() && to.isEmpty() && !exposed;
+            return from.isEmpty() && to.isEmpty();
         }
     }
 
