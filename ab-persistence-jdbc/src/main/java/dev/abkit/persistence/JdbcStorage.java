@@ -4,6 +4,7 @@ import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
+import dev.abkit.core.port.out.ExportRows;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -22,6 +23,7 @@ import java.util.Objects;
  *         .devices(storage.devices())
  *         .enrollmentCounts(storage.enrollmentCounts())
  *         .eventStore(storage.eventStore())
+ *         .exportRows(storage.exportRows())
  *         .build();
  * scheduler.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
  * scheduler.scheduleWithFixedDelay(storage::maintainEvents, 0, 1, TimeUnit.DAYS);
@@ -37,6 +39,7 @@ public final class JdbcStorage {
     private final LostSlots lostSlots;
     private final JdbcEventStore events;
     private final EventPartitions eventPartitions;
+    private final JdbcExportRows exportRows;
 
     private JdbcStorage(DataSource dataSource, EventRetention retention) {
         Database database = new Database(Objects.requireNonNull(dataSource, "dataSource"));
@@ -49,6 +52,7 @@ public final class JdbcStorage {
         this.lostSlots = new LostSlots(database, catalog, sequences, freeSlots);
         this.events = new JdbcEventStore(database, new Stripes(), retention);
         this.eventPartitions = new EventPartitions(database, retention);
+        this.exportRows = new JdbcExportRows(database);
     }
 
     /**
@@ -108,6 +112,11 @@ public final class JdbcStorage {
     /** Events, exposures and what results read of them; raw events are kept for the retention. */
     public EventStore eventStore() {
         return events;
+    }
+
+    /** What the exports stream, from a cursor: assignments by period, and raw events (issue 15). */
+    public ExportRows exportRows() {
+        return exportRows;
     }
 
     /**
