@@ -8,6 +8,9 @@ import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.ExportAssignments;
+import dev.abkit.core.port.in.ExportEvents;
+import dev.abkit.core.port.in.ExportHistory;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
@@ -72,6 +75,7 @@ final class AbKitFactory {
                 .devices(storage.devices())
                 .enrollmentCounts(storage.enrollmentCounts())
                 .eventStore(storage.eventStore())
+                .exportRows(storage.exportRows())
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
@@ -149,5 +153,20 @@ final class AbKitFactory {
     @Singleton
     ReadResults readResults(AbKit abKit) {
         return abKit.readResults();
+    }
+
+    @Singleton
+    ExportAssignments exportAssignments(AbKit abKit) {
+        return abKit.exportAssignments();
+    }
+
+    @Singleton
+    ExportHistory exportHistory(AbKit abKit) {
+        return abKit.exportHistory();
+    }
+
+    @Singleton
+    ExportEvents exportEvents(AbKit abKit) {
+        return abKit.exportEvents();
     }
 }
