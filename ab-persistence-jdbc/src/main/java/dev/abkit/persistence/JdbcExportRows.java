@@ -44,10 +44,18 @@ final class JdbcExportRows implements ExportRows {
             where 1 = 1""";
 
     /**
-     * The server's idle-in-transaction limit (5 s) would end an export whose reader pauses between fetches;
-     * this one transaction may wait that long for its reader, which gives up first (the HTTP adapter's pipe).
+     * The server's limits for the short statements of the mobile path (2 s a statement, 5 s idle in a
+     * transaction) would end an export: its first fetch may sort all its rows, and its reader may pause between
+     * fetches. This one transaction gets limits of its own, still bounded; the HTTP adapter's pipe gives up on
+     * a reader that takes nothing for 30 s first.
      */
-    private static final String SLOW_READER = "set local idle_in_transaction_session_timeout = '60s'";
+    private static final List<String> EXPORT_LIMITS = List.of(
+            "set local statement_timeout = '120s'", "set local idle_in_transaction_session_timeout = '60s'",
+            // Rows in the order of an index where there is one (slots, first requests): the first rows come at
+            // once, instead of after a sort of all of them, which for a million rows outlasts the timeouts.
+            "set local enable_sort = off");
+    /** The driver's wait for any one reply, as long as the statement limit above (the pool's is 3 s). */
+    private static final int EXPORT_NETWORK_TIMEOUT_MILLIS = 125_000;
 
     private final Database database;
 
@@ -110,9 +118,13 @@ final class JdbcExportRows implements ExportRows {
     private void stream(String what, String sql, List<Object> parameters, RowHandler handler) {
         DatabaseKind kind = database.kind();
         database.inTransaction(what, connection -> {
+            int networkTimeout = connection.getNetworkTimeout();
             if (kind == DatabaseKind.POSTGRESQL) {
+                connection.setNetworkTimeout(Runnable::run, EXPORT_NETWORK_TIMEOUT_MILLIS);
                 try (Statement setting = connection.createStatement()) {
-                    setting.execute(SLOW_READER);
+                    for (String limit : EXPORT_LIMITS) {
+                        setting.execute(limit);
+                    }
                 }
             }
             try (PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
@@ -127,6 +139,10 @@ final class JdbcExportRows implements ExportRows {
                     }
                 }
                 return null;
+            } finally {
+                if (kind == DatabaseKind.POSTGRESQL) {
+                    connection.setNetworkTimeout(Runnable::run, networkTimeout);
+                }
             }
         });
     }
