@@ -83,7 +83,11 @@ BEST=$(awk 'NR == 1 || $4 < best { best = $4 } END { print best }' "$OUT/downloa
   printf '%-4s %-6s %14s %10s %12s %9s\n' run status "first byte, s" "total, s" "MB" rows
   awk '{ printf "%-4s %-6s %14.3f %10.3f %12.1f %9s\n", $1, $2, $3, $4, $5 / 1e6, $6 }' "$OUT/downloads.txt"
   echo
-  echo "best total ${BEST:-?} s: $( [[ -n "$BEST" ]] && verdict "$BEST < 10" || echo MISSED) (bar: 1,000,000 rows under 10 s)"
+  if ((ROWS >= 1000000)); then
+    echo "best total ${BEST:-?} s: $( [[ -n "$BEST" ]] && verdict "$BEST < 10" || echo MISSED) (bar: 1,000,000 rows under 10 s)"
+  else
+    echo "best total ${BEST:-?} s for $ROWS rows: not judged (the bar is 1,000,000 rows under 10 s)"
+  fi
   echo "heap after GC max ${HEAP_MAX:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
   echo "download checks: $( ((CHECK_OK)) && echo passed || echo FAILED)"
 } | tee "$OUT/summary.txt"
