@@ -16,10 +16,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The CSV exports over real HTTP on PostgreSQL (issue 15): each parsed back with Commons CSV equals what was
@@ -64,7 +69,7 @@ class ExportsApiTest extends SystemTest {
     void assignments_are_the_stored_ones_quoted_and_in_crlf_lines_and_the_period_is_half_open() {
         experiment("exp_assign");
         List<String> tokens = List.of("exp-a,1", "exp-\"quoted\"", "exp-plain", "exp-last");
-        Map<String, String> answers = new java.util.LinkedHashMap<>();
+        Map<String, String> answers = new LinkedHashMap<>();
         tokens.forEach(token -> answers.put(token, api.experimentsOf(token).get("exp_assign")));
         assertThat(api.admin("PUT", Api.ADMIN + "/exp_assign/overrides/exp-plain", "{\"value\":\"a\"}").statusCode())
                 .isEqualTo(200);
@@ -99,7 +104,7 @@ class ExportsApiTest extends SystemTest {
         experiment("exp_events");
         String device = "exp-events-1";
         api.experimentsOf(device);
-        Instant at = Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant at = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         HttpResponse<String> sent = api.post("/api/v1/events", """
                 {"events":[{"id":"e-1","name":"purchase","at":"%s","value":2.5,"properties":{"sku":"a,\\"b\\"","n":1}},
                            {"id":"e-2","name":"signup","at":"%s"},
@@ -148,14 +153,14 @@ class ExportsApiTest extends SystemTest {
         assertThat(rows).extracting(row -> row.get("at"), row -> row.get("kind"), row -> row.get("experiment"),
                         row -> row.get("device"), row -> row.get("option"))
                 .as("the left-out device entered nothing").containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("2026-01-01T00:00:00Z", "enrolled", "exp_history", "h-jan-first", "b"));
+                        tuple("2026-01-01T00:00:00Z", "enrolled", "exp_history", "h-jan-first", "b"));
         assertThat(parsed(export("/api/v1/admin/history.csv?month=2025-12"), "at", "kind", "experiment", "device", "option"))
                 .extracting(row -> row.get("device")).containsExactly("h-dec");
     }
 
     @Test
     void an_experiment_ended_by_its_schedule_adds_an_ended_row_per_device_in_the_month_of_its_end() {
-        Instant end = Instant.now().plusSeconds(2).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant end = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
         HttpResponse<String> created = api.createExperiment("{\"key\":\"exp_ends\",\"options\":[{\"value\":\"a\",\"weight\":1}],"
                 + "\"endAt\":\"" + end + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -163,12 +168,12 @@ class ExportsApiTest extends SystemTest {
         Eventually.within(Duration.ofSeconds(10), "exp_ends is stopped by its schedule",
                 () -> export(Api.ADMIN + "/exp_ends").body().contains("\"STOPPED\""));
 
-        List<CSVRecord> rows = parsed(export("/api/v1/admin/history.csv?month=" + java.time.YearMonth.from(
-                end.atZone(java.time.ZoneOffset.UTC))), "at", "kind", "experiment", "device", "option");
+        List<CSVRecord> rows = parsed(export("/api/v1/admin/history.csv?month=" + YearMonth.from(
+                end.atZone(ZoneOffset.UTC))), "at", "kind", "experiment", "device", "option");
 
         assertThat(rows).filteredOn(row -> row.get("kind").equals("ended"))
                 .extracting(row -> row.get("at"), row -> row.get("experiment"), row -> row.get("device"), row -> row.get("option"))
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(end.toString(), "exp_ends", "exp-ends-1", "a"));
+                .containsExactly(tuple(end.toString(), "exp_ends", "exp-ends-1", "a"));
     }
 
     @Test

@@ -80,7 +80,7 @@ public final class ExportService implements ExportAssignments, ExportHistory, Ex
     /**
      * When an ended (closed or stopped) experiment ended, as far as it is known: the end its schedule set.
      * A stop or close by hand keeps no time of its own yet, so such an experiment has no known end and is in
-     * no month's history (reported in issue 15's notes).
+     * no month's history (docs/api.md, decision 17).
      */
     static Optional<Instant> endOf(Experiment experiment) {
         ExperimentStatus status = experiment.status();
