@@ -3,6 +3,7 @@ package dev.abkit.core;
 import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.memory.InMemoryDevices;
 import dev.abkit.core.memory.InMemoryEventStore;
+import dev.abkit.core.memory.InMemoryExportRows;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.model.ShippedExperiments;
@@ -15,6 +16,9 @@ import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.ExportAssignments;
+import dev.abkit.core.port.in.ExportEvents;
+import dev.abkit.core.port.in.ExportHistory;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.ManageTokens;
@@ -29,9 +33,11 @@ import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.Tokens;
+import dev.abkit.core.port.out.ExportRows;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
+import dev.abkit.core.service.ExportService;
 import dev.abkit.core.service.OverrideService;
 import dev.abkit.core.service.ReadResultsService;
 import dev.abkit.core.service.RecordEventsService;
@@ -79,6 +85,8 @@ public final class AbKit implements AutoCloseable {
     private final ReadResultsService readResults;
     /** Null without a token store: the kit then knows no personal tokens and no bootstrap admin. */
     private final TokenService tokens;
+    /** Null without export rows: abkit then has no exports. */
+    private final ExportService exports;
 
     private AbKit(Builder builder) {
         this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock,
@@ -96,6 +104,7 @@ public final class AbKit implements AutoCloseable {
         this.readResults = events == null ? null : new ReadResultsService(builder.experiments, events, builder.clock);
         this.tokens = builder.tokens == null ? null
                 : new TokenService(builder.tokens, builder.bootstrapAdmin, builder.clock, Builder.SEEDS);
+        this.exports = builder.exportRows == null ? null : new ExportService(builder.experiments, builder.exportRows);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -119,8 +128,10 @@ public final class AbKit implements AutoCloseable {
         InMemoryExperiments experiments = new InMemoryExperiments();
         ShippedExperiments.all().forEach(experiments::add);
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
+        InMemoryEventStore events = new InMemoryEventStore(devices, clock);
         return builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
-                .eventStore(new InMemoryEventStore(devices)).clock(clock).rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
+                .eventStore(events).exportRows(new InMemoryExportRows(experiments, devices, events))
+                .clock(clock).rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
     }
 
     public static Builder builder() {
@@ -213,6 +224,29 @@ public final class AbKit implements AutoCloseable {
         return useCase;
     }
 
+    /** @throws IllegalStateException if this kit was built without {@link Builder#exportRows export rows} */
+    public ExportAssignments exportAssignments() {
+        return withExportRows(exports);
+    }
+
+    /** @throws IllegalStateException if this kit was built without {@link Builder#exportRows export rows} */
+    public ExportHistory exportHistory() {
+        return withExportRows(exports);
+    }
+
+    /** @throws IllegalStateException if this kit was built without {@link Builder#exportRows export rows} */
+    public ExportEvents exportEvents() {
+        return withExportRows(exports);
+    }
+
+    private static <T> T withExportRows(T useCase) {
+        if (useCase == null) {
+            throw new IllegalStateException("this AbKit has no export rows: give them to AbKit.builder().exportRows(...)"
+                    + " to export assignments, history and events");
+        }
+        return useCase;
+    }
+
     private static <T> T withEventStore(T useCase) {
         if (useCase == null) {
             throw new IllegalStateException("this AbKit has no event store: give one to AbKit.builder().eventStore(...)"
@@ -254,8 +288,15 @@ public final class AbKit implements AutoCloseable {
         private EventStore events;
         private Tokens tokens;
         private AdminToken bootstrapAdmin;
+        private ExportRows exportRows;
 
         private Builder() {
+        }
+
+        /** What the exports stream (issue 15); optional: without them, asking for an export use case fails. */
+        public Builder exportRows(ExportRows rows) {
+            this.exportRows = rows;
+            return this;
         }
 
         public Builder experiments(Experiments experiments) {

@@ -5,6 +5,7 @@ import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.Tokens;
+import dev.abkit.core.port.out.ExportRows;
 import org.flywaydb.core.Flyway;
 
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import java.util.Objects;
  *         .enrollmentCounts(storage.enrollmentCounts())
  *         .eventStore(storage.eventStore())
  *         .tokens(storage.tokens(), AdminToken.of(bootstrapAdminToken))
+ *         .exportRows(storage.exportRows())
  *         .build();
  * scheduler.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
  * scheduler.scheduleWithFixedDelay(storage::maintainEvents, 0, 1, TimeUnit.DAYS);
@@ -41,6 +43,7 @@ public final class JdbcStorage {
     private final JdbcEventStore events;
     private final EventPartitions eventPartitions;
     private final JdbcTokens tokens;
+    private final JdbcExportRows exportRows;
 
     private JdbcStorage(DataSource dataSource, EventRetention retention, AnalystScanLimits analystScans) {
         Objects.requireNonNull(analystScans, "analystScans");
@@ -56,6 +59,7 @@ public final class JdbcStorage {
         this.events = new JdbcEventStore(database, new Stripes(), retention, this.analystScans);
         this.eventPartitions = new EventPartitions(database, retention);
         this.tokens = new JdbcTokens(database);
+        this.exportRows = new JdbcExportRows(database);
     }
 
     /**
@@ -137,6 +141,11 @@ public final class JdbcStorage {
     /** Personal tokens with roles (issue 15): read on every admin request, never cached. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** What the exports stream, from a cursor: assignments by period, and raw events (issue 15). */
+    public ExportRows exportRows() {
+        return exportRows;
     }
 
     /**

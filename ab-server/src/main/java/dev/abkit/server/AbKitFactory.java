@@ -11,6 +11,9 @@ import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
+import dev.abkit.core.port.in.ExportAssignments;
+import dev.abkit.core.port.in.ExportEvents;
+import dev.abkit.core.port.in.ExportHistory;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
@@ -76,6 +79,7 @@ final class AbKitFactory {
                 .enrollmentCounts(storage.enrollmentCounts())
                 .eventStore(storage.eventStore())
                 .tokens(storage.tokens(), bootstrapAdmin)
+                .exportRows(storage.exportRows())
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
@@ -164,5 +168,20 @@ final class AbKitFactory {
     @Singleton
     ReadResults readResults(AbKit abKit) {
         return abKit.readResults();
+    }
+
+    @Singleton
+    ExportAssignments exportAssignments(AbKit abKit) {
+        return abKit.exportAssignments();
+    }
+
+    @Singleton
+    ExportHistory exportHistory(AbKit abKit) {
+        return abKit.exportHistory();
+    }
+
+    @Singleton
+    ExportEvents exportEvents(AbKit abKit) {
+        return abKit.exportEvents();
     }
 }

@@ -58,6 +58,12 @@ class RolesTableTest extends SystemTest {
         rows.put("POST " + experiments + "/{key}/schedule", new Row("POST", experiments + "/not_there/schedule",
                 "{\"startAt\":\"2030-01-01T00:00:00Z\"}", experimentWriters));
         rows.put("GET " + experiments + "/{key}/results", new Row("GET", experiments + "/button_color/results", null, statisticsReaders));
+        for (String export : List.of("assignments.csv", "events.csv")) {
+            rows.put("GET " + experiments + "/{key}/" + export, new Row("GET", experiments + "/button_color/" + export, null,
+                    statisticsReaders));
+        }
+        rows.put("GET /api/v1/admin/history.csv", new Row("GET", "/api/v1/admin/history.csv?month=2026-11", null,
+                statisticsReaders));
         String overrides = experiments + "/{key}/overrides";
         rows.put("GET " + overrides, new Row("GET", experiments + "/price/overrides", null, overriders));
         rows.put("PUT " + overrides + "/{deviceToken}", new Row("PUT", experiments + "/price/overrides/qa-phone",

@@ -51,6 +51,11 @@ final class ServerProcess implements AutoCloseable {
         return start(workingDirectory, environment, List.of("-Dlogback.configurationFile=logback.xml"));
     }
 
+    /** As {@link #start(Path, Map)}, with JVM options of the test's (a later {@code -Xmx} wins over the default 256 MiB). */
+    static ServerProcess startWith(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions) {
+        return start(workingDirectory, environment, jvmOptions);
+    }
+
     private static ServerProcess start(Path workingDirectory, Map<String, String> environment, List<String> jvmOptions) {
         int port = freePort();
         Path log = newLog(workingDirectory);

@@ -16,6 +16,11 @@ public enum Permission {
     LOOK_UP_DEVICES,
     /** The statistics page and its JSON twin, the results API and the results view. */
     READ_STATISTICS,
+    /**
+     * The CSV exports: assignments, the monthly history and raw events. Apart from the statistics because
+     * they name devices one by one, where the statistics only count them.
+     */
+    EXPORT_DATA,
     /** The Prometheus meters at {@code /metrics}. */
     READ_METRICS,
     /** Create, list and revoke personal tokens. */

@@ -64,6 +64,11 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
         return Optional.ofNullable(devices.get(token));
     }
 
+    /** Every device as stored, with its slots, in no order: what the in-memory exports sort and filter. */
+    List<StoredDevice> stored() {
+        return List.copyOf(devices.values());
+    }
+
     /** Every device with an option value in {@code experiment} (not left out by its coverage), in no order. */
     public List<Device> assignedIn(ExperimentKey experiment) {
         List<Device> assigned = new ArrayList<>();

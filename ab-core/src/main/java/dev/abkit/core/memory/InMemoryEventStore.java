@@ -6,6 +6,7 @@ import dev.abkit.core.event.EventId;
 import dev.abkit.core.event.Exposure;
 import dev.abkit.core.event.ExposureBatch;
 import dev.abkit.core.event.MetricName;
+import dev.abkit.core.export.EventRow;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
@@ -13,6 +14,7 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.out.EventStore;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,20 +41,33 @@ public final class InMemoryEventStore implements EventStore {
     private final Object lock = new Object();
     private final Map<DeviceToken, Map<EventId, Event>> events = new HashMap<>();
     private final Map<DeviceToken, Map<ExperimentKey, Instant>> firstExposures = new HashMap<>();
+    /** When each stored event was received, by device and id: what the event export shows beside its time. */
+    private final Map<DeviceToken, Map<EventId, Instant>> receivedAt = new HashMap<>();
+    private final Clock clock;
 
     /** @param devices where the experiment's devices are read from: every one counts in the denominators */
     public InMemoryEventStore(InMemoryDevices devices) {
+        this(devices, Clock.systemUTC());
+    }
+
+    /** @param clock when events are received, for the event export */
+    public InMemoryEventStore(InMemoryDevices devices, Clock clock) {
         this.devices = Objects.requireNonNull(devices, "devices");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     @Override
     public int store(Device device, EventBatch batch) {
         synchronized (lock) {
             Map<EventId, Event> mine = events.computeIfAbsent(device.token(), token -> new LinkedHashMap<>());
+            Map<EventId, Instant> received = receivedAt.computeIfAbsent(device.token(), token -> new HashMap<>());
+            Instant now = clock.instant();
             int storedBefore = 0;
             for (Event event : batch.events()) {
                 if (mine.putIfAbsent(event.id(), event) != null) {
                     storedBefore++;
+                } else {
+                    received.put(event.id(), now.isBefore(event.at()) ? event.at() : now);
                 }
             }
             return storedBefore;
@@ -156,6 +171,15 @@ public final class InMemoryEventStore implements EventStore {
             }
         }
         return List.copyOf(metrics);
+    }
+
+    /** Every stored event of {@code device} with when it was received, copied under the lock. */
+    List<EventRow> storedEventsOf(DeviceToken device) {
+        synchronized (lock) {
+            Map<EventId, Instant> received = receivedAt.getOrDefault(device, Map.of());
+            return events.getOrDefault(device, Map.of()).values().stream()
+                    .map(event -> new EventRow(event, received.get(event.id()))).toList();
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.abkit.core.auth.Permission.CHANGE_EXPERIMENTS;
+import static dev.abkit.core.auth.Permission.EXPORT_DATA;
 import static dev.abkit.core.auth.Permission.LOOK_UP_DEVICES;
 import static dev.abkit.core.auth.Permission.MANAGE_TOKENS;
 import static dev.abkit.core.auth.Permission.OVERRIDE_DEVICES;
@@ -25,7 +26,7 @@ class RoleTest {
             Role.ADMIN, EnumSet.allOf(Permission.class),
             Role.EDITOR, EnumSet.of(READ_EXPERIMENTS, CHANGE_EXPERIMENTS, OVERRIDE_DEVICES),
             Role.QA, EnumSet.of(OVERRIDE_DEVICES, LOOK_UP_DEVICES),
-            Role.ANALYST, EnumSet.of(READ_EXPERIMENTS, READ_STATISTICS, READ_METRICS));
+            Role.ANALYST, EnumSet.of(READ_EXPERIMENTS, READ_STATISTICS, EXPORT_DATA, READ_METRICS));
 
     @Test
     void every_role_holds_exactly_its_permissions() {
