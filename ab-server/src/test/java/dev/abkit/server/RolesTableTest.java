@@ -11,6 +11,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +91,7 @@ class RolesTableTest extends SystemTest {
     private final Map<String, String> refused = new LinkedHashMap<>();
 
     @BeforeAll
-    void makeTokens() throws InterruptedException {
+    void makeTokens() {
         api = new Api(server.getURI(), json);
         for (String role : List.of("admin", "editor", "qa", "analyst")) {
             personal.put(role, created("table-" + role, role, null));
@@ -104,7 +105,8 @@ class RolesTableTest extends SystemTest {
         refused.put("unknown", "abk_" + "x".repeat(43));
         refused.put("expired", expiring);
         refused.put("revoked", revoked);
-        Thread.sleep(1_100); // past the expiring token's second
+        Eventually.within(Duration.ofSeconds(5), "the expiring token's second is over",
+                () -> api.get("/api/v1/stats", "Authorization", "Bearer " + expiring).statusCode() == 401);
     }
 
     private String created(String name, String role, String expiresIn) {

@@ -15,7 +15,6 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.NewExperiment;
-import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.EventStore.DayCounts;
 import dev.abkit.core.port.out.EventStore.DayFigures;
@@ -67,22 +66,6 @@ public abstract class EventStoreContract {
     private static final MetricName SIGNUP = MetricName.of("signup");
     private static final Optional<Instant> OPEN = Optional.empty();
     private static final Instant FAR_FUTURE = Instant.parse("3000-01-01T00:00:00Z");
-    private static final EnrollmentCounts UNUSED_COUNTS = new EnrollmentCounts() {
-        @Override
-        public long registeredDevices() {
-            return 0;
-        }
-
-        @Override
-        public List<OptionCount> optionCounts() {
-            return List.of();
-        }
-
-        @Override
-        public Map<ExperimentKey, Long> leftOutCounts() {
-            return Map.of();
-        }
-    };
 
     private EventStoragePorts ports;
     private TickingClock clock;
@@ -96,7 +79,7 @@ public abstract class EventStoreContract {
         ports = freshEventStorage();
         clock = new TickingClock(NOW);
         kit = AbKit.builder().experiments(ports.experiments()).devices(ports.devices())
-                .enrollmentCounts(UNUSED_COUNTS).clock(clock).seeds(() -> 14).build();
+                .enrollmentCounts(UnusedEnrollmentCounts.INSTANCE).clock(clock).seeds(() -> 14).build();
         create(new NewExperiment(CHECKOUT, List.of(Option.of("a", 1), Option.of("b", 1))));
     }
 

@@ -17,7 +17,6 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.NewExperiment;
-import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.testing.TickingClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,22 +46,6 @@ public abstract class ExportRowsContract {
     private static final ExperimentKey BUTTON_COLOR = ExperimentKey.of("button_color");
     private static final MetricName PURCHASE = MetricName.of("purchase");
     private static final MetricName SIGNUP = MetricName.of("signup");
-    private static final EnrollmentCounts UNUSED_COUNTS = new EnrollmentCounts() {
-        @Override
-        public long registeredDevices() {
-            return 0;
-        }
-
-        @Override
-        public List<OptionCount> optionCounts() {
-            return List.of();
-        }
-
-        @Override
-        public Map<ExperimentKey, Long> leftOutCounts() {
-            return Map.of();
-        }
-    };
 
     private ExportStoragePorts ports;
     private TickingClock clock;
@@ -76,7 +58,7 @@ public abstract class ExportRowsContract {
     void openFreshStorage() {
         ports = freshExportStorage();
         clock = new TickingClock(BEFORE_JUNE.minus(Duration.ofDays(1)));
-        kit = AbKit.builder().experiments(ports.experiments()).devices(ports.devices()).enrollmentCounts(UNUSED_COUNTS)
+        kit = AbKit.builder().experiments(ports.experiments()).devices(ports.devices()).enrollmentCounts(UnusedEnrollmentCounts.INSTANCE)
                 .exportRows(ports.rows()).clock(clock).seeds(() -> 15).build();
         kit.createExperiment().create(new NewExperiment(CHECKOUT, List.of(Option.of("a", 1), Option.of("b", 1))));
     }
