@@ -6,7 +6,6 @@ import dev.abkit.core.memory.InMemoryEventStore;
 import dev.abkit.core.memory.InMemoryExportRows;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemorySlotCounters;
-import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.AuthenticateToken;
 import dev.abkit.core.port.in.CarryOutSchedules;
 import dev.abkit.core.port.in.CloseExperiment;
@@ -22,6 +21,7 @@ import dev.abkit.core.port.in.ExportHistory;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.ManageTokens;
+import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.port.in.RecordEvents;
@@ -31,9 +31,11 @@ import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
+import dev.abkit.core.port.out.AuditLog;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.Tokens;
 import dev.abkit.core.port.out.ExportRows;
+import dev.abkit.core.service.AuditService;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
 import dev.abkit.core.service.ExperimentAdminService;
@@ -87,6 +89,8 @@ public final class AbKit implements AutoCloseable {
     private final TokenService tokens;
     /** Null without export rows: abkit then has no exports. */
     private final ExportService exports;
+    /** Null without an audit log: the stores still record every change, but this kit does not read them. */
+    private final AuditService audit;
 
     private AbKit(Builder builder) {
         this.enrollment = new DeviceEnrollmentService(builder.experiments, builder.devices, builder.clock,
@@ -105,6 +109,7 @@ public final class AbKit implements AutoCloseable {
         this.tokens = builder.tokens == null ? null
                 : new TokenService(builder.tokens, builder.bootstrapAdmin, builder.clock, Builder.SEEDS);
         this.exports = builder.exportRows == null ? null : new ExportService(builder.experiments, builder.exportRows);
+        this.audit = builder.auditLog == null ? null : new AuditService(builder.auditLog);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -125,13 +130,12 @@ public final class AbKit implements AutoCloseable {
 
     /** abkit on the in-memory adapters, with the two shipped experiments running (R5). */
     public static AbKit inMemory(Clock clock) {
-        InMemoryExperiments experiments = new InMemoryExperiments();
-        ShippedExperiments.all().forEach(experiments::add);
+        InMemoryExperiments experiments = new InMemoryExperiments().addShipped();
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
         InMemoryEventStore events = new InMemoryEventStore(devices, clock);
         return builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
                 .eventStore(events).exportRows(new InMemoryExportRows(experiments, devices, events))
-                .clock(clock).rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
+                .auditLog(experiments.auditLog()).clock(clock).rememberDevices(IN_MEMORY_DEVICE_MEMORY).build();
     }
 
     public static Builder builder() {
@@ -216,6 +220,15 @@ public final class AbKit implements AutoCloseable {
         return withTokens(tokens);
     }
 
+    /** @throws IllegalStateException if this kit was built without an {@link Builder#auditLog audit log} */
+    public ReadAudit readAudit() {
+        if (audit == null) {
+            throw new IllegalStateException("this AbKit has no audit log: give one to AbKit.builder().auditLog(...)"
+                    + " to read the audit trail its stores write");
+        }
+        return audit;
+    }
+
     private static <T> T withTokens(T useCase) {
         if (useCase == null) {
             throw new IllegalStateException("this AbKit has no token store: give one to AbKit.builder().tokens(...)"
@@ -289,8 +302,18 @@ public final class AbKit implements AutoCloseable {
         private Tokens tokens;
         private AdminToken bootstrapAdmin;
         private ExportRows exportRows;
+        private AuditLog auditLog;
 
         private Builder() {
+        }
+
+        /**
+         * Where the audit trail is read (decision 19); optional: the stores record every change whether
+         * or not, but without it asking for {@link AbKit#readAudit()} fails.
+         */
+        public Builder auditLog(AuditLog log) {
+            this.auditLog = log;
+            return this;
         }
 
         /** What the exports stream (issue 15); optional: without them, asking for an export use case fails. */

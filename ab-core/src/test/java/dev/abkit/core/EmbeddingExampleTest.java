@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedding example of the README, kept here so it always compiles and does what it says. */
@@ -19,7 +20,7 @@ class EmbeddingExampleTest {
         // --- README example start ---
         AbKit abkit = AbKit.inMemory();   // in-memory ports, shipped experiments running
 
-        abkit.createExperiment().create(new NewExperiment(
+        abkit.createExperiment().create(ADMIN, new NewExperiment(
                 ExperimentKey.of("onboarding"),
                 List.of(Option.of("short", 50), Option.of("long", 50))));
 

@@ -21,6 +21,11 @@ public enum Permission {
      * they name devices one by one, where the statistics only count them.
      */
     EXPORT_DATA,
+    /**
+     * The audit trail: who changed which experiment, when, from what to what (decision 19). The tokens'
+     * own entries only with {@link #MANAGE_TOKENS}.
+     */
+    READ_AUDIT,
     /** The Prometheus meters at {@code /metrics}. */
     READ_METRICS,
     /** Create, list and revoke personal tokens. */

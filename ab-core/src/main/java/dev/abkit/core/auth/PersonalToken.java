@@ -33,4 +33,14 @@ public record PersonalToken(TokenId id, TokenName name, Role role, Instant creat
     public boolean revoked() {
         return revokedAt.isPresent();
     }
+
+    /** This token revoked at {@code at}. */
+    public PersonalToken revokedFrom(Instant at) {
+        return new PersonalToken(id, name, role, createdAt, expiresAt, lastUsedAt, Optional.of(at), digest);
+    }
+
+    /** This token with its last use recorded at {@code at}. */
+    public PersonalToken usedAt(Instant at) {
+        return new PersonalToken(id, name, role, createdAt, expiresAt, Optional.of(at), revokedAt, digest);
+    }
 }

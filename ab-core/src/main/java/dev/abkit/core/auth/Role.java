@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * What a token holder may do (issue 15). The table lives here, once: {@code admin} everything;
  * {@code editor} experiments, their lifecycle and overrides; {@code qa} overrides and device lookup;
- * {@code analyst} read-only: experiments, statistics, results, exports and the meters.
+ * {@code analyst} read-only: experiments, statistics, results, exports, the experiments' audit trail and
+ * the meters.
  * docs/decisions/0016-tokens-and-roles.md says why reads of experiments and {@code /metrics} fall where they do.
  */
 public enum Role {
@@ -19,7 +20,7 @@ public enum Role {
     EDITOR(EnumSet.of(Permission.READ_EXPERIMENTS, Permission.CHANGE_EXPERIMENTS, Permission.OVERRIDE_DEVICES)),
     QA(EnumSet.of(Permission.OVERRIDE_DEVICES, Permission.LOOK_UP_DEVICES)),
     ANALYST(EnumSet.of(Permission.READ_EXPERIMENTS, Permission.READ_STATISTICS, Permission.EXPORT_DATA,
-            Permission.READ_METRICS));
+            Permission.READ_AUDIT, Permission.READ_METRICS));
 
     private final Set<Permission> permissions;
 

@@ -1,5 +1,6 @@
 package dev.abkit.core.memory;
 
+import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.DeviceOverride;
@@ -8,10 +9,12 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.RunningExperiments;
+import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.Experiments;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -25,27 +28,60 @@ import java.util.function.Function;
  * Experiments in memory; options and audience change only while the stored experiment is a draft. Reads, one per mobile request, take an immutable snapshot without locking.
  * Every change makes a new catalog version, and waits for the registrations that run
  * {@link #whileUnchanged} to end: a device is enrolled into the set that stands when its
- * registration completes (R2).
+ * registration completes (R2). Each change's audit entry is appended under the same write lock.
  */
 public final class InMemoryExperiments implements Experiments {
+
+    private final InMemoryAuditLog audit;
 
     private final ReadWriteLock catalog = new ReentrantReadWriteLock();
     /** The device stores that hand out this catalog's slots (usually one), for {@link #slotsHandedOut}. */
     private final List<ToLongFunction<ExperimentKey>> slotCounts = new CopyOnWriteArrayList<>();
     private volatile Snapshot snapshot = new Snapshot(0, List.of(), List.of());
 
+    /** A store whose audit entries go to a trail of its own ({@link #auditLog()}). */
+    public InMemoryExperiments() {
+        this(new InMemoryAuditLog());
+    }
+
+    /** @param audit the trail its changes are recorded in, shared with the other in-memory stores of one kit */
+    public InMemoryExperiments(InMemoryAuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    public InMemoryAuditLog auditLog() {
+        return audit;
+    }
+
+    /**
+     * Adds the experiments every abkit ships with ({@link ShippedExperiments}), as the database's migration
+     * does: before any person could change anything, so with no audit entry.
+     */
+    public InMemoryExperiments addShipped() {
+        change(all -> {
+            for (Experiment shipped : ShippedExperiments.all()) {
+                if (indexOf(all, shipped.key()) >= 0) {
+                    throw new DuplicateExperimentException(shipped.key());
+                }
+                all.add(shipped.settledAt(0));
+            }
+            return true;
+        }, null);
+        return this;
+    }
+
     @Override
-    public void add(Experiment experiment) {
+    public void add(Experiment experiment, AuditEntry entry) {
         change(all -> {
             if (indexOf(all, experiment.key()) >= 0) {
                 throw new DuplicateExperimentException(experiment.key());
             }
             return all.add(experiment.settledAt(0)); // no slot of it handed out yet: a coverage plan starts at slot 0
-        });
+        }, entry);
     }
 
     @Override
-    public boolean replace(Experiment expected, Experiment changed) {
+    public boolean replace(Experiment expected, Experiment changed, AuditEntry entry) {
         return change(all -> {
             int index = indexOf(all, expected.key());
             if (index < 0) {
@@ -61,11 +97,11 @@ public final class InMemoryExperiments implements Experiments {
             all.set(index, stored.status() == ExperimentStatus.DRAFT ? settled
                     : stored.withLifecycle(settled.lifecycle()).withCoveragePlanOf(settled));
             return true;
-        });
+        }, entry);
     }
 
     @Override
-    public void putOverride(DeviceOverride override) {
+    public void putOverride(DeviceOverride override, AuditEntry entry) {
         change((all, overrides) -> {
             if (indexOf(all, override.experiment()) < 0) {
                 throw new UnknownExperimentException(override.experiment());
@@ -73,12 +109,12 @@ public final class InMemoryExperiments implements Experiments {
             overrides.removeIf(kept -> isOf(kept, override.experiment(), override.device()));
             overrides.add(override);
             return true;
-        });
+        }, entry);
     }
 
     @Override
-    public boolean removeOverride(ExperimentKey experiment, DeviceToken device) {
-        return change((all, overrides) -> overrides.removeIf(kept -> isOf(kept, experiment, device)));
+    public boolean removeOverride(ExperimentKey experiment, DeviceToken device, AuditEntry entry) {
+        return change((all, overrides) -> overrides.removeIf(kept -> isOf(kept, experiment, device)), entry);
     }
 
     private static boolean isOf(DeviceOverride override, ExperimentKey experiment, DeviceToken device) {
@@ -112,8 +148,11 @@ public final class InMemoryExperiments implements Experiments {
         return handedOut;
     }
 
-    /** Runs {@code change} on a copy of the list, which becomes the next version if it returns true. */
-    private boolean change(Predicate<List<Experiment>> change) {
+    /**
+     * Runs {@code change} on a copy of the list, which becomes the next version, recorded by {@code entry},
+     * if it returns true.
+     */
+    private boolean change(Predicate<List<Experiment>> change, AuditEntry entry) {
         return change((all, overrides) -> {
             boolean changed = change.test(all);
             if (changed) {
@@ -123,11 +162,14 @@ public final class InMemoryExperiments implements Experiments {
                                 .anyMatch(option -> option.value().equals(override.value()))));
             }
             return changed;
-        });
+        }, entry);
     }
 
-    /** Runs {@code change} on copies of the lists, which become the next version if it returns true. */
-    private boolean change(BiPredicate<List<Experiment>, List<DeviceOverride>> change) {
+    /**
+     * Runs {@code change} on copies of the lists, which become the next version, recorded by {@code entry}
+     * (none for the shipped experiments), if it returns true.
+     */
+    private boolean change(BiPredicate<List<Experiment>, List<DeviceOverride>> change, AuditEntry entry) {
         catalog.writeLock().lock();
         try {
             List<Experiment> all = new ArrayList<>(snapshot.all);
@@ -136,6 +178,9 @@ public final class InMemoryExperiments implements Experiments {
                 return false;
             }
             snapshot = new Snapshot(snapshot.running.version() + 1, all, overrides);
+            if (entry != null) {
+                audit.append(entry);
+            }
             return true;
         } finally {
             catalog.writeLock().unlock();

@@ -1,5 +1,6 @@
 package dev.abkit.core.memory;
 
+import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.auth.PersonalToken;
 import dev.abkit.core.auth.TokenDigest;
 import dev.abkit.core.auth.TokenId;
@@ -8,20 +9,48 @@ import dev.abkit.core.port.out.Tokens;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Personal tokens in a map: thread-safe, each change one atomic step on one token. */
+/**
+ * Personal tokens in a map: thread-safe, each change one atomic step on one token; a creation or a
+ * revocation appends its audit entry within that step.
+ */
 public final class InMemoryTokens implements Tokens {
 
     private final ConcurrentMap<TokenId, PersonalToken> byId = new ConcurrentHashMap<>();
+    private final InMemoryAuditLog audit;
+
+    /** A store whose audit entries go to a trail of its own ({@link #auditLog()}). */
+    public InMemoryTokens() {
+        this(new InMemoryAuditLog());
+    }
+
+    /** @param audit the trail its changes are recorded in, shared with the other in-memory stores of one kit */
+    public InMemoryTokens(InMemoryAuditLog audit) {
+        this.audit = Objects.requireNonNull(audit, "audit");
+    }
+
+    public InMemoryAuditLog auditLog() {
+        return audit;
+    }
 
     @Override
-    public void add(PersonalToken token) {
-        if (byId.putIfAbsent(token.id(), token) != null) {
-            throw new IllegalStateException("a token with the id " + token.id() + " exists already");
-        }
+    public void add(PersonalToken token, AuditEntry entry) {
+        byId.compute(token.id(), (id, kept) -> {
+            if (kept != null) {
+                throw new IllegalStateException("a token with the id " + token.id() + " exists already");
+            }
+            audit.append(entry);
+            return token;
+        });
+    }
+
+    @Override
+    public Optional<PersonalToken> find(TokenId id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     @Override
@@ -37,17 +66,20 @@ public final class InMemoryTokens implements Tokens {
     }
 
     @Override
-    public Optional<PersonalToken> revoke(TokenId id, Instant at) {
-        return Optional.ofNullable(byId.computeIfPresent(id, (key, token) -> token.revoked() ? token
-                : new PersonalToken(token.id(), token.name(), token.role(), token.createdAt(), token.expiresAt(),
-                        token.lastUsedAt(), Optional.of(at), token.digest())));
+    public Optional<PersonalToken> revoke(TokenId id, Instant at, AuditEntry entry) {
+        return Optional.ofNullable(byId.computeIfPresent(id, (key, token) -> {
+            if (token.revoked()) {
+                return token;
+            }
+            audit.append(entry);
+            return token.revokedFrom(at);
+        }));
     }
 
     @Override
     public void markUsed(TokenId id, Instant at, Instant notBefore) {
         byId.computeIfPresent(id, (key, token) -> token.lastUsedAt().filter(used -> !used.isBefore(notBefore)).isPresent()
                 ? token
-                : new PersonalToken(token.id(), token.name(), token.role(), token.createdAt(), token.expiresAt(),
-                        Optional.of(at), token.revokedAt(), token.digest()));
+                : token.usedAt(at));
     }
 }

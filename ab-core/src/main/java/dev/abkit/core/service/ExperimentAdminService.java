@@ -1,5 +1,10 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.audit.Actor;
+import dev.abkit.core.audit.AuditAction;
+import dev.abkit.core.audit.AuditEntry;
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.CoveragePlan;
 import dev.abkit.core.model.Experiment;
@@ -18,6 +23,7 @@ import dev.abkit.core.port.out.Experiments;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
@@ -26,7 +32,8 @@ import java.util.function.LongSupplier;
  * Creates, reads, edits and moves experiments through their lifecycle for product teams. Each change
  * is decided on the experiment as stored and kept only if it is still stored so (a compare-and-set),
  * else decided again on what is stored now: a change made meanwhile by another call, instance or
- * schedule is never overwritten.
+ * schedule is never overwritten. Each change kept is recorded in the audit trail, by the store in the
+ * same transaction, under the actor's name (decision 19).
  */
 public final class ExperimentAdminService implements CreateExperiment, FindExperiments, StartExperiment,
         ScheduleExperiment, CloseExperiment, StopExperiment, EditExperiment {
@@ -56,12 +63,14 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
     }
 
     @Override
-    public Experiment create(NewExperiment newExperiment) {
+    public Experiment create(Principal actor, NewExperiment newExperiment) {
+        actor.require(Permission.CHANGE_EXPERIMENTS);
         Instant now = clock.instant();
         Experiment experiment = new Experiment(newExperiment.key(), newExperiment.options(), newExperiment.audience(),
                 CoveragePlan.of(newExperiment.coverage()), LifecycleRules.ofNew(newExperiment, now), now,
                 seeds.getAsLong());
-        experiments.add(experiment);
+        experiments.add(experiment,
+                AuditEntry.ofExperiment(now, Actor.of(actor), AuditAction.EXPERIMENT_CREATED, Optional.empty(), experiment));
         changed();
         return experiment;
     }
@@ -77,39 +86,48 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
     }
 
     @Override
-    public Experiment start(ExperimentKey key) {
-        return change(key, LifecycleRules::started);
+    public Experiment start(Principal actor, ExperimentKey key) {
+        return change(actor, key, AuditAction.EXPERIMENT_STARTED, LifecycleRules::started);
     }
 
     @Override
-    public Experiment schedule(ExperimentKey key, Instant startAt, Instant endAt) {
-        return change(key, (experiment, now) -> LifecycleRules.scheduled(experiment, startAt, endAt, now));
+    public Experiment schedule(Principal actor, ExperimentKey key, Instant startAt, Instant endAt) {
+        return change(actor, key, AuditAction.EXPERIMENT_SCHEDULED,
+                (experiment, now) -> LifecycleRules.scheduled(experiment, startAt, endAt, now));
     }
 
     @Override
-    public Experiment close(ExperimentKey key) {
-        return change(key, (experiment, now) -> LifecycleRules.closed(experiment));
+    public Experiment close(Principal actor, ExperimentKey key) {
+        return change(actor, key, AuditAction.EXPERIMENT_CLOSED, (experiment, now) -> LifecycleRules.closed(experiment));
     }
 
     @Override
-    public Experiment stop(ExperimentKey key) {
-        return change(key, (experiment, now) -> LifecycleRules.stopped(experiment));
+    public Experiment stop(Principal actor, ExperimentKey key) {
+        return change(actor, key, AuditAction.EXPERIMENT_STOPPED, (experiment, now) -> LifecycleRules.stopped(experiment));
     }
 
     @Override
-    public Experiment edit(ExperimentKey key, ExperimentChanges changes) {
-        return change(key, (experiment, now) -> LifecycleRules.edited(experiment, changes, now));
+    public Experiment edit(Principal actor, ExperimentKey key, ExperimentChanges changes) {
+        return change(actor, key, AuditAction.EXPERIMENT_UPDATED,
+                (experiment, now) -> LifecycleRules.edited(experiment, changes, now));
     }
 
-    /** Decides on the stored experiment and keeps the outcome, unless the stored one changed meanwhile: then again. */
-    private Experiment change(ExperimentKey key, BiFunction<Experiment, Instant, Experiment> decision) {
+    /**
+     * Decides on the stored experiment and keeps the outcome with its audit entry, unless the stored one
+     * changed meanwhile: then again. A call that changes nothing records nothing.
+     */
+    private Experiment change(Principal actor, ExperimentKey key, AuditAction action,
+                              BiFunction<Experiment, Instant, Experiment> decision) {
+        actor.require(Permission.CHANGE_EXPERIMENTS);
         while (true) {
             Experiment stored = get(key);
-            Experiment changed = decision.apply(stored, clock.instant());
+            Instant now = clock.instant();
+            Experiment changed = decision.apply(stored, now);
             if (changed.equals(stored)) {
                 return stored;
             }
-            if (experiments.replace(stored, changed)) {
+            AuditEntry entry = AuditEntry.ofExperiment(now, Actor.of(actor), action, Optional.of(stored), changed);
+            if (experiments.replace(stored, changed, entry)) {
                 changed();
                 // A coverage change is placed by the store (from which slot on); show it as placed.
                 return changed.coveragePlan().isPending() ? get(key) : changed;

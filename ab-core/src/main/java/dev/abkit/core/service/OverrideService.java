@@ -1,5 +1,11 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.audit.Actor;
+import dev.abkit.core.audit.AuditAction;
+import dev.abkit.core.audit.AuditEntry;
+import dev.abkit.core.audit.Snapshots;
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidOverrideException;
 import dev.abkit.core.error.UnknownExperimentException;
@@ -15,10 +21,12 @@ import dev.abkit.core.port.out.Experiments;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Keeps QA overrides. Each change makes a new catalog version in the store, so every instance serves
- * it after its next read of the served set, and {@code afterChange} lets this one re-read at once.
+ * it after its next read of the served set, and {@code afterChange} lets this one re-read at once. Each
+ * change is recorded in the audit trail with the override before and after it (decision 19).
  */
 public final class OverrideService implements OverrideDevices {
 
@@ -37,7 +45,8 @@ public final class OverrideService implements OverrideDevices {
     }
 
     @Override
-    public DeviceOverride put(ExperimentKey key, DeviceToken device, String value) {
+    public DeviceOverride put(Principal actor, ExperimentKey key, DeviceToken device, String value) {
+        actor.require(Permission.OVERRIDE_DEVICES);
         Objects.requireNonNull(value, "value");
         Experiment experiment = existing(key);
         if (experiment.status() == ExperimentStatus.STOPPED) {
@@ -48,7 +57,8 @@ public final class OverrideService implements OverrideDevices {
             throw new InvalidOverrideException(key, "experiment \"" + key + "\" has no option with this value");
         }
         DeviceOverride override = new DeviceOverride(key, device, value, clock.instant());
-        experiments.putOverride(override);
+        experiments.putOverride(override, new AuditEntry(override.createdAt(), Actor.of(actor), AuditAction.OVERRIDE_SET,
+                Optional.of(key), overrideOf(key, device).map(Snapshots::of), Optional.of(Snapshots.of(override))));
         changed();
         return override;
     }
@@ -60,12 +70,23 @@ public final class OverrideService implements OverrideDevices {
     }
 
     @Override
-    public void remove(ExperimentKey key, DeviceToken device) {
+    public void remove(Principal actor, ExperimentKey key, DeviceToken device) {
+        actor.require(Permission.OVERRIDE_DEVICES);
         existing(key);
-        if (!experiments.removeOverride(key, device)) {
-            throw new UnknownOverrideException(key, device);
+        DeviceOverride removed = overrideOf(key, device).orElseThrow(() -> new UnknownOverrideException(key, device));
+        AuditEntry entry = new AuditEntry(clock.instant(), Actor.of(actor), AuditAction.OVERRIDE_REMOVED, Optional.of(key),
+                Optional.of(Snapshots.of(removed)), Optional.empty());
+        if (!experiments.removeOverride(key, device, entry)) {
+            throw new UnknownOverrideException(key, device); // removed meanwhile, by another call
         }
         changed();
+    }
+
+    /** The device's override as read now; the audit's {@code before}. */
+    private Optional<DeviceOverride> overrideOf(ExperimentKey key, DeviceToken device) {
+        return experiments.overrides().stream()
+                .filter(override -> override.experiment().equals(key) && override.device().equals(device))
+                .findFirst();
     }
 
     private Experiment existing(ExperimentKey key) {

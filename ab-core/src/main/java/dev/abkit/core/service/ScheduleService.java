@@ -1,5 +1,8 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.audit.Actor;
+import dev.abkit.core.audit.AuditAction;
+import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.port.in.CarryOutSchedules;
 import dev.abkit.core.port.out.Experiments;
@@ -14,7 +17,8 @@ import java.util.Optional;
 /**
  * Carries out the starts and ends that have come ({@link Experiment#dueAt}). Each one is kept by a
  * compare-and-set on the experiment as read: of several instances that find the same change due,
- * exactly one stores it, with its own instant as the start; the others find it done.
+ * exactly one stores it, with its own instant as the start; the others find it done. Each is recorded in
+ * the audit trail by {@link Actor#SCHEDULER}, once, by the instance that stored it.
  */
 public final class ScheduleService implements CarryOutSchedules {
 
@@ -33,8 +37,10 @@ public final class ScheduleService implements CarryOutSchedules {
     public List<Experiment> carryOutDue() {
         List<Experiment> changed = new ArrayList<>();
         for (Experiment experiment : experiments.withSchedule()) {
-            Optional<Experiment> due = experiment.dueAt(clock.instant());
-            if (due.isPresent() && experiments.replace(experiment, due.get())) {
+            Instant now = clock.instant();
+            Optional<Experiment> due = experiment.dueAt(now);
+            if (due.isPresent() && experiments.replace(experiment, due.get(), AuditEntry.ofExperiment(now,
+                    Actor.SCHEDULER, AuditAction.reaching(due.get().status()), Optional.of(experiment), due.get()))) {
                 changed.add(due.get());
             }
         }

@@ -1,5 +1,9 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.audit.Actor;
+import dev.abkit.core.audit.AuditAction;
+import dev.abkit.core.audit.AuditEntry;
+import dev.abkit.core.audit.Snapshots;
 import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.auth.Authentication.Authenticated;
@@ -58,7 +62,8 @@ public final class TokenService implements ManageTokens, AuthenticateToken {
         PersonalToken token = new PersonalToken(new TokenId(new UUID(random.nextLong(), random.nextLong())),
                 request.name(), request.role(), now, request.expiresIn().map(now::plus),
                 Optional.empty(), Optional.empty(), TokenDigest.of(secret));
-        tokens.add(token);
+        tokens.add(token, new AuditEntry(now, Actor.of(actor), AuditAction.TOKEN_CREATED, Optional.empty(),
+                Optional.empty(), Optional.of(Snapshots.of(token))));
         return new CreatedToken(token, secret);
     }
 
@@ -71,7 +76,15 @@ public final class TokenService implements ManageTokens, AuthenticateToken {
     @Override
     public PersonalToken revoke(Principal actor, TokenId id) {
         actor.require(Permission.MANAGE_TOKENS);
-        return tokens.revoke(id, clock.instant()).orElseThrow(() -> new UnknownTokenException(id.toString()));
+        PersonalToken token = tokens.find(id).orElseThrow(() -> new UnknownTokenException(id.toString()));
+        if (token.revoked()) {
+            return token; // no change, so nothing to record
+        }
+        Instant now = clock.instant();
+        PersonalToken revoked = token.revokedFrom(now);
+        AuditEntry entry = new AuditEntry(now, Actor.of(actor), AuditAction.TOKEN_REVOKED, Optional.empty(),
+                Optional.of(Snapshots.of(token)), Optional.of(Snapshots.of(revoked)));
+        return tokens.revoke(id, now, entry).orElseThrow(() -> new UnknownTokenException(id.toString()));
     }
 
     @Override

@@ -13,6 +13,7 @@ import static dev.abkit.core.auth.Permission.EXPORT_DATA;
 import static dev.abkit.core.auth.Permission.LOOK_UP_DEVICES;
 import static dev.abkit.core.auth.Permission.MANAGE_TOKENS;
 import static dev.abkit.core.auth.Permission.OVERRIDE_DEVICES;
+import static dev.abkit.core.auth.Permission.READ_AUDIT;
 import static dev.abkit.core.auth.Permission.READ_EXPERIMENTS;
 import static dev.abkit.core.auth.Permission.READ_METRICS;
 import static dev.abkit.core.auth.Permission.READ_STATISTICS;
@@ -26,7 +27,7 @@ class RoleTest {
             Role.ADMIN, EnumSet.allOf(Permission.class),
             Role.EDITOR, EnumSet.of(READ_EXPERIMENTS, CHANGE_EXPERIMENTS, OVERRIDE_DEVICES),
             Role.QA, EnumSet.of(OVERRIDE_DEVICES, LOOK_UP_DEVICES),
-            Role.ANALYST, EnumSet.of(READ_EXPERIMENTS, READ_STATISTICS, EXPORT_DATA, READ_METRICS));
+            Role.ANALYST, EnumSet.of(READ_EXPERIMENTS, READ_STATISTICS, EXPORT_DATA, READ_AUDIT, READ_METRICS));
 
     @Test
     void every_role_holds_exactly_its_permissions() {

@@ -44,6 +44,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -568,7 +569,7 @@ public abstract class EventStoreContract {
     // --- helpers ----------------------------------------------------------------------------------
 
     private void create(NewExperiment experiment) {
-        kit.createExperiment().create(experiment);
+        kit.createExperiment().create(ADMIN, experiment);
     }
 
     private Experiment checkout() {

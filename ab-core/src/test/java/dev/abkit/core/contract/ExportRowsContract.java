@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -60,7 +61,7 @@ public abstract class ExportRowsContract {
         clock = new TickingClock(BEFORE_JUNE.minus(Duration.ofDays(1)));
         kit = AbKit.builder().experiments(ports.experiments()).devices(ports.devices()).enrollmentCounts(UnusedEnrollmentCounts.INSTANCE)
                 .exportRows(ports.rows()).clock(clock).seeds(() -> 15).build();
-        kit.createExperiment().create(new NewExperiment(CHECKOUT, List.of(Option.of("a", 1), Option.of("b", 1))));
+        kit.createExperiment().create(ADMIN, new NewExperiment(CHECKOUT, List.of(Option.of("a", 1), Option.of("b", 1))));
     }
 
     @Test
@@ -70,7 +71,7 @@ public abstract class ExportRowsContract {
         Device atFrom = register("at-from");
         Device inside = register("inside");
         Device atTo = register("at-to");
-        kit.overrideDevices().put(CHECKOUT, inside.token(), "a");
+        kit.overrideDevices().put(ADMIN, CHECKOUT, inside.token(), "a");
 
         List<AssignmentRow> rows = assignments(CHECKOUT, new Period(Optional.of(atFrom.firstSeen()),
                 Optional.of(atTo.firstSeen())));
@@ -89,7 +90,7 @@ public abstract class ExportRowsContract {
     @Test
     void a_device_left_out_by_the_coverage_is_a_row_without_an_option() {
         ExperimentKey partial = ExperimentKey.of("partial");
-        kit.createExperiment().create(new NewExperiment(partial, List.of(Option.of("a", 1), Option.of("b", 1)))
+        kit.createExperiment().create(ADMIN, new NewExperiment(partial, List.of(Option.of("a", 1), Option.of("b", 1)))
                 .withCoverage(Coverage.percent("50")));
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -136,7 +137,7 @@ public abstract class ExportRowsContract {
     void an_experiment_that_ended_in_the_month_by_its_schedule_adds_a_row_per_enrolled_device() {
         ExperimentKey partial = ExperimentKey.of("partial");
         Instant end = BEFORE_JUNE.plus(Duration.ofDays(2));
-        kit.createExperiment().create(new NewExperiment(partial, List.of(Option.of("a", 1)), false, null, end,
+        kit.createExperiment().create(ADMIN, new NewExperiment(partial, List.of(Option.of("a", 1)), false, null, end,
                 EndAction.STOP).withCoverage(Coverage.percent("50")));
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
@@ -158,7 +159,7 @@ public abstract class ExportRowsContract {
     @Test
     void events_are_those_of_the_experiments_enrolled_devices_in_the_half_open_period_in_time_order() {
         ExperimentKey partial = ExperimentKey.of("partial");
-        kit.createExperiment().create(new NewExperiment(partial, List.of(Option.of("a", 1)))
+        kit.createExperiment().create(ADMIN, new NewExperiment(partial, List.of(Option.of("a", 1)))
                 .withCoverage(Coverage.percent("50")));
         Device first = register("d-0");
         Device second = register("d-1");

@@ -12,7 +12,7 @@ class InMemoryEventStoreTest extends EventStoreContract {
     @Override
     protected EventStoragePorts freshEventStorage() {
         InMemoryExperiments experiments = new InMemoryExperiments();
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
         return new EventStoragePorts(experiments, devices, new InMemoryEventStore(devices));
     }

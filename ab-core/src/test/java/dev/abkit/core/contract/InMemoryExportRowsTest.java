@@ -13,7 +13,7 @@ class InMemoryExportRowsTest extends ExportRowsContract {
     @Override
     protected ExportStoragePorts freshExportStorage() {
         InMemoryExperiments experiments = new InMemoryExperiments();
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
         InMemoryEventStore events = new InMemoryEventStore(devices);
         return new ExportStoragePorts(experiments, devices, events, new InMemoryExportRows(experiments, devices, events));

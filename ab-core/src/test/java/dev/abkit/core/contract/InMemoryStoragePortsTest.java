@@ -11,7 +11,7 @@ class InMemoryStoragePortsTest extends StoragePortsContract {
     @Override
     protected StoragePorts freshStorage() {
         InMemoryExperiments experiments = new InMemoryExperiments();
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
         return new StoragePorts(experiments, devices, devices, () -> { });
     }

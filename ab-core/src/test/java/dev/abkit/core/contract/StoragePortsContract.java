@@ -41,6 +41,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,8 +88,8 @@ public abstract class StoragePortsContract {
     void added_experiments_are_kept_as_given_and_listed_in_creation_order_not_by_timestamp() {
         Experiment backdated = experiment("backdated", Instant.parse("2020-01-01T00:00:00Z"));
         Experiment onboarding = experiment("onboarding", NOW);
-        ports.experiments().add(backdated);
-        ports.experiments().add(onboarding);
+        audited(ports.experiments()).add(backdated);
+        audited(ports.experiments()).add(onboarding);
 
         assertThat(ports.experiments().find(backdated.key())).contains(backdated);
         assertThat(ports.experiments().all())
@@ -98,30 +99,30 @@ public abstract class StoragePortsContract {
 
     @Test
     void a_key_is_never_reused_not_even_after_a_stop() {
-        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
+        audited(ports.experiments()).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
 
-        assertThatThrownBy(() -> ports.experiments().add(experiment(BUTTON_COLOR.value(), NOW)))
+        assertThatThrownBy(() -> audited(ports.experiments()).add(experiment(BUTTON_COLOR.value(), NOW)))
                 .isInstanceOf(DuplicateExperimentException.class);
-        assertThatThrownBy(() -> ports.experiments().add(experiment(PRICE.value(), NOW)))
+        assertThatThrownBy(() -> audited(ports.experiments()).add(experiment(PRICE.value(), NOW)))
                 .isInstanceOf(DuplicateExperimentException.class);
         assertThat(ports.experiments().all()).hasSize(2);
     }
 
     @Test
     void a_stopped_experiment_is_listed_but_no_longer_running() {
-        ports.experiments().replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
+        audited(ports.experiments()).replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
 
         assertThat(ports.experiments().running().experiments()).containsExactly(ShippedExperiments.PRICE);
         assertThat(ports.experiments().all())
                 .containsExactly(ShippedExperiments.BUTTON_COLOR.stopped(), ShippedExperiments.PRICE);
-        assertThatThrownBy(() -> ports.experiments().replace(experiment("unknown", NOW), experiment("unknown", NOW).stopped()))
+        assertThatThrownBy(() -> audited(ports.experiments()).replace(experiment("unknown", NOW), experiment("unknown", NOW).stopped()))
                 .isInstanceOf(UnknownExperimentException.class);
     }
 
     @Test
     void the_first_device_enrolled_into_an_added_experiment_takes_slot_0_then_1() {
         Experiment onboarding = experiment("onboarding", NOW);
-        ports.experiments().add(onboarding);
+        audited(ports.experiments()).add(onboarding);
 
         assertThat(slotTakenBy("first", onboarding.key())).isZero();
         assertThat(slotTakenBy("second", onboarding.key())).isEqualTo(1);
@@ -256,8 +257,8 @@ public abstract class StoragePortsContract {
 
     @Test
     void a_device_registered_while_nothing_runs_is_found_without_assignments() {
-        ports.experiments().replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
-        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
+        audited(ports.experiments()).replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
+        audited(ports.experiments()).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
 
         assertThat(enrollmentService(ports).experimentsFor(DeviceToken.of("idle"))).isEmpty();
 
@@ -326,7 +327,7 @@ public abstract class StoragePortsContract {
         DeviceEnrollmentService service = enrollmentService(ports);
         service.experimentsFor(DeviceToken.of("early"));
         Experiment onboarding = experiment("onboarding", NOW);
-        ports.experiments().add(onboarding);
+        audited(ports.experiments()).add(onboarding);
 
         for (int request = 0; request < 3; request++) {
             assertThat(service.experimentsFor(DeviceToken.of("early")))
@@ -341,7 +342,7 @@ public abstract class StoragePortsContract {
     void a_stopped_experiment_keeps_its_assignments_stored() {
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Assignment> before = service.experimentsFor(DeviceToken.of("device-1"));
-        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
+        audited(ports.experiments()).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
 
         assertThat(service.experimentsFor(DeviceToken.of("device-1"))).containsExactly(before.get(0));
         assertThat(ports.devices().find(DeviceToken.of("device-1")).orElseThrow().assignments())
@@ -374,8 +375,8 @@ public abstract class StoragePortsContract {
         RunningExperiments assumed = ports.experiments().running();
         StoragePorts other = anotherInstance(ports);
         Experiment onboarding = experiment("onboarding", NOW);
-        other.experiments().add(onboarding);
-        other.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
+        audited(other.experiments()).add(onboarding);
+        audited(other.experiments()).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
         RunningExperiments[] given = new RunningExperiments[1];
 
         ports.devices().registerOnce(DeviceToken.of("late"), NOW, DeviceAttributes.UNKNOWN, assumed, (running, slots) -> {
@@ -393,14 +394,14 @@ public abstract class StoragePortsContract {
         long fresh = ports.experiments().running().version();
         assertThat(ports.experiments().running().version()).isEqualTo(fresh);
 
-        ports.experiments().add(experiment("onboarding", NOW));
+        audited(ports.experiments()).add(experiment("onboarding", NOW));
         long afterAdd = ports.experiments().running().version();
-        ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
+        audited(ports.experiments()).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped());
         long afterStop = ports.experiments().running().version();
 
         assertThat(afterAdd).isGreaterThan(fresh);
         assertThat(afterStop).isGreaterThan(afterAdd);
-        assertThatThrownBy(() -> ports.experiments().add(experiment("onboarding", NOW)))
+        assertThatThrownBy(() -> audited(ports.experiments()).add(experiment("onboarding", NOW)))
                 .isInstanceOf(DuplicateExperimentException.class);
         assertThat(ports.experiments().running().version()).isEqualTo(afterStop);
     }
@@ -446,7 +447,7 @@ public abstract class StoragePortsContract {
         Experiment scheduled = inStatus("scheduled_one", ExperimentStatus.SCHEDULED);
         Experiment closed = inStatus("closed_one", ExperimentStatus.CLOSED);
         for (Experiment experiment : List.of(draft, scheduled, closed)) {
-            ports.experiments().add(experiment);
+            audited(ports.experiments()).add(experiment);
         }
 
         assertThat(ports.experiments().find(draft.key())).contains(draft);
@@ -461,30 +462,30 @@ public abstract class StoragePortsContract {
     @Test
     void a_replace_is_a_compare_and_set_on_the_lifecycle_with_one_new_version_when_it_replaces() {
         Experiment scheduled = inStatus("onboarding", ExperimentStatus.SCHEDULED);
-        ports.experiments().add(scheduled);
+        audited(ports.experiments()).add(scheduled);
         long before = ports.experiments().running().version();
         Experiment started = scheduled.dueAt(scheduled.lifecycle().startAt()).orElseThrow();
         Experiment startedLater = scheduled.dueAt(scheduled.lifecycle().startAt().plusMillis(3)).orElseThrow();
 
-        assertThat(ports.experiments().replace(scheduled, started)).isTrue();
-        assertThat(anotherInstance(ports).experiments().replace(scheduled, startedLater)).isFalse();
+        assertThat(audited(ports.experiments()).replace(scheduled, started)).isTrue();
+        assertThat(audited(anotherInstance(ports).experiments()).replace(scheduled, startedLater)).isFalse();
 
         assertThat(ports.experiments().find(scheduled.key())).contains(started);
         assertThat(ports.experiments().running().version()).isEqualTo(before + 1);
         assertThat(ports.experiments().running().enrolling()).contains(started);
-        assertThatThrownBy(() -> ports.experiments().replace(experiment("unknown", NOW), experiment("unknown", NOW).stopped()))
+        assertThatThrownBy(() -> audited(ports.experiments()).replace(experiment("unknown", NOW), experiment("unknown", NOW).stopped()))
                 .isInstanceOf(UnknownExperimentException.class);
     }
 
     @Test
     void a_draft_takes_new_options_and_devices_enrolled_after_its_start_get_them_exactly() {
         Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
-        ports.experiments().add(draft);
+        audited(ports.experiments()).add(draft);
         Experiment edited = draft.withOptions(List.of(Option.of("x", "1"), Option.of("y", "1"), Option.of("z", "2")));
-        assertThat(ports.experiments().replace(draft, edited)).isTrue();
+        assertThat(audited(ports.experiments()).replace(draft, edited)).isTrue();
         assertThat(ports.experiments().find(draft.key())).contains(edited);
         Experiment started = edited.withLifecycle(edited.lifecycle().startedAt(NOW, null));
-        assertThat(ports.experiments().replace(edited, started)).isTrue();
+        assertThat(audited(ports.experiments()).replace(edited, started)).isTrue();
 
         DeviceEnrollmentService service = enrollmentService(ports);
         for (int i = 0; i < 8; i++) {
@@ -498,11 +499,11 @@ public abstract class StoragePortsContract {
     @Test
     void a_device_first_seen_while_an_experiment_was_a_draft_never_joins_it() {
         Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
-        ports.experiments().add(draft);
+        audited(ports.experiments()).add(draft);
         DeviceEnrollmentService service = enrollmentService(ports);
         service.experimentsFor(DeviceToken.of("early"));
 
-        ports.experiments().replace(draft, draft.withLifecycle(draft.lifecycle().startedAt(NOW, null)));
+        audited(ports.experiments()).replace(draft, draft.withLifecycle(draft.lifecycle().startedAt(NOW, null)));
 
         assertThat(service.experimentsFor(DeviceToken.of("early")))
                 .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE);
@@ -515,7 +516,7 @@ public abstract class StoragePortsContract {
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Assignment> before = service.experimentsFor(DeviceToken.of("enrolled"));
 
-        assertThat(ports.experiments().replace(ShippedExperiments.PRICE, closed(ShippedExperiments.PRICE))).isTrue();
+        assertThat(audited(ports.experiments()).replace(ShippedExperiments.PRICE, closed(ShippedExperiments.PRICE))).isTrue();
 
         assertThat(service.experimentsFor(DeviceToken.of("enrolled"))).containsExactlyElementsOf(before);
         assertThat(service.experimentsFor(DeviceToken.of("newcomer")))
@@ -536,9 +537,9 @@ public abstract class StoragePortsContract {
         Experiment withVersionOnly = experiment("version_audience", NOW).withLifecycle(
                 inStatus("x", ExperimentStatus.DRAFT).lifecycle()).withAudience(versionOnly);
         Experiment running = withFull.withLifecycle(withFull.lifecycle().startedAt(NOW, null));
-        ports.experiments().add(withFull);
-        ports.experiments().add(withVersionOnly);
-        ports.experiments().replace(withFull, running);
+        audited(ports.experiments()).add(withFull);
+        audited(ports.experiments()).add(withVersionOnly);
+        audited(ports.experiments()).replace(withFull, running);
 
         assertThat(ports.experiments().find(withFull.key())).get().extracting(Experiment::audience).isEqualTo(full);
         assertThat(ports.experiments().find(withVersionOnly.key())).get().extracting(Experiment::audience)
@@ -552,13 +553,13 @@ public abstract class StoragePortsContract {
     @Test
     void a_draft_takes_a_new_audience_and_loses_it_again() {
         Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
-        ports.experiments().add(draft);
+        audited(ports.experiments()).add(draft);
         Experiment limited = draft.withAudience(new Audience(null, null, null, null, List.of(CountryCode.of("RU")), false));
         Experiment open = limited.withAudience(Audience.EVERYONE);
 
-        assertThat(ports.experiments().replace(draft, limited)).isTrue();
+        assertThat(audited(ports.experiments()).replace(draft, limited)).isTrue();
         assertThat(anotherInstance(ports).experiments().find(draft.key())).contains(limited);
-        assertThat(ports.experiments().replace(limited, open)).isTrue();
+        assertThat(audited(ports.experiments()).replace(limited, open)).isTrue();
         assertThat(ports.experiments().find(draft.key())).contains(open);
     }
 
@@ -567,8 +568,8 @@ public abstract class StoragePortsContract {
         Experiment iosOnly = experiment("ios_only", NOW)
                 .withLifecycle(inStatus("x", ExperimentStatus.DRAFT).lifecycle())
                 .withAudience(new Audience(List.of(Platform.IOS), null, null, null, null, false));
-        ports.experiments().add(iosOnly);
-        ports.experiments().replace(iosOnly, iosOnly.withLifecycle(iosOnly.lifecycle().startedAt(NOW, null)));
+        audited(ports.experiments()).add(iosOnly);
+        audited(ports.experiments()).replace(iosOnly, iosOnly.withLifecycle(iosOnly.lifecycle().startedAt(NOW, null)));
         DeviceEnrollmentService service = enrollmentService(ports);
         DeviceAttributes ios = new DeviceAttributes(Platform.IOS, null, null);
         DeviceAttributes android = new DeviceAttributes(Platform.ANDROID, null, null);
@@ -588,7 +589,7 @@ public abstract class StoragePortsContract {
     @Test
     void coverage_leaves_out_exactly_its_share_and_a_left_out_device_holds_its_slot_without_a_value() {
         Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
-        ports.experiments().add(tenth);
+        audited(ports.experiments()).add(tenth);
         DeviceEnrollmentService service = enrollmentService(ports);
 
         for (int i = 0; i < 100; i++) {
@@ -622,7 +623,7 @@ public abstract class StoragePortsContract {
     @Test
     void a_coverage_change_while_running_starts_at_the_next_block_boundary_and_moves_no_device() {
         Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
-        ports.experiments().add(tenth);
+        audited(ports.experiments()).add(tenth);
         DeviceEnrollmentService service = enrollmentService(ports);
         for (int i = 0; i < 25; i++) {
             service.experimentsFor(token(i), DeviceAttributes.UNKNOWN);
@@ -634,7 +635,7 @@ public abstract class StoragePortsContract {
         Experiment stored = ports.experiments().find(tenth.key()).orElseThrow();
         long version = ports.experiments().running().version();
 
-        assertThat(ports.experiments().replace(stored, stored.withCoverage(Coverage.percent("50")))).isTrue();
+        assertThat(audited(ports.experiments()).replace(stored, stored.withCoverage(Coverage.percent("50")))).isTrue();
 
         Experiment changed = ports.experiments().find(tenth.key()).orElseThrow();
         assertThat(changed.coveragePlan().steps()).as("25 slots handed out: the 10 %% block of slots 20-29 ends first")
@@ -642,7 +643,7 @@ public abstract class StoragePortsContract {
                         new CoveragePlan.Step(30, Coverage.percent("50")));
         assertThat(changed.coverage()).isEqualTo(Coverage.percent("50"));
         assertThat(ports.experiments().running().version()).isGreaterThan(version);
-        assertThat(ports.experiments().replace(stored, stored.stopped())).as("a compare-and-set on the plan too")
+        assertThat(audited(ports.experiments()).replace(stored, stored.stopped())).as("a compare-and-set on the plan too")
                 .isFalse();
 
         for (int i = 25; i < 130; i++) {
@@ -662,7 +663,7 @@ public abstract class StoragePortsContract {
     @Test
     void coverage_changes_racing_registrations_never_move_a_slot_under_another_plan() throws Exception {
         Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
-        ports.experiments().add(tenth);
+        audited(ports.experiments()).add(tenth);
         DeviceEnrollmentService service = enrollmentService(ports);
         List<Coverage> changes = List.of(Coverage.percent("50"), Coverage.percent("25"), Coverage.percent("100"),
                 Coverage.percent("20"));
@@ -671,7 +672,7 @@ public abstract class StoragePortsContract {
         Concurrently.run(16, 600, i -> {
             if (i % 150 == 75) {
                 Experiment stored = ports.experiments().find(tenth.key()).orElseThrow();
-                return ports.experiments().replace(stored, stored.withCoverage(changes.get(i / 150)));
+                return audited(ports.experiments()).replace(stored, stored.withCoverage(changes.get(i / 150)));
             }
             return service.experimentsFor(token(i));
         });
@@ -696,7 +697,7 @@ public abstract class StoragePortsContract {
     @Test
     void slots_lost_by_failed_registrations_are_handed_out_again_so_the_covered_share_stays_exact() throws Exception {
         Experiment tenth = experiment("tenth", NOW).withCoverage(Coverage.percent("10"));
-        ports.experiments().add(tenth);
+        audited(ports.experiments()).add(tenth);
         DeviceEnrollmentService service = enrollmentService(ports);
         for (int i = 0; i < 7; i++) {
             service.experimentsFor(token(i));
@@ -721,9 +722,9 @@ public abstract class StoragePortsContract {
     @Test
     void a_drafts_coverage_is_replaced_from_slot_0() {
         Experiment draft = inStatus("draft", ExperimentStatus.DRAFT);
-        ports.experiments().add(draft);
+        audited(ports.experiments()).add(draft);
 
-        assertThat(ports.experiments().replace(draft, draft.withCoverage(Coverage.percent("12.5")))).isTrue();
+        assertThat(audited(ports.experiments()).replace(draft, draft.withCoverage(Coverage.percent("12.5")))).isTrue();
 
         assertThat(ports.experiments().find(draft.key()).orElseThrow().coveragePlan())
                 .isEqualTo(CoveragePlan.of(Coverage.percent("12.5")));
@@ -737,20 +738,20 @@ public abstract class StoragePortsContract {
         DeviceOverride first = new DeviceOverride(PRICE, DeviceToken.of("qa-1"), "5", NOW);
         DeviceOverride second = new DeviceOverride(PRICE, DeviceToken.of("qa-2"), "20", NOW.plusSeconds(1));
         DeviceOverride color = new DeviceOverride(BUTTON_COLOR, DeviceToken.of("qa-1"), "#0000FF", NOW.plusSeconds(2));
-        ports.experiments().putOverride(first);
-        ports.experiments().putOverride(second);
-        ports.experiments().putOverride(color);
+        audited(ports.experiments()).putOverride(first);
+        audited(ports.experiments()).putOverride(second);
+        audited(ports.experiments()).putOverride(color);
         DeviceOverride replaced = new DeviceOverride(PRICE, DeviceToken.of("qa-1"), "50", NOW.plusSeconds(3));
-        ports.experiments().putOverride(replaced);
+        audited(ports.experiments()).putOverride(replaced);
 
         assertThat(ports.experiments().overrides()).containsExactly(color, second, replaced);
         assertThat(ports.experiments().running().version()).isEqualTo(fresh + 4);
 
-        assertThat(ports.experiments().removeOverride(PRICE, DeviceToken.of("qa-2"))).isTrue();
-        assertThat(ports.experiments().removeOverride(PRICE, DeviceToken.of("qa-2"))).isFalse();
+        assertThat(audited(ports.experiments()).removeOverride(PRICE, DeviceToken.of("qa-2"))).isTrue();
+        assertThat(audited(ports.experiments()).removeOverride(PRICE, DeviceToken.of("qa-2"))).isFalse();
         assertThat(ports.experiments().overrides()).containsExactly(color, replaced);
         assertThat(ports.experiments().running().version()).isEqualTo(fresh + 5);
-        assertThatThrownBy(() -> ports.experiments().putOverride(
+        assertThatThrownBy(() -> audited(ports.experiments()).putOverride(
                 new DeviceOverride(ExperimentKey.of("unknown"), DeviceToken.of("qa-1"), "x", NOW)))
                 .isInstanceOf(UnknownExperimentException.class);
         assertThat(ports.experiments().running().version()).isEqualTo(fresh + 5);
@@ -760,14 +761,14 @@ public abstract class StoragePortsContract {
     void the_served_set_carries_the_overrides_of_drafts_scheduled_and_served_experiments_but_not_stopped_ones() {
         Experiment draft = inStatus("draft_one", ExperimentStatus.DRAFT);
         Experiment scheduled = inStatus("scheduled_one", ExperimentStatus.SCHEDULED);
-        ports.experiments().add(draft);
-        ports.experiments().add(scheduled);
+        audited(ports.experiments()).add(draft);
+        audited(ports.experiments()).add(scheduled);
         DeviceToken qa = DeviceToken.of("qa-phone");
-        ports.experiments().putOverride(new DeviceOverride(draft.key(), qa, "long", NOW));
-        ports.experiments().putOverride(new DeviceOverride(PRICE, qa, "50", NOW));
-        ports.experiments().putOverride(new DeviceOverride(scheduled.key(), qa, "short", NOW));
-        ports.experiments().putOverride(new DeviceOverride(BUTTON_COLOR, qa, "#FF0000", NOW));
-        ports.experiments().replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
+        audited(ports.experiments()).putOverride(new DeviceOverride(draft.key(), qa, "long", NOW));
+        audited(ports.experiments()).putOverride(new DeviceOverride(PRICE, qa, "50", NOW));
+        audited(ports.experiments()).putOverride(new DeviceOverride(scheduled.key(), qa, "short", NOW));
+        audited(ports.experiments()).putOverride(new DeviceOverride(BUTTON_COLOR, qa, "#FF0000", NOW));
+        audited(ports.experiments()).replace(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.BUTTON_COLOR.stopped());
 
         RunningExperiments running = anotherInstance(ports).experiments().running();
 
@@ -785,8 +786,8 @@ public abstract class StoragePortsContract {
         DeviceEnrollmentService service = enrollmentService(ports);
         service.experimentsFor(token(0));
         long slotOfFirst = ports.devices().findWithSlots(token(0)).orElseThrow().slotIn(PRICE);
-        ports.experiments().putOverride(new DeviceOverride(PRICE, token(0), "5", NOW));
-        ports.experiments().putOverride(new DeviceOverride(PRICE, DeviceToken.of("qa-phone"), "50", NOW));
+        audited(ports.experiments()).putOverride(new DeviceOverride(PRICE, token(0), "5", NOW));
+        audited(ports.experiments()).putOverride(new DeviceOverride(PRICE, DeviceToken.of("qa-phone"), "50", NOW));
 
         List<Assignment> qaAnswer = service.experimentsFor(DeviceToken.of("qa-phone"));
         assertThat(qaAnswer).extracting(Assignment::experiment).containsExactly(BUTTON_COLOR, PRICE);
@@ -806,11 +807,11 @@ public abstract class StoragePortsContract {
     @Test
     void a_drafts_new_options_remove_its_overrides_of_values_it_no_longer_has() {
         Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
-        ports.experiments().add(draft);
-        ports.experiments().putOverride(new DeviceOverride(draft.key(), DeviceToken.of("qa-1"), "short", NOW));
-        ports.experiments().putOverride(new DeviceOverride(draft.key(), DeviceToken.of("qa-2"), "long", NOW.plusSeconds(1)));
+        audited(ports.experiments()).add(draft);
+        audited(ports.experiments()).putOverride(new DeviceOverride(draft.key(), DeviceToken.of("qa-1"), "short", NOW));
+        audited(ports.experiments()).putOverride(new DeviceOverride(draft.key(), DeviceToken.of("qa-2"), "long", NOW.plusSeconds(1)));
 
-        ports.experiments().replace(draft, draft.withOptions(List.of(Option.of("short", "1"), Option.of("medium", "1"))));
+        audited(ports.experiments()).replace(draft, draft.withOptions(List.of(Option.of("short", "1"), Option.of("medium", "1"))));
 
         assertThat(ports.experiments().overrides()).extracting(DeviceOverride::device).containsExactly(DeviceToken.of("qa-1"));
     }

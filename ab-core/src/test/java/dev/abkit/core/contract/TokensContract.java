@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,8 +46,8 @@ public abstract class TokensContract {
     @Test
     void a_token_is_found_by_its_digest_with_everything_it_was_given() {
         PersonalToken alice = token("Ana María 😀", Role.EDITOR, NOW, Optional.of(NOW.plus(Duration.ofDays(90))), "alice");
-        tokens.add(alice);
-        tokens.add(token("bob", Role.QA, NOW, Optional.empty(), "bob"));
+        audited(tokens).add(alice);
+        audited(tokens).add(token("bob", Role.QA, NOW, Optional.empty(), "bob"));
 
         assertThat(tokens.findByDigest(TokenDigest.of("alice"))).contains(alice);
         assertThat(tokens.findByDigest(TokenDigest.of("nobody"))).isEmpty();
@@ -56,31 +57,31 @@ public abstract class TokensContract {
     void the_list_holds_every_token_oldest_first() {
         PersonalToken later = token("later", Role.ANALYST, NOW.plusSeconds(1), Optional.empty(), "later");
         PersonalToken first = token("first", Role.ADMIN, NOW, Optional.empty(), "first");
-        tokens.add(later);
-        tokens.add(first);
+        audited(tokens).add(later);
+        audited(tokens).add(first);
         assertThat(tokens.all()).containsExactly(first, later);
     }
 
     @Test
     void revoking_keeps_the_first_revocation_and_unknown_ids_find_nothing() {
         PersonalToken alice = token("alice", Role.EDITOR, NOW, Optional.empty(), "alice");
-        tokens.add(alice);
+        audited(tokens).add(alice);
 
-        Optional<PersonalToken> revoked = tokens.revoke(alice.id(), NOW.plusSeconds(5));
+        Optional<PersonalToken> revoked = audited(tokens).revoke(alice.id(), NOW.plusSeconds(5));
         assertThat(revoked.flatMap(PersonalToken::revokedAt)).contains(NOW.plusSeconds(5));
-        assertThat(tokens.revoke(alice.id(), NOW.plusSeconds(9)).flatMap(PersonalToken::revokedAt)).contains(NOW.plusSeconds(5));
+        assertThat(audited(tokens).revoke(alice.id(), NOW.plusSeconds(9)).flatMap(PersonalToken::revokedAt)).contains(NOW.plusSeconds(5));
         assertThat(tokens.findByDigest(alice.digest()).flatMap(PersonalToken::revokedAt)).contains(NOW.plusSeconds(5));
-        assertThat(tokens.revoke(new TokenId(UUID.randomUUID()), NOW)).isEmpty();
+        assertThat(audited(tokens).revoke(new TokenId(UUID.randomUUID()), NOW)).isEmpty();
     }
 
     @Test
     void a_revocation_is_seen_at_once_by_another_store_on_the_same_data() {
         PersonalToken alice = token("alice", Role.EDITOR, NOW, Optional.empty(), "alice");
-        tokens.add(alice);
+        audited(tokens).add(alice);
         Tokens elsewhere = sameStoreElsewhere();
         assertThat(elsewhere.findByDigest(alice.digest()).map(PersonalToken::revoked)).contains(false);
 
-        tokens.revoke(alice.id(), NOW.plusSeconds(1));
+        audited(tokens).revoke(alice.id(), NOW.plusSeconds(1));
 
         assertThat(elsewhere.findByDigest(alice.digest()).map(PersonalToken::revoked)).contains(true);
     }
@@ -88,7 +89,7 @@ public abstract class TokensContract {
     @Test
     void a_use_is_recorded_unless_one_at_or_after_the_bound_is_there() {
         PersonalToken alice = token("alice", Role.EDITOR, NOW, Optional.empty(), "alice");
-        tokens.add(alice);
+        audited(tokens).add(alice);
 
         tokens.markUsed(alice.id(), NOW.plusSeconds(10), NOW.minusSeconds(50));
         assertThat(lastUse(alice)).contains(NOW.plusSeconds(10));

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** R8 in the enrolment: an experiment's audience decides, at a device's first request, whether it joins. */
@@ -43,14 +44,14 @@ class AudienceEnrollmentTest {
     private final AbKit abkit;
 
     AudienceEnrollmentTest() {
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
         abkit = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
                 .clock(new TickingClock(Instant.parse("2026-06-01T12:00:00Z"))).seeds(() -> 99L)
                 .rememberDevices(1 << 20).build();
     }
 
     private Experiment create(Audience audience) {
-        return abkit.createExperiment().create(new NewExperiment(ONBOARDING, THIRDS).withAudience(audience));
+        return abkit.createExperiment().create(ADMIN, new NewExperiment(ONBOARDING, THIRDS).withAudience(audience));
     }
 
     private Map<String, String> ask(String token, DeviceAttributes attributes) {
@@ -100,8 +101,8 @@ class AudienceEnrollmentTest {
         create(IOS_ONLY);
         assertThat(ask("silent", DeviceAttributes.UNKNOWN)).doesNotContainKey("onboarding");
 
-        abkit.stopExperiment().stop(ONBOARDING);
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("inclusive"), THIRDS)
+        abkit.stopExperiment().stop(ADMIN, ONBOARDING);
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ExperimentKey.of("inclusive"), THIRDS)
                 .withAudience(new Audience(List.of(Platform.IOS), null, null, null, null, true)));
         assertThat(ask("silent-too", DeviceAttributes.UNKNOWN)).containsKey("inclusive");
         assertThat(ask("android", ANDROID)).doesNotContainKey("inclusive");
@@ -120,10 +121,10 @@ class AudienceEnrollmentTest {
 
     @Test
     void a_draft_takes_a_new_audience_and_the_started_experiment_enrols_by_it() {
-        abkit.createExperiment().create(new NewExperiment(ONBOARDING, THIRDS, true, null, null, null));
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ONBOARDING, THIRDS, true, null, null, null));
 
-        Experiment edited = abkit.editExperiment().edit(ONBOARDING, ExperimentChanges.none().withAudience(IOS_ONLY));
-        abkit.startExperiment().start(ONBOARDING);
+        Experiment edited = abkit.editExperiment().edit(ADMIN, ONBOARDING, ExperimentChanges.none().withAudience(IOS_ONLY));
+        abkit.startExperiment().start(ADMIN, ONBOARDING);
 
         assertThat(edited.audience()).isEqualTo(IOS_ONLY);
         assertThat(abkit.findExperiments().get(ONBOARDING).audience()).isEqualTo(IOS_ONLY);

@@ -27,7 +27,7 @@ class DeviceActivityTest {
     private final Heard heard = new Heard();
 
     DeviceActivityTest() {
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
     }
 
     private AbKit abkit(long deviceMemory) {

@@ -27,6 +27,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.AdditionalAnswers.delegatesTo;
@@ -48,7 +50,7 @@ class DeviceEnrollmentServiceTest {
     private final AbKit abkit;
 
     DeviceEnrollmentServiceTest() {
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
         abkit = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
                 .clock(clock).seeds(() -> 1234L).build();
     }
@@ -88,7 +90,7 @@ class DeviceEnrollmentServiceTest {
     void r1_stopping_an_experiment_removes_its_key_and_changes_nothing_else() {
         Map<String, String> before = asMap(ask("stopper"));
 
-        abkit.stopExperiment().stop(BUTTON_COLOR);
+        abkit.stopExperiment().stop(ADMIN, BUTTON_COLOR);
 
         Map<String, String> after = asMap(ask("stopper"));
         assertThat(after).doesNotContainKey("button_color").containsEntry("price", before.get("price")).hasSize(1);
@@ -99,7 +101,7 @@ class DeviceEnrollmentServiceTest {
     void r2_a_device_never_joins_an_experiment_created_after_its_first_request() {
         ask("early");
         clock.advance(Duration.ofMinutes(1));
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ExperimentKey.of("onboarding"),
                 List.of(Option.of("short", 50), Option.of("long", 50))));
 
         for (int i = 0; i < 10; i++) {
@@ -164,7 +166,7 @@ class DeviceEnrollmentServiceTest {
 
     @Test
     void a_device_stores_its_first_seen_instant_and_only_the_experiments_running_then() {
-        abkit.stopExperiment().stop(PRICE);
+        abkit.stopExperiment().stop(ADMIN, PRICE);
         clock.advance(Duration.ofSeconds(5));
 
         ask("watched");
@@ -210,7 +212,7 @@ class DeviceEnrollmentServiceTest {
         Experiments lagging = mock(Experiments.class, delegatesTo(experiments));
         willReturn(before).given(lagging).running();
         AbKit kit = AbKit.builder().experiments(lagging).devices(devices).enrollmentCounts(devices).clock(clock).build();
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ExperimentKey.of("onboarding"),
                 List.of(Option.of("short", 50), Option.of("long", 50))));
 
         List<Assignment> first = kit.experimentsForDevice().experimentsFor(DeviceToken.of("late"));
@@ -272,7 +274,7 @@ class DeviceEnrollmentServiceTest {
         DeviceToken token = DeviceToken.of("remembered");
         assertThat(remembering.experimentsForDevice().experimentsFor(token)).hasSize(2);
 
-        remembering.stopExperiment().stop(PRICE);
+        remembering.stopExperiment().stop(ADMIN, PRICE);
 
         assertThat(remembering.experimentsForDevice().fromMemory(token).orElseThrow())
                 .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
@@ -284,7 +286,7 @@ class DeviceEnrollmentServiceTest {
         DeviceToken token = DeviceToken.of("remembered");
         assertThat(service.experimentsFor(token)).hasSize(2);
 
-        experiments.replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()); // as another instance on the same store
+        audited(experiments).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()); // as another instance on the same store
         assertThat(service.fromMemory(token).orElseThrow()).as("until the refresh").hasSize(2);
         service.refreshRunningExperiments();
 
@@ -299,13 +301,13 @@ class DeviceEnrollmentServiceTest {
         DeviceToken enrolled = DeviceToken.of("enrolled");
         List<Assignment> before = remembering.experimentsForDevice().experimentsFor(enrolled);
 
-        remembering.closeExperiment().close(PRICE);
+        remembering.closeExperiment().close(ADMIN, PRICE);
 
         assertThat(remembering.experimentsForDevice().fromMemory(enrolled).orElseThrow()).isEqualTo(before);
         assertThat(remembering.experimentsForDevice().experimentsFor(DeviceToken.of("newcomer")))
                 .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
         assertThat(countsOf(PRICE, 1)).hasSize(1);
-        remembering.stopExperiment().stop(PRICE);
+        remembering.stopExperiment().stop(ADMIN, PRICE);
         assertThat(remembering.experimentsForDevice().fromMemory(enrolled).orElseThrow())
                 .extracting(Assignment::experiment).containsExactly(BUTTON_COLOR);
     }

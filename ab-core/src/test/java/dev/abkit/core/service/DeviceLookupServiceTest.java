@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -41,7 +42,7 @@ class DeviceLookupServiceTest {
         abkit.experimentsForDevice().experimentsFor(DeviceToken.of("first"));
         clock.advance(Duration.ofSeconds(5));
         List<Assignment> received = abkit.experimentsForDevice().experimentsFor(DeviceToken.of("second"), attributes);
-        abkit.stopExperiment().stop(ShippedExperiments.PRICE.key());
+        abkit.stopExperiment().stop(ADMIN, ShippedExperiments.PRICE.key());
 
         DeviceReport report = abkit.findDevice().find(DeviceToken.of("second"));
 
@@ -56,7 +57,7 @@ class DeviceLookupServiceTest {
     @Test
     void assignments_are_listed_in_the_order_the_experiments_were_created_and_only_those_the_device_has() {
         abkit.experimentsForDevice().experimentsFor(DeviceToken.of("early"));
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ExperimentKey.of("onboarding"),
                 List.of(Option.of("short", 50), Option.of("long", 50))));
         abkit.experimentsForDevice().experimentsFor(DeviceToken.of("late"));
 
@@ -71,7 +72,7 @@ class DeviceLookupServiceTest {
     @Test
     void a_device_that_the_coverage_left_out_is_shown_left_out_with_its_slot_and_no_value() {
         ExperimentKey tenth = ExperimentKey.of("tenth");
-        abkit.createExperiment().create(new NewExperiment(tenth, List.of(Option.of("short", 50), Option.of("long", 50)))
+        abkit.createExperiment().create(ADMIN, new NewExperiment(tenth, List.of(Option.of("short", 50), Option.of("long", 50)))
                 .withCoverage(Coverage.percent("10")));
         for (int i = 0; i < 10; i++) {
             abkit.experimentsForDevice().experimentsFor(DeviceToken.of("device-" + i));

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,7 +32,7 @@ class ExperimentAdminServiceTest {
 
     @Test
     void a_created_experiment_runs_from_now_with_a_seed_from_the_seed_source() {
-        Experiment created = admin.create(twoWay("onboarding"));
+        Experiment created = admin.create(ADMIN, twoWay("onboarding"));
 
         assertThat(created.status()).isEqualTo(ExperimentStatus.RUNNING);
         assertThat(created.createdAt()).isEqualTo(clock.instant());
@@ -42,19 +43,19 @@ class ExperimentAdminServiceTest {
 
     @Test
     void experiments_are_listed_in_creation_order() {
-        admin.create(twoWay("zeta"));
+        admin.create(ADMIN, twoWay("zeta"));
         clock.advance(Duration.ofSeconds(1));
-        admin.create(twoWay("alpha"));
+        admin.create(ADMIN, twoWay("alpha"));
 
         assertThat(admin.all()).extracting(e -> e.key().value()).containsExactly("zeta", "alpha");
     }
 
     @Test
     void a_key_is_never_reused_even_after_a_stop() {
-        admin.create(twoWay("once"));
-        admin.stop(ExperimentKey.of("once"));
+        admin.create(ADMIN, twoWay("once"));
+        admin.stop(ADMIN, ExperimentKey.of("once"));
 
-        assertThatThrownBy(() -> admin.create(twoWay("once")))
+        assertThatThrownBy(() -> admin.create(ADMIN, twoWay("once")))
                 .isInstanceOf(DuplicateExperimentException.class)
                 .hasMessageContaining("\"once\" exists already");
         assertThat(admin.all()).hasSize(1);
@@ -62,10 +63,10 @@ class ExperimentAdminServiceTest {
 
     @Test
     void stopping_is_final_idempotent_and_keeps_the_definition() {
-        Experiment created = admin.create(twoWay("checkout"));
+        Experiment created = admin.create(ADMIN, twoWay("checkout"));
 
-        Experiment stopped = admin.stop(ExperimentKey.of("checkout"));
-        Experiment again = admin.stop(ExperimentKey.of("checkout"));
+        Experiment stopped = admin.stop(ADMIN, ExperimentKey.of("checkout"));
+        Experiment again = admin.stop(ADMIN, ExperimentKey.of("checkout"));
 
         assertThat(stopped.status()).isEqualTo(ExperimentStatus.STOPPED);
         assertThat(again).isEqualTo(stopped);
@@ -80,7 +81,7 @@ class ExperimentAdminServiceTest {
         assertThatThrownBy(() -> admin.get(ExperimentKey.of("nope")))
                 .isInstanceOf(UnknownExperimentException.class)
                 .hasMessage("there is no experiment with key \"nope\"");
-        assertThatThrownBy(() -> admin.stop(ExperimentKey.of("nope"))).isInstanceOf(UnknownExperimentException.class);
+        assertThatThrownBy(() -> admin.stop(ADMIN, ExperimentKey.of("nope"))).isInstanceOf(UnknownExperimentException.class);
     }
 
     /** Invalid options cannot even be asked for, so an adapter tells bad input from failures of the use case. */

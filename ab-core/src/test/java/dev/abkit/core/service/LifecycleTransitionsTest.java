@@ -21,6 +21,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -122,15 +124,15 @@ class LifecycleTransitionsTest {
     private Experiment call(String call) {
         Instant later = NOW.plus(Duration.ofHours(2));
         Function<ExperimentKey, Experiment> action = switch (call) {
-            case "start" -> admin::start;
-            case "schedule" -> key -> admin.schedule(key, later, null);
-            case "close" -> admin::close;
-            case "stop" -> admin::stop;
-            case "endAt" -> key -> admin.edit(key, ExperimentChanges.none().withEndAt(later.plusSeconds(60)));
-            case "options" -> key -> admin.edit(key, ExperimentChanges.none().withOptions(List.of(Option.of("x", 1))));
-            case "startAt" -> key -> admin.edit(key, ExperimentChanges.none().withStartAt(later));
-            case "coverage" -> key -> admin.edit(key, ExperimentChanges.none().withCoverage(Coverage.percent("10")));
-            case "audience" -> key -> admin.edit(key, ExperimentChanges.none().withAudience(
+            case "start" -> key -> admin.start(ADMIN, key);
+            case "schedule" -> key -> admin.schedule(ADMIN, key, later, null);
+            case "close" -> key -> admin.close(ADMIN, key);
+            case "stop" -> key -> admin.stop(ADMIN, key);
+            case "endAt" -> key -> admin.edit(ADMIN, key, ExperimentChanges.none().withEndAt(later.plusSeconds(60)));
+            case "options" -> key -> admin.edit(ADMIN, key, ExperimentChanges.none().withOptions(List.of(Option.of("x", 1))));
+            case "startAt" -> key -> admin.edit(ADMIN, key, ExperimentChanges.none().withStartAt(later));
+            case "coverage" -> key -> admin.edit(ADMIN, key, ExperimentChanges.none().withCoverage(Coverage.percent("10")));
+            case "audience" -> key -> admin.edit(ADMIN, key, ExperimentChanges.none().withAudience(
                     new Audience(List.of(Platform.IOS), null, null, null, null, false)));
             default -> throw new IllegalArgumentException(call);
         };
@@ -146,7 +148,7 @@ class LifecycleTransitionsTest {
         };
         Experiment experiment = new Experiment(KEY, List.of(Option.of("a", 50), Option.of("b", 50)), lifecycle,
                 before, 7L);
-        experiments.add(experiment);
+        audited(experiments).add(experiment);
         return experiment;
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,7 +34,7 @@ class OverridesCostNothingTest {
         askAll(abkit, tokens); // past the interpreter's first calls and class loading
         long withoutOverrides = allocatedBy(threads, abkit, tokens);
 
-        abkit.overrideDevices().put(ShippedExperiments.PRICE.key(), DeviceToken.of("qa-phone"), "50");
+        abkit.overrideDevices().put(ADMIN, ShippedExperiments.PRICE.key(), DeviceToken.of("qa-phone"), "50");
         askAll(abkit, tokens);
         long withAnOverride = allocatedBy(threads, abkit, tokens);
 

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,7 +47,7 @@ class OverridesTest {
     private final AbKit abkit;
 
     OverridesTest() {
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
         abkit = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
                 .clock(clock).seeds(() -> 1234L).rememberDevices(1 << 20).build();
     }
@@ -61,15 +62,15 @@ class OverridesTest {
 
     private DeviceOverride override(ExperimentKey experiment, String token, String value) {
         clock.advance(Duration.ofSeconds(1));
-        return abkit.overrideDevices().put(experiment, DeviceToken.of(token), value);
+        return abkit.overrideDevices().put(ADMIN, experiment, DeviceToken.of(token), value);
     }
 
     private void removeOverride(ExperimentKey experiment, String token) {
-        abkit.overrideDevices().remove(experiment, DeviceToken.of(token));
+        abkit.overrideDevices().remove(ADMIN, experiment, DeviceToken.of(token));
     }
 
     private void createDraft() {
-        abkit.createExperiment().create(new NewExperiment(ONBOARDING,
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ONBOARDING,
                 List.of(Option.of("short", "50"), Option.of("long", "50")), true, null, null, EndAction.STOP));
     }
 
@@ -151,7 +152,7 @@ class OverridesTest {
         assertThat(fromMemory("plain-phone")).containsOnlyKeys("button_color", "price");
         assertThat(ask("new-phone")).containsOnlyKeys("button_color", "price");
 
-        abkit.scheduleExperiment().schedule(ONBOARDING, clock.instant().plus(Duration.ofDays(1)), null);
+        abkit.scheduleExperiment().schedule(ADMIN, ONBOARDING, clock.instant().plus(Duration.ofDays(1)), null);
 
         assertThat(fromMemory("qa-phone")).containsEntry("onboarding", "long");
         assertThat(fromMemory("plain-phone")).containsOnlyKeys("button_color", "price");
@@ -162,7 +163,7 @@ class OverridesTest {
         ask("qa-phone");
         override(BUTTON_COLOR, "qa-phone", "#0000FF");
 
-        abkit.stopExperiment().stop(BUTTON_COLOR);
+        abkit.stopExperiment().stop(ADMIN, BUTTON_COLOR);
 
         assertThat(fromMemory("qa-phone")).containsOnlyKeys("price");
         assertThatThrownBy(() -> override(BUTTON_COLOR, "qa-phone", "#FF0000"))
@@ -203,7 +204,7 @@ class OverridesTest {
         override(ONBOARDING, "qa-1", "short");
         override(ONBOARDING, "qa-2", "long");
 
-        abkit.editExperiment().edit(ONBOARDING, ExperimentChanges.none().withOptions(
+        abkit.editExperiment().edit(ADMIN, ONBOARDING, ExperimentChanges.none().withOptions(
                 List.of(Option.of("short", "50"), Option.of("medium", "50"))));
 
         assertThat(abkit.overrideDevices().overridesOf(ONBOARDING)).extracting(DeviceOverride::device)

@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -49,8 +50,8 @@ class ReadResultsServiceTest {
     private final ReadResultsService service = new ReadResultsService(experiments, store, clock);
 
     ReadResultsServiceTest() {
-        ShippedExperiments.all().forEach(experiments::add);
-        experiments.add(EXPERIMENT);
+        experiments.addShipped();
+        audited(experiments).add(EXPERIMENT);
         store.figures = new EventStore.MetricFigures(Map.of(
                 "control", new EventStore.OptionFigures(100, 40, 10, 25, 100),
                 "treatment", new EventStore.OptionFigures(100, 50, 20, 60, 300)), 2, false);
@@ -117,8 +118,8 @@ class ReadResultsServiceTest {
 
     @Test
     void the_devices_overridden_in_the_experiment_are_excluded_and_the_query_is_passed_on() {
-        experiments.putOverride(new DeviceOverride(CHECKOUT, DeviceToken.of("qa-1"), "treatment", START));
-        experiments.putOverride(new DeviceOverride(ShippedExperiments.PRICE.key(), DeviceToken.of("qa-2"), "10",
+        audited(experiments).putOverride(new DeviceOverride(CHECKOUT, DeviceToken.of("qa-1"), "treatment", START));
+        audited(experiments).putOverride(new DeviceOverride(ShippedExperiments.PRICE.key(), DeviceToken.of("qa-2"), "10",
                 START));
         Optional<Instant> from = Optional.of(Instant.parse("2026-05-02T00:00:00Z"));
         Optional<Instant> to = Optional.of(Instant.parse("2026-05-03T00:00:00Z"));
@@ -157,7 +158,7 @@ class ReadResultsServiceTest {
 
     @Test
     void history_is_cumulative_per_day_from_the_first_assignment_to_today_without_gaps() {
-        experiments.putOverride(new DeviceOverride(CHECKOUT, DeviceToken.of("qa-1"), "treatment", START));
+        audited(experiments).putOverride(new DeviceOverride(CHECKOUT, DeviceToken.of("qa-1"), "treatment", START));
         store.days = List.of(
                 day("2026-05-04", Map.of("control", new EventStore.DayCounts(0, 1),
                         "treatment", new EventStore.DayCounts(1, 1))),

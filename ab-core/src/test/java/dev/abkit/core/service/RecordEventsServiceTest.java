@@ -31,7 +31,7 @@ class RecordEventsServiceTest {
     private final InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
 
     RecordEventsServiceTest() {
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
     }
 
     private static EventBatch batch(String... ids) {

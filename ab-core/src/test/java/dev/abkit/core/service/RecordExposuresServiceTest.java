@@ -37,7 +37,7 @@ class RecordExposuresServiceTest {
     private final InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
 
     RecordExposuresServiceTest() {
-        ShippedExperiments.all().forEach(experiments::add);
+        experiments.addShipped();
     }
 
     private void register() {

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +36,7 @@ class ScheduleServiceTest {
     private final ScheduleService schedules = new ScheduleService(experiments, clock, refreshes::incrementAndGet);
 
     private Experiment create(Instant startAt, Instant endAt, EndAction endAction) {
-        return admin.create(new NewExperiment(KEY, OPTIONS, false, startAt, endAt, endAction));
+        return admin.create(ADMIN, new NewExperiment(KEY, OPTIONS, false, startAt, endAt, endAction));
     }
 
     @Test
@@ -82,7 +84,7 @@ class ScheduleServiceTest {
         Experiment started = admin.get(KEY);
         clock.advance(Duration.ofMillis(5));
 
-        boolean replaced = experiments.replace(readByTheSlowerInstance,
+        boolean replaced = audited(experiments).replace(readByTheSlowerInstance,
                 readByTheSlowerInstance.dueAt(clock.instant()).orElseThrow());
 
         assertThat(replaced).isFalse();
@@ -91,8 +93,8 @@ class ScheduleServiceTest {
 
     @Test
     void an_end_closes_or_stops_as_the_experiment_says() {
-        admin.create(new NewExperiment(ExperimentKey.of("closes"), OPTIONS, false, null, NOW.plusSeconds(5), EndAction.CLOSE));
-        admin.create(new NewExperiment(ExperimentKey.of("stops"), OPTIONS, false, null, NOW.plusSeconds(5), null));
+        admin.create(ADMIN, new NewExperiment(ExperimentKey.of("closes"), OPTIONS, false, null, NOW.plusSeconds(5), EndAction.CLOSE));
+        admin.create(ADMIN, new NewExperiment(ExperimentKey.of("stops"), OPTIONS, false, null, NOW.plusSeconds(5), null));
         clock.advance(Duration.ofSeconds(5));
 
         assertThat(schedules.carryOutDue()).hasSize(2);
@@ -118,7 +120,7 @@ class ScheduleServiceTest {
     @Test
     void a_closed_experiment_with_an_end_that_stops_is_stopped_at_its_end() {
         create(null, NOW.plusSeconds(60), EndAction.STOP);
-        admin.close(KEY);
+        admin.close(ADMIN, KEY);
         clock.advance(Duration.ofSeconds(60));
 
         schedules.carryOutDue();
@@ -128,8 +130,8 @@ class ScheduleServiceTest {
 
     @Test
     void drafts_and_experiments_without_a_schedule_are_never_due() {
-        admin.create(new NewExperiment(KEY, OPTIONS, true, NOW.plusSeconds(1), NOW.plusSeconds(2), null));
-        admin.create(new NewExperiment(ExperimentKey.of("plain"), OPTIONS));
+        admin.create(ADMIN, new NewExperiment(KEY, OPTIONS, true, NOW.plusSeconds(1), NOW.plusSeconds(2), null));
+        admin.create(ADMIN, new NewExperiment(ExperimentKey.of("plain"), OPTIONS));
         clock.advance(Duration.ofDays(1));
 
         assertThat(schedules.carryOutDue()).isEmpty();
@@ -139,11 +141,11 @@ class ScheduleServiceTest {
 
     @Test
     void creating_decides_the_status_from_draft_and_start() {
-        assertThat(admin.create(new NewExperiment(ExperimentKey.of("now"), OPTIONS)).lifecycle().startedAt())
+        assertThat(admin.create(ADMIN, new NewExperiment(ExperimentKey.of("now"), OPTIONS)).lifecycle().startedAt())
                 .isEqualTo(NOW);
-        assertThat(admin.create(new NewExperiment(ExperimentKey.of("later"), OPTIONS, false, NOW.plusSeconds(1), null, null))
+        assertThat(admin.create(ADMIN, new NewExperiment(ExperimentKey.of("later"), OPTIONS, false, NOW.plusSeconds(1), null, null))
                 .status()).isEqualTo(ExperimentStatus.SCHEDULED);
-        assertThat(admin.create(new NewExperiment(ExperimentKey.of("prepared"), OPTIONS, true, NOW.plusSeconds(1), null, null))
+        assertThat(admin.create(ADMIN, new NewExperiment(ExperimentKey.of("prepared"), OPTIONS, true, NOW.plusSeconds(1), null, null))
                 .status()).isEqualTo(ExperimentStatus.DRAFT);
         assertThat(admin.get(ExperimentKey.of("later")).lifecycle().endAction()).isEqualTo(EndAction.STOP);
     }
@@ -158,21 +160,21 @@ class ScheduleServiceTest {
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("endAt"));
         assertThat(experiments.all()).isEmpty();
 
-        admin.create(new NewExperiment(KEY, OPTIONS, true, null, null, null));
-        assertThatThrownBy(() -> admin.schedule(KEY, NOW.minusSeconds(1), null))
+        admin.create(ADMIN, new NewExperiment(KEY, OPTIONS, true, null, null, null));
+        assertThatThrownBy(() -> admin.schedule(ADMIN, KEY, NOW.minusSeconds(1), null))
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("startAt"));
-        assertThatThrownBy(() -> admin.schedule(KEY, null, null))
+        assertThatThrownBy(() -> admin.schedule(ADMIN, KEY, null, null))
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("startAt"));
-        assertThatThrownBy(() -> admin.edit(KEY, ExperimentChanges.none().withEndAt(NOW)))
+        assertThatThrownBy(() -> admin.edit(ADMIN, KEY, ExperimentChanges.none().withEndAt(NOW)))
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("endAt"));
         assertThat(admin.get(KEY).status()).isEqualTo(ExperimentStatus.DRAFT);
     }
 
     @Test
     void a_draft_takes_new_options_and_keeps_its_key_seed_and_creation() {
-        Experiment draft = admin.create(new NewExperiment(KEY, OPTIONS, true, null, null, null));
+        Experiment draft = admin.create(ADMIN, new NewExperiment(KEY, OPTIONS, true, null, null, null));
 
-        Experiment edited = admin.edit(KEY, ExperimentChanges.none()
+        Experiment edited = admin.edit(ADMIN, KEY, ExperimentChanges.none()
                 .withOptions(List.of(Option.of("x", 1), Option.of("y", 3))).withEndAction(EndAction.CLOSE));
 
         assertThat(edited.options()).containsExactly(Option.of("x", 1), Option.of("y", 3));
@@ -186,19 +188,19 @@ class ScheduleServiceTest {
     void an_edit_removes_an_end_given_as_none_and_keeps_what_it_does_not_name() {
         create(null, NOW.plusSeconds(60), EndAction.CLOSE);
 
-        Experiment edited = admin.edit(KEY, ExperimentChanges.none().withEndAt(null));
+        Experiment edited = admin.edit(ADMIN, KEY, ExperimentChanges.none().withEndAt(null));
 
         assertThat(edited.lifecycle().endAt()).isNull();
         assertThat(edited.lifecycle().endAction()).isEqualTo(EndAction.CLOSE);
-        assertThat(admin.edit(KEY, ExperimentChanges.none().withEndAction(EndAction.STOP)).lifecycle().endAt()).isNull();
+        assertThat(admin.edit(ADMIN, KEY, ExperimentChanges.none().withEndAction(EndAction.STOP)).lifecycle().endAt()).isNull();
     }
 
     @Test
     void starting_a_draft_whose_end_has_passed_is_refused_naming_endAt() {
-        admin.create(new NewExperiment(KEY, OPTIONS, true, null, NOW.plusSeconds(1), null));
+        admin.create(ADMIN, new NewExperiment(KEY, OPTIONS, true, null, NOW.plusSeconds(1), null));
         clock.advance(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> admin.start(KEY))
+        assertThatThrownBy(() -> admin.start(ADMIN, KEY))
                 .isInstanceOfSatisfying(InvalidScheduleException.class, e -> assertThat(e.field()).isEqualTo("endAt"));
     }
 }

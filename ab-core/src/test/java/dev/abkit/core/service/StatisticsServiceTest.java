@@ -17,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.abkit.core.audit.TestAudit.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class StatisticsServiceTest {
@@ -58,8 +59,8 @@ class StatisticsServiceTest {
     @Test
     void experiments_without_devices_show_zeros_and_stopped_ones_stay_listed() {
         abkit.experimentsForDevice().experimentsFor(DeviceToken.of("before"));
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("fresh"), List.of(Option.of("x", 1), Option.of("y", 3))));
-        abkit.stopExperiment().stop(ExperimentKey.of("price"));
+        abkit.createExperiment().create(ADMIN, new NewExperiment(ExperimentKey.of("fresh"), List.of(Option.of("x", 1), Option.of("y", 3))));
+        abkit.stopExperiment().stop(ADMIN, ExperimentKey.of("price"));
 
         StatisticsReport report = abkit.statistics().report();
 

@@ -1,5 +1,6 @@
 package dev.abkit.core.port.in;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidOverrideException;
 import dev.abkit.core.error.UnknownExperimentException;
@@ -16,6 +17,8 @@ import java.util.List;
  * is a draft, scheduled, running or closed (never once it is stopped); it takes no slot, and a device
  * already enrolled keeps its own, so allocation stays exact. Removing the override gives the device
  * back what it would have had without it.
+ * Putting and removing need an actor whose role holds {@code OVERRIDE_DEVICES} (else
+ * {@code PermissionDeniedException}); each is recorded in the audit trail under the actor's name.
  */
 public interface OverrideDevices {
 
@@ -27,7 +30,7 @@ public interface OverrideDevices {
      * @throws InvalidOverrideException    if the experiment has no option with this value
      * @throws IllegalTransitionException  if the experiment is stopped (served to nobody)
      */
-    DeviceOverride put(ExperimentKey experiment, DeviceToken device, String value);
+    DeviceOverride put(Principal actor, ExperimentKey experiment, DeviceToken device, String value);
 
     /**
      * The experiment's overrides, oldest first.
@@ -40,5 +43,5 @@ public interface OverrideDevices {
      * @throws UnknownExperimentException if there is no experiment with this key
      * @throws UnknownOverrideException   if the device has no override in it
      */
-    void remove(ExperimentKey experiment, DeviceToken device);
+    void remove(Principal actor, ExperimentKey experiment, DeviceToken device);
 }

@@ -1,5 +1,6 @@
 package dev.abkit.core.port.in;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.error.UnknownExperimentException;
@@ -12,6 +13,8 @@ import java.time.Instant;
  * Schedules a draft (or moves a scheduled experiment's schedule): the server starts it at
  * {@code startAt} and ends it at {@code endAt}, as its end action says, by itself (see
  * {@link CarryOutSchedules}).
+ * The actor's role must hold {@code CHANGE_EXPERIMENTS} (else {@code PermissionDeniedException}); the
+ * change is recorded in the audit trail under the actor's name.
  */
 public interface ScheduleExperiment {
 
@@ -22,5 +25,5 @@ public interface ScheduleExperiment {
      * @throws IllegalTransitionException unless it is a DRAFT or SCHEDULED
      * @throws InvalidScheduleException if an instant is not in the future, or the end not after the start
      */
-    Experiment schedule(ExperimentKey key, Instant startAt, Instant endAt);
+    Experiment schedule(Principal actor, ExperimentKey key, Instant startAt, Instant endAt);
 }

@@ -1,5 +1,6 @@
 package dev.abkit.core.port.out;
 
+import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.DeviceOverride;
@@ -11,7 +12,11 @@ import dev.abkit.core.model.RunningExperiments;
 import java.util.List;
 import java.util.Optional;
 
-/** Where experiments are kept. Lists are in creation order: the order devices see their keys in. */
+/**
+ * Where experiments are kept. Lists are in creation order: the order devices see their keys in. Every
+ * change comes with its audit entry, which the store keeps in the same transaction as the change, and
+ * only if the change is made: never one without the other (decision 19).
+ */
 public interface Experiments {
 
     /**
@@ -19,7 +24,7 @@ public interface Experiments {
      *
      * @throws DuplicateExperimentException if its key is taken, also by a stopped experiment
      */
-    void add(Experiment experiment);
+    void add(Experiment experiment, AuditEntry entry);
 
     /**
      * Keeps {@code changed} in place of {@code expected}, if the kept experiment's lifecycle (status,
@@ -35,10 +40,11 @@ public interface Experiments {
      * Makes a new catalog version when it changes something, atomically with the change; none when
      * it does not.
      *
+     * @param entry kept only if it replaced it
      * @return whether it replaced it
      * @throws UnknownExperimentException if no experiment has that key
      */
-    boolean replace(Experiment expected, Experiment changed);
+    boolean replace(Experiment expected, Experiment changed, AuditEntry entry);
 
     Optional<Experiment> find(ExperimentKey key);
 
@@ -62,15 +68,16 @@ public interface Experiments {
      *
      * @throws UnknownExperimentException if no experiment has that key
      */
-    void putOverride(DeviceOverride override);
+    void putOverride(DeviceOverride override, AuditEntry entry);
 
     /**
      * Removes the override of {@code device} in {@code experiment}, making a new catalog version if there
      * was one.
      *
+     * @param entry kept only if there was one
      * @return whether there was one
      */
-    boolean removeOverride(ExperimentKey experiment, DeviceToken device);
+    boolean removeOverride(ExperimentKey experiment, DeviceToken device, AuditEntry entry);
 
     /**
      * Every override kept, of every experiment (stopped ones included): by experiment in creation order,
