@@ -1,6 +1,8 @@
 package dev.abkit.http.admin;
 
 import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.Principal;
+import dev.abkit.http.auth.AdminTokenFilter;
 import dev.abkit.http.auth.NeedsPermission;
 import dev.abkit.http.json.Instants;
 import dev.abkit.core.model.Experiment;
@@ -21,6 +23,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -30,8 +33,8 @@ import java.util.List;
 /**
  * {@code /api/v1/admin/experiments}: create, list, read and edit experiments, and move them through
  * their lifecycle (start, schedule, close, stop). Every call reaches the
- * database, so they run on the blocking executor. The admin token is checked by
- * {@link dev.abkit.http.auth.AdminTokenFilter} before a request gets here.
+ * database, so they run on the blocking executor. The token is checked by {@link AdminTokenFilter} before a
+ * request gets here; each change passes its principal on to the use case, which names it in the audit trail.
  */
 @Controller("/api/v1/admin/experiments")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -63,8 +66,9 @@ public class AdminExperimentsController {
 
     @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public HttpResponse<ExperimentJson> create(@Body NewExperimentJson body) {
-        Experiment created = createExperiment.create(body.toDomain());
+    public HttpResponse<ExperimentJson> create(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor,
+                                               @Body NewExperimentJson body) {
+        Experiment created = createExperiment.create(actor, body.toDomain());
         return HttpResponse.created(ExperimentJson.from(created), URI.create(PATH + "/" + created.key().value()));
     }
 
@@ -82,35 +86,40 @@ public class AdminExperimentsController {
 
     @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Patch(uri = "/{key}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public ExperimentJson edit(@PathVariable String key, @Body ExperimentPatchJson body) {
+    public ExperimentJson edit(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor, @PathVariable String key,
+                               @Body ExperimentPatchJson body) {
         ExperimentKey existing = existingKey(key);
-        return ExperimentJson.from(editExperiment.edit(existing, body.toDomain()));
+        return ExperimentJson.from(editExperiment.edit(actor, existing, body.toDomain()));
     }
 
     @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/start", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public ExperimentJson start(@PathVariable String key) {
-        return ExperimentJson.from(startExperiment.start(existingKey(key)));
+    public ExperimentJson start(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor,
+                                @PathVariable String key) {
+        return ExperimentJson.from(startExperiment.start(actor, existingKey(key)));
     }
 
     @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/schedule", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public ExperimentJson schedule(@PathVariable String key, @Body ScheduleJson body) {
+    public ExperimentJson schedule(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor,
+                                   @PathVariable String key, @Body ScheduleJson body) {
         ExperimentKey existing = existingKey(key);
-        return ExperimentJson.from(scheduleExperiment.schedule(existing,
+        return ExperimentJson.from(scheduleExperiment.schedule(actor, existing,
                 Instants.parse("startAt", body.startAt()), Instants.parse("endAt", body.endAt())));
     }
 
     @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/close", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public ExperimentJson close(@PathVariable String key) {
-        return ExperimentJson.from(closeExperiment.close(existingKey(key)));
+    public ExperimentJson close(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor,
+                                @PathVariable String key) {
+        return ExperimentJson.from(closeExperiment.close(actor, existingKey(key)));
     }
 
     @NeedsPermission(Permission.CHANGE_EXPERIMENTS)
     @Post(uri = "/{key}/stop", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    public ExperimentJson stop(@PathVariable String key) {
-        return ExperimentJson.from(stopExperiment.stop(existingKey(key)));
+    public ExperimentJson stop(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor,
+                               @PathVariable String key) {
+        return ExperimentJson.from(stopExperiment.stop(actor, existingKey(key)));
     }
 
     /** A key that cannot be valid names no experiment: 404, as for any unknown key. */

@@ -1,6 +1,8 @@
 package dev.abkit.http.admin;
 
 import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.Principal;
+import dev.abkit.http.auth.AdminTokenFilter;
 import dev.abkit.http.auth.NeedsPermission;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
@@ -15,6 +17,7 @@ import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
@@ -22,8 +25,8 @@ import java.util.List;
 
 /**
  * {@code /api/v1/admin/experiments/{key}/overrides}: QA overrides (R9), put, listed and deleted. Every
- * call reaches the database, so they run on the blocking executor; the admin token is checked by
- * {@link dev.abkit.http.auth.AdminTokenFilter}.
+ * call reaches the database, so they run on the blocking executor; the token is checked by
+ * {@link AdminTokenFilter}, and a change passes its principal on to the use case for the audit trail.
  */
 @Controller("/api/v1/admin/experiments/{key}/overrides")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -38,13 +41,15 @@ public class AdminOverridesController {
     @NeedsPermission(Permission.OVERRIDE_DEVICES)
     @Get(produces = MediaType.APPLICATION_JSON)
     public List<OverrideJson> list(@PathVariable String key) {
-        return overrides.overridesOf(existingKey(key)).stream().map(OverrideJson::from).toList();
+        return overrides.overridesOf(AdminExperimentsController.existingKey(key)).stream()
+                .map(OverrideJson::from).toList();
     }
 
     @NeedsPermission(Permission.OVERRIDE_DEVICES)
     @Put(uri = "/{deviceToken}", consumes = MediaType.APPLICATION_JSON, produces = MediaType.APPLICATION_JSON)
-    public OverrideJson put(@PathVariable String key, @PathVariable String deviceToken, @Body OverrideValueJson body) {
-        ExperimentKey experiment = existingKey(key);
+    public OverrideJson put(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor, @PathVariable String key,
+                            @PathVariable String deviceToken, @Body OverrideValueJson body) {
+        ExperimentKey experiment = AdminExperimentsController.existingKey(key);
         DeviceToken device;
         try {
             device = DeviceToken.of(deviceToken);
@@ -54,29 +59,21 @@ public class AdminOverridesController {
         if (body.value() == null) {
             throw new InvalidInputException("value", "is required: the option value to serve this device");
         }
-        return OverrideJson.from(overrides.put(experiment, device, body.value()));
+        return OverrideJson.from(overrides.put(actor, experiment, device, body.value()));
     }
 
     @NeedsPermission(Permission.OVERRIDE_DEVICES)
     @Delete(uri = "/{deviceToken}")
-    public HttpResponse<Void> delete(@PathVariable String key, @PathVariable String deviceToken) {
-        ExperimentKey experiment = existingKey(key);
+    public HttpResponse<Void> delete(@RequestAttribute(AdminTokenFilter.PRINCIPAL) Principal actor,
+                                    @PathVariable String key, @PathVariable String deviceToken) {
+        ExperimentKey experiment = AdminExperimentsController.existingKey(key);
         DeviceToken device;
         try {
             device = DeviceToken.of(deviceToken);
         } catch (IllegalArgumentException e) {
             throw NotFoundException.override("no device with this token can have an override: " + e.getMessage());
         }
-        overrides.remove(experiment, device);
+        overrides.remove(actor, experiment, device);
         return HttpResponse.noContent();
-    }
-
-    /** A key that cannot be valid names no experiment: 404, as for any unknown key. */
-    private static ExperimentKey existingKey(String key) {
-        try {
-            return ExperimentKey.of(key);
-        } catch (IllegalArgumentException e) {
-            throw new NotFoundException("there is no experiment with this key: " + e.getMessage());
-        }
     }
 }

@@ -7,7 +7,6 @@ import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
-import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.EditExperiment;
@@ -132,13 +131,7 @@ class MobileThreadingTest {
             return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1));
         }
 
-        private final InMemoryExperiments stored = shipped();
-
-        private static InMemoryExperiments shipped() {
-            InMemoryExperiments experiments = new InMemoryExperiments();
-            ShippedExperiments.all().forEach(experiments::add);
-            return experiments;
-        }
+        private final InMemoryExperiments stored = new InMemoryExperiments().addShipped();
 
         @Singleton
         @Bean(typed = InMemoryDevices.class)

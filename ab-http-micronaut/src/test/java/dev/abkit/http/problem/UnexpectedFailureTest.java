@@ -90,7 +90,7 @@ class UnexpectedFailureTest {
      */
     @MockBean(CreateExperiment.class)
     CreateExperiment failingCreate() {
-        return newExperiment -> {
+        return (actor, newExperiment) -> {
             throw new IllegalArgumentException(INTERNAL);
         };
     }
