@@ -1,5 +1,6 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.DeviceOverride;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * rows and its slot check, so the next device enrolled takes slot 0 and is counted. Every create
  * and every change of a lifecycle takes the catalog lock and makes a new catalog version
  * (decisions 5 and 9); a change is a compare-and-set under that lock, so of several instances
- * carrying out one due start exactly one does.
+ * carrying out one due start exactly one does. Each change writes its audit entry in its own transaction
+ * ({@link AuditRows}), and only when it changes something.
  */
 final class JdbcExperiments implements Experiments {
 
@@ -55,7 +57,7 @@ final class JdbcExperiments implements Experiments {
     }
 
     @Override
-    public void add(Experiment experiment) {
+    public void add(Experiment experiment, AuditEntry entry) {
         // DDL first and on its own: H2 would commit the open transaction on it.
         long id = database.autoCommitted("create a slot sequence for experiment " + experiment.key(), connection -> {
             long next = nextExperimentId(connection);
@@ -68,6 +70,7 @@ final class JdbcExperiments implements Experiments {
                 if (!insert(connection, id, experiment)) {
                     throw new DuplicateExperimentException(experiment.key()); // rolls the version back too
                 }
+                AuditRows.write(connection, database.kind(), entry);
                 return null;
             });
         } catch (DuplicateExperimentException duplicate) {
@@ -171,7 +174,7 @@ final class JdbcExperiments implements Experiments {
     }
 
     @Override
-    public boolean replace(Experiment expected, Experiment changed) {
+    public boolean replace(Experiment expected, Experiment changed, AuditEntry entry) {
         Lifecycle was = expected.lifecycle();
         Lifecycle next = changed.lifecycle();
         return database.inTransaction("change experiment " + expected.key(), connection -> {
@@ -195,6 +198,7 @@ final class JdbcExperiments implements Experiments {
             if (!changed.coveragePlan().equals(expected.coveragePlan())) {
                 replaceCoverage(connection, changed);
             }
+            AuditRows.write(connection, database.kind(), entry);
             return true;
         });
     }
@@ -278,7 +282,7 @@ final class JdbcExperiments implements Experiments {
     }
 
     @Override
-    public void putOverride(DeviceOverride override) {
+    public void putOverride(DeviceOverride override, AuditEntry entry) {
         database.inTransaction("put an override in experiment " + override.experiment(), connection -> {
             catalog.change(connection);
             if (ExperimentRows.find(connection, override.experiment()).isEmpty()) {
@@ -294,15 +298,22 @@ final class JdbcExperiments implements Experiments {
                     override.experiment().value(), override.device().value(), override.value(),
                     timestamp(override.createdAt()));
             put.runOn(connection, database.kind());
+            AuditRows.write(connection, database.kind(), entry);
             return null;
         });
     }
 
     @Override
-    public boolean removeOverride(ExperimentKey experiment, DeviceToken device) {
-        return database.inTransaction("remove an override in experiment " + experiment, connection ->
-                catalog.changeIf(connection, "delete from experiment_override where experiment_key = ? and device_token = ?",
-                        experiment.value(), device.value()));
+    public boolean removeOverride(ExperimentKey experiment, DeviceToken device, AuditEntry entry) {
+        return database.inTransaction("remove an override in experiment " + experiment, connection -> {
+            boolean removed = catalog.changeIf(connection,
+                    "delete from experiment_override where experiment_key = ? and device_token = ?",
+                    experiment.value(), device.value());
+            if (removed) {
+                AuditRows.write(connection, database.kind(), entry);
+            }
+            return removed;
+        });
     }
 
     @Override

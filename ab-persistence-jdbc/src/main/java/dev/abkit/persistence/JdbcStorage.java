@@ -5,6 +5,7 @@ import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.Experiments;
 import dev.abkit.core.port.out.Tokens;
+import dev.abkit.core.port.out.AuditLog;
 import dev.abkit.core.port.out.ExportRows;
 import org.flywaydb.core.Flyway;
 
@@ -44,6 +45,7 @@ public final class JdbcStorage {
     private final EventPartitions eventPartitions;
     private final JdbcTokens tokens;
     private final JdbcExportRows exportRows;
+    private final JdbcAuditLog auditLog;
 
     private JdbcStorage(DataSource dataSource, EventRetention retention, AnalystScanLimits analystScans) {
         Objects.requireNonNull(analystScans, "analystScans");
@@ -60,6 +62,7 @@ public final class JdbcStorage {
         this.eventPartitions = new EventPartitions(database, retention);
         this.tokens = new JdbcTokens(database);
         this.exportRows = new JdbcExportRows(database);
+        this.auditLog = new JdbcAuditLog(database);
     }
 
     /**
@@ -141,6 +144,11 @@ public final class JdbcStorage {
     /** Personal tokens with roles (issue 15): read on every admin request, never cached. */
     public Tokens tokens() {
         return tokens;
+    }
+
+    /** The audit trail, which {@link #experiments()} and {@link #tokens()} write with each change (decision 19). */
+    public AuditLog auditLog() {
+        return auditLog;
     }
 
     /** What the exports stream, from a cursor: assignments by period, and raw events (issue 15). */

@@ -1,5 +1,6 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.auth.PersonalToken;
 import dev.abkit.core.auth.Role;
 import dev.abkit.core.auth.TokenDigest;
@@ -7,6 +8,7 @@ import dev.abkit.core.auth.TokenId;
 import dev.abkit.core.auth.TokenName;
 import dev.abkit.core.port.out.Tokens;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,8 @@ import java.util.Optional;
 /**
  * Personal tokens in table {@code personal_token} (V16): one indexed read per admin request, no cache, so
  * every instance sees a revocation at its next request; a use is written only when the last one recorded is
- * over a minute old (the core decides when, this store keeps the later of two reports).
+ * over a minute old (the core decides when, this store keeps the later of two reports). A creation and a
+ * revocation write their audit entry in their own transaction ({@link AuditRows}).
  */
 final class JdbcTokens implements Tokens {
 
@@ -31,8 +34,8 @@ final class JdbcTokens implements Tokens {
     }
 
     @Override
-    public void add(PersonalToken token) {
-        database.autoCommitted("store a personal token", connection -> {
+    public void add(PersonalToken token, AuditEntry entry) {
+        database.inTransaction("store a personal token", connection -> {
             try (PreparedStatement insert = connection.prepareStatement("insert into personal_token (" + COLUMNS
                     + ") values (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, token.id().toString());
@@ -43,9 +46,16 @@ final class JdbcTokens implements Tokens {
                 insert.setObject(6, token.expiresAt().map(Timestamps::of).orElse(null));
                 insert.setObject(7, token.lastUsedAt().map(Timestamps::of).orElse(null));
                 insert.setObject(8, token.revokedAt().map(Timestamps::of).orElse(null));
-                return insert.executeUpdate();
+                insert.executeUpdate();
             }
+            AuditRows.write(connection, database.kind(), entry);
+            return null;
         });
+    }
+
+    @Override
+    public Optional<PersonalToken> find(TokenId id) {
+        return database.autoCommitted("find a personal token", connection -> byId(connection, id));
     }
 
     @Override
@@ -75,20 +85,26 @@ final class JdbcTokens implements Tokens {
     }
 
     @Override
-    public Optional<PersonalToken> revoke(TokenId id, Instant at) {
+    public Optional<PersonalToken> revoke(TokenId id, Instant at, AuditEntry entry) {
         return database.inTransaction("revoke a personal token", connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "update personal_token set revoked_at = ? where id = ? and revoked_at is null")) {
                 update.setObject(1, Timestamps.of(at));
                 update.setString(2, id.toString());
-                update.executeUpdate();
+                if (update.executeUpdate() == 1) {
+                    AuditRows.write(connection, database.kind(), entry);
+                }
             }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "select " + COLUMNS + " from personal_token where id = ?")) {
-                select.setString(1, id.toString());
-                return first(select);
-            }
+            return byId(connection, id);
         });
+    }
+
+    private static Optional<PersonalToken> byId(Connection connection, TokenId id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select " + COLUMNS + " from personal_token where id = ?")) {
+            select.setString(1, id.toString());
+            return first(select);
+        }
     }
 
     @Override

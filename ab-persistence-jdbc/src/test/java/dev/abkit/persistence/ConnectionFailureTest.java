@@ -17,6 +17,7 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -56,8 +57,8 @@ class ConnectionFailureTest {
                 () -> ports.experiments().running(),
                 () -> ports.experiments().all(),
                 () -> ports.experiments().find(ShippedExperiments.PRICE.key()),
-                () -> ports.experiments().add(ShippedExperiments.PRICE),
-                () -> ports.experiments().replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()),
+                () -> audited(ports.experiments()).add(ShippedExperiments.PRICE),
+                () -> audited(ports.experiments()).replace(ShippedExperiments.PRICE, ShippedExperiments.PRICE.stopped()),
                 () -> ports.devices().find(DeviceToken.of("device")),
                 () -> ports.devices().registerOnce(DeviceToken.of("device"), Instant.now(), DeviceAttributes.UNKNOWN, RunningExperiments.none(), (running, slots) -> List.of()),
                 () -> ports.counts().registeredDevices(),

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import static dev.abkit.core.audit.TestAudit.audited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class LostCommitReplyTest {
             StoragePorts ports = instance.ports();
 
             network.loseNextReply();
-            assertThatThrownBy(() -> ports.experiments().add(onboarding))
+            assertThatThrownBy(() -> audited(ports.experiments()).add(onboarding))
                     .isInstanceOf(StorageUnavailableException.class);
 
             assertThat(ports.experiments().find(onboarding.key())).contains(onboarding);
