@@ -22,11 +22,12 @@ import java.util.Optional;
 /**
  * What the {@code results} template shows of one experiment: the form that picks metric, window, population and
  * control; then either the results (table, sample-ratio check and both charts), or why there are none: no events
- * yet ({@code noEvents}), or a {@code problem} with the request (a 400 or a 404, whose page has no form).
+ * yet ({@code noEvents}), or a {@code problem} with the request (a 400 or a 404, whose page has no form); and the
+ * experiment's {@code changes} from the audit trail, for a viewer who may read it.
  */
 @Introspected
 public record ResultsPage(String key, String status, String statusClass, String problem, Form form, boolean noEvents,
-                         Results results) {
+                         Results results, ChangeHistory changes) {
 
     static final String STATS_PATH = StatsPageController.PATH;
 
@@ -40,21 +41,27 @@ public record ResultsPage(String key, String status, String statusClass, String 
     static ResultsPage of(Experiment experiment, Form form, ResultsQuery query, ExperimentResults results,
                           ConversionHistory history) {
         return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), null,
-                form, false, Results.of(query, results, history));
+                form, false, Results.of(query, results, history), null);
     }
 
     static ResultsPage noEvents(Experiment experiment, Form form) {
         return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), null,
-                form, true, null);
+                form, true, null, null);
     }
 
     static ResultsPage invalid(Experiment experiment, Form form, String problem) {
         return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), problem,
-                form, false, null);
+                form, false, null, null);
     }
 
     static ResultsPage unknown(String key) {
-        return new ResultsPage(key, null, null, "There is no experiment with key \"" + key + "\".", null, false, null);
+        return new ResultsPage(key, null, null, "There is no experiment with key \"" + key + "\".", null, false, null,
+                null);
+    }
+
+    /** This page with the experiment's changes, null when the viewer may not read them. */
+    ResultsPage withChanges(ChangeHistory history) {
+        return new ResultsPage(key, status, statusClass, problem, form, noEvents, results, history);
     }
 
     private static String statusClass(Experiment experiment) {

@@ -1,11 +1,13 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.error.InvalidResultsQueryException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.results.ResultsQuery;
 import io.micronaut.core.annotation.Nullable;
@@ -16,6 +18,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.views.View;
@@ -27,7 +30,8 @@ import java.util.Optional;
  * {@code GET /stats/experiments/{key}/results}: which option wins, for analysts, rendered on the server. A
  * request the results cannot answer gets the page anyway, with the reason on it: 400 for a parameter to fix,
  * 404 for an experiment that does not exist; never a stack trace, and never a JSON problem a person would
- * have to read in a browser.
+ * have to read in a browser. Below the results, the experiment's changes from the audit trail, for a viewer whose
+ * role may read it.
  */
 @Controller(StatsPageController.PATH + "/experiments/{key}/results")
 public class ResultsPageController {
@@ -38,17 +42,21 @@ public class ResultsPageController {
 
     private final ReadResults results;
     private final FindExperiments experiments;
+    private final ReadAudit audit;
 
-    public ResultsPageController(ReadResults results, FindExperiments experiments) {
+    public ResultsPageController(ReadResults results, FindExperiments experiments, ReadAudit audit) {
         this.results = results;
         this.experiments = experiments;
+        this.audit = audit;
     }
 
     /** Reads results from storage, hence off the event loop. */
     @Get(produces = StatsPageController.HTML_UTF8)
     @View("results")
     @ExecuteOn(TaskExecutors.BLOCKING)
-    public HttpResponse<ResultsPage> page(@PathVariable String key, @Nullable @QueryValue String metric,
+    @SuppressWarnings("java:S107") // the viewer, the path and one argument per query parameter of the form
+    public HttpResponse<ResultsPage> page(@RequestAttribute(StatsTokenFilter.PRINCIPAL) Principal viewer,
+                                          @PathVariable String key, @Nullable @QueryValue String metric,
                                           @Nullable @QueryValue String from, @Nullable @QueryValue String to,
                                           @Nullable @QueryValue String exposed, @Nullable @QueryValue String control) {
         Experiment experiment;
@@ -57,6 +65,7 @@ public class ResultsPageController {
         } catch (IllegalArgumentException | UnknownExperimentException unknown) {
             return answer(HttpStatus.NOT_FOUND, ResultsPage.unknown(key));
         }
+        ChangeHistory changes = ChangeHistory.read(audit, viewer, experiment.key());
         List<MetricName> metrics = results.metricsOf(experiment.key());
         try {
             ResultsParameters parameters = ResultsParameters.parse(metric, from, to, exposed, control);
@@ -64,14 +73,15 @@ public class ResultsPageController {
             ResultsPage.Form form = ResultsPage.Form.of(experiment, metrics, chosen.map(MetricName::value).orElse(null),
                     from, to, exposed, control);
             if (chosen.isEmpty()) {
-                return answer(HttpStatus.OK, ResultsPage.noEvents(experiment, form));
+                return answer(HttpStatus.OK, ResultsPage.noEvents(experiment, form).withChanges(changes));
             }
             ResultsQuery query = parameters.query(experiment.key(), chosen.get());
             return answer(HttpStatus.OK, ResultsPage.of(experiment, form, query, results.results(query),
-                    results.history(experiment.key(), chosen.get())));
+                    results.history(experiment.key(), chosen.get())).withChanges(changes));
         } catch (InvalidResultsQueryException invalid) {
             return answer(HttpStatus.BAD_REQUEST, ResultsPage.invalid(experiment,
-                    ResultsPage.Form.of(experiment, metrics, metric, from, to, exposed, control), invalid.getMessage()));
+                    ResultsPage.Form.of(experiment, metrics, metric, from, to, exposed, control), invalid.getMessage())
+                    .withChanges(changes));
         }
     }
 

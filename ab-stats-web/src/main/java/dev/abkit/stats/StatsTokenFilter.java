@@ -4,6 +4,7 @@ import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.auth.AuthorizationHeader;
 import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.PermissionDeniedException;
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -20,7 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
  * {@link Permission#READ_STATISTICS} (admin, analyst): {@code Bearer <token>}, or HTTP Basic with any user
  * name and the token as password, so that a browser can open the page; else a 401 problem whose Basic
  * challenge makes a browser ask for them, or a 403 problem naming the roles that may. Runs before the
- * controllers, so an unauthenticated caller learns nothing, not even whether a path exists. Authenticating
+ * controllers, so an unauthenticated caller learns nothing, not even whether a path exists; leaves the principal
+ * in {@link #PRINCIPAL} for what only some roles see (an experiment's changes). Authenticating
  * reads the token store, so it runs on the blocking executor.
  */
 @ServerFilter(patterns = StatsTokenFilter.STATISTICS, patternStyle = FilterPatternStyle.REGEX)
@@ -33,6 +35,9 @@ public final class StatsTokenFilter {
      * path fails this one within its first nine characters.
      */
     static final String STATISTICS = "^/(?:api/v1/)?stats(?:/.*)?$";
+
+    /** The request attribute that holds the authenticated {@link Principal}, for what a page shows only to some roles. */
+    static final String PRINCIPAL = "abkit.stats.principal";
 
     static final String CHALLENGE = "Basic realm=\"abkit\", charset=\"UTF-8\"";
 
@@ -53,8 +58,12 @@ public final class StatsTokenFilter {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
         Authentication authentication = authenticate.authenticate(AuthorizationHeader.bearerTokenOrBasicPassword(authorization));
         if (authentication instanceof Authentication.Authenticated authenticated) {
-            return authenticated.principal().may(NEEDED) ? null
-                    : UnauthorizedProblem.forbidden(PermissionDeniedException.detail(authenticated.principal(), NEEDED));
+            Principal principal = authenticated.principal();
+            if (!principal.may(NEEDED)) {
+                return UnauthorizedProblem.forbidden(PermissionDeniedException.detail(principal, NEEDED));
+            }
+            request.setAttribute(PRINCIPAL, principal);
+            return null;
         }
         Authentication.Reason reason = ((Authentication.Refused) authentication).reason();
         return UnauthorizedProblem.challenging(CHALLENGE, reason == Authentication.Reason.MISSING

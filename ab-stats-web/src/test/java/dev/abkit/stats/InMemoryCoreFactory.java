@@ -6,6 +6,7 @@ import dev.abkit.core.memory.InMemoryTokens;
 import dev.abkit.core.service.TokenService;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.ReadResults;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
@@ -18,7 +19,7 @@ import java.time.ZoneOffset;
 
 /**
  * Stands in for the composition root of ab-server: the whole core on its in-memory adapters, the
- * use cases this module needs from it ({@link ExperimentStatistics}, {@link FindExperiments} and
+ * use cases this module needs from it ({@link ExperimentStatistics}, {@link FindExperiments}, {@link ReadAudit} and
  * {@link ReadResults}: scripted over the core's own calculation, or in the {@value #CORE_RESULTS}
  * environment the core's own), and a known admin token. The clock is fixed so that {@code takenAt}
  * is known to the tests.
@@ -43,6 +44,12 @@ class InMemoryCoreFactory {
     @Singleton
     FindExperiments findExperiments(AbKit abkit) {
         return abkit.findExperiments();
+    }
+
+    /** The trail of the changes made to the in-memory stores, shown on the results page. */
+    @Singleton
+    ReadAudit readAudit(AbKit abkit) {
+        return abkit.readAudit();
     }
 
     /** Results whose figures the test sets: most page tests are about how known figures are shown. */

@@ -1,5 +1,6 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
@@ -59,7 +60,7 @@ class ResultsPageTest {
 
     @BeforeAll
     void purchasesAndRevenue() {
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("checkout"),
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("checkout"),
                 List.of(Option.of("A", 50), Option.of("B", 50))));
         // 60 and 40 of 100: exact allocation in blocks of two never strays more than one from 50/50.
         results.put("checkout", "lost", List.of(new OptionTotals("A", 60, 6), new OptionTotals("B", 40, 4)),

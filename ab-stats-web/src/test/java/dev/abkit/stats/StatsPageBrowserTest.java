@@ -1,5 +1,6 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.ExperimentKey;
@@ -54,7 +55,7 @@ class StatsPageBrowserTest {
     void sixHundredNewDevicesAndABrowser() {
         HeadlessChromium.requireInstalled();
         // A tenth of the new devices: 60 of the 600 enrolled (30/30), 540 left out.
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("onboarding"),
                 List.of(Option.of("short", 50), Option.of("long", 50))).withCoverage(Coverage.percent("10")));
         ReceivedOptions.enroll(abkit, "browser-device-", 600);
         browser = HeadlessChromium.start(profile, 1280, 800);

@@ -1,5 +1,6 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.DeviceToken;
@@ -54,14 +55,14 @@ class StatsPageEdgeCasesTest {
 
     @BeforeAll
     void aStoppedExperimentAndAnOddOne() {
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("onboarding"),
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("onboarding"),
                 List.of(Option.of(MARKUP, "50"), Option.of(AMPERSAND, "50"))));
-        abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("sampled"),
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("sampled"),
                 List.of(Option.of("on", "1"))).withCoverage(Coverage.percent("10")));
-        abkit.stopExperiment().stop(ExperimentKey.of("button_color"));
+        abkit.stopExperiment().stop(Principal.bootstrap(), ExperimentKey.of("button_color"));
         received = ReceivedOptions.enroll(abkit, "odd-device-", 7);
-        abkit.overrideDevices().put(ExperimentKey.of("price"), DeviceToken.of("odd-device-0"), "50");
-        abkit.overrideDevices().put(ExperimentKey.of("price"), DeviceToken.of("qa-phone"), "5");
+        abkit.overrideDevices().put(Principal.bootstrap(), ExperimentKey.of("price"), DeviceToken.of("odd-device-0"), "50");
+        abkit.overrideDevices().put(Principal.bootstrap(), ExperimentKey.of("price"), DeviceToken.of("qa-phone"), "5");
         page = Jsoup.parse(client.toBlocking().retrieve(WithAdminToken.get("/stats"), String.class));
     }
 

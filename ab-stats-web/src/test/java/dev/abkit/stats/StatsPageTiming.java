@@ -1,5 +1,6 @@
 package dev.abkit.stats;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
@@ -73,7 +74,7 @@ class StatsPageTiming {
             for (int o = 0; o < options; o++) {
                 values.add(Option.of("variant_" + o, (o % 5) + 1));
             }
-            abkit.createExperiment().create(new NewExperiment(ExperimentKey.of("experiment_" + e), values));
+            abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("experiment_" + e), values));
         }
         ReceivedOptions.enroll(abkit, "timing-device-" + experiments + "-", DEVICES);
         assertThat(statistics.report().experiments()).hasSize(experiments);
