@@ -17,6 +17,7 @@ import dev.abkit.core.port.in.ExportHistory;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.port.in.RecordEvents;
 import dev.abkit.core.port.in.RecordExposures;
@@ -80,6 +81,7 @@ final class AbKitFactory {
                 .eventStore(storage.eventStore())
                 .tokens(storage.tokens(), bootstrapAdmin)
                 .exportRows(storage.exportRows())
+                .auditLog(storage.auditLog())
                 .clock(MICROSECOND_CLOCK)
                 .rememberDevices(deviceMemory)
                 .refreshRunningExperiments((ScheduledExecutorService) scheduler, refresh)
@@ -183,5 +185,11 @@ final class AbKitFactory {
     @Singleton
     ExportEvents exportEvents(AbKit abKit) {
         return abKit.exportEvents();
+    }
+
+    /** The audit trail that the stores write with each change (decision 19), for the admin API and /stats. */
+    @Singleton
+    ReadAudit readAudit(AbKit abKit) {
+        return abKit.readAudit();
     }
 }

@@ -47,6 +47,7 @@ class RolesTableTest extends SystemTest {
         Set<String> experimentWriters = Set.of("admin", "editor");
         Set<String> overriders = Set.of("admin", "editor", "qa");
         Set<String> statisticsReaders = Set.of("admin", "analyst");
+        Set<String> auditReaders = Set.of("admin", "analyst");
         Map<String, Row> rows = new LinkedHashMap<>();
         String experiments = "/api/v1/admin/experiments";
         rows.put("POST " + experiments, new Row("POST", experiments, null, experimentWriters));
@@ -75,6 +76,7 @@ class RolesTableTest extends SystemTest {
         rows.put("GET /api/v1/admin/tokens", new Row("GET", "/api/v1/admin/tokens", null, adminOnly));
         rows.put("POST /api/v1/admin/tokens/{id}/revoke", new Row("POST", "/api/v1/admin/tokens/" + UUID.randomUUID() + "/revoke",
                 null, adminOnly));
+        rows.put("GET /api/v1/admin/audit", new Row("GET", "/api/v1/admin/audit?limit=1", null, auditReaders));
         rows.put("GET /stats", new Row("GET", "/stats", null, statisticsReaders));
         rows.put("GET /stats/experiments/{key}/results", new Row("GET", "/stats/experiments/button_color/results", null,
                 statisticsReaders));
