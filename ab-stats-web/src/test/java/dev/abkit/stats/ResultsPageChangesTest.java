@@ -66,7 +66,7 @@ class ResultsPageChangesTest {
                 .containsExactly("eddie editor", "quinn qa", "eddie editor");
         assertThat(page.select("table.changes tr.change .action").eachText())
                 .containsExactly("experiment.created", "override.set", "experiment.stopped");
-        assertThat(page.select("table.changes tr.change .summary").eachText())
+        assertThat(page.select("table.changes tr.change .what").eachText())
                 .containsExactly("created as RUNNING", "device qa-phone gets B", "status RUNNING → STOPPED");
     }
 
