@@ -54,7 +54,7 @@ public class AdminAuditController {
                               @QueryValue @Nullable String to, @QueryValue @Nullable String after,
                               @QueryValue @Nullable String limit) {
         Optional<ExperimentKey> key = Optional.ofNullable(experiment).map(AdminExperimentsController::existingKey);
-        // The core refuses a window that ends before it starts; its message names both ends, the 400 the later.
+        // The core refuses a window whose end is not after its start; the 400 names `to`, the end to move.
         AuditQuery window = checked("to", () -> new AuditQuery(key, Optional.ofNullable(Instants.parse("from", from)),
                 Optional.ofNullable(Instants.parse("to", to)), 0, AuditQuery.DEFAULT_LIMIT, true));
         AuditQuery positioned = withWhole("after", after, window, window::after);
