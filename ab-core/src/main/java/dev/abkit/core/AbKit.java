@@ -52,6 +52,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -89,6 +90,8 @@ public final class AbKit implements AutoCloseable {
     private final TokenService tokens;
     /** Null without export rows: abkit then has no exports. */
     private final ExportService exports;
+    /** A kit without an audit log knows only the scheduled ends of its experiments (for the history export). */
+    private static final AuditLog NO_TRAIL = (query, max) -> List.of();
     /** Null without an audit log: the stores still record every change, but this kit does not read them. */
     private final AuditService audit;
 
@@ -108,7 +111,8 @@ public final class AbKit implements AutoCloseable {
         this.readResults = events == null ? null : new ReadResultsService(builder.experiments, events, builder.clock);
         this.tokens = builder.tokens == null ? null
                 : new TokenService(builder.tokens, builder.bootstrapAdmin, builder.clock, Builder.SEEDS);
-        this.exports = builder.exportRows == null ? null : new ExportService(builder.experiments, builder.exportRows);
+        this.exports = builder.exportRows == null ? null : new ExportService(builder.experiments, builder.exportRows,
+                builder.auditLog == null ? NO_TRAIL : builder.auditLog);
         this.audit = builder.auditLog == null ? null : new AuditService(builder.auditLog);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);

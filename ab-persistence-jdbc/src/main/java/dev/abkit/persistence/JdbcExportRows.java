@@ -11,6 +11,7 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.out.ExportRows;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,8 +50,10 @@ final class JdbcExportRows implements ExportRows {
      * fetches. This one transaction gets limits of its own, still bounded; the HTTP adapter's pipe gives up on
      * a reader that takes nothing for 30 s first.
      */
+    private static final int EXPORT_STATEMENT_TIMEOUT_MILLIS = 120_000;
     private static final List<String> EXPORT_LIMITS = List.of(
-            "set local statement_timeout = '120s'", "set local idle_in_transaction_session_timeout = '60s'");
+            "set local statement_timeout = '" + EXPORT_STATEMENT_TIMEOUT_MILLIS + "ms'",
+            "set local idle_in_transaction_session_timeout = '60s'");
     /** The driver's wait for any one reply, as long as the statement limit above (the pool's is 3 s). */
     private static final int EXPORT_NETWORK_TIMEOUT_MILLIS = 125_000;
 
@@ -116,15 +119,7 @@ final class JdbcExportRows implements ExportRows {
     private void stream(String what, String sql, List<Object> parameters, RowHandler handler) {
         DatabaseKind kind = database.kind();
         database.inTransaction(what, connection -> {
-            int networkTimeout = connection.getNetworkTimeout();
-            if (kind == DatabaseKind.POSTGRESQL) {
-                connection.setNetworkTimeout(Runnable::run, EXPORT_NETWORK_TIMEOUT_MILLIS);
-                try (Statement setting = connection.createStatement()) {
-                    for (String limit : EXPORT_LIMITS) {
-                        setting.execute(limit);
-                    }
-                }
-            }
+            Runnable restore = exportLimits(connection, kind);
             try (PreparedStatement query = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
                     ResultSet.CONCUR_READ_ONLY)) {
                 query.setFetchSize(FETCH_SIZE);
@@ -138,11 +133,56 @@ final class JdbcExportRows implements ExportRows {
                 }
                 return null;
             } finally {
-                if (kind == DatabaseKind.POSTGRESQL) {
-                    connection.setNetworkTimeout(Runnable::run, networkTimeout);
-                }
+                restore.run();
             }
         });
+    }
+
+    /**
+     * Gives the export's transaction its own limits; returns what gives the pooled connection its own back.
+     * PostgreSQL's {@code set local} ends with the transaction, the driver's network timeout does not. H2 keeps
+     * its statement limit (the quick start's {@code QUERY_TIMEOUT}) per session, so it is read and put back.
+     */
+    private static Runnable exportLimits(Connection connection, DatabaseKind kind) throws SQLException {
+        if (kind == DatabaseKind.POSTGRESQL) {
+            int networkTimeout = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(Runnable::run, EXPORT_NETWORK_TIMEOUT_MILLIS);
+            try (Statement setting = connection.createStatement()) {
+                for (String limit : EXPORT_LIMITS) {
+                    setting.execute(limit);
+                }
+            }
+            return () -> quietly(() -> connection.setNetworkTimeout(Runnable::run, networkTimeout));
+        }
+        String queryTimeout;
+        try (Statement setting = connection.createStatement();
+             ResultSet row = setting.executeQuery(
+                     "select setting_value from information_schema.settings where setting_name = 'QUERY_TIMEOUT'")) {
+            queryTimeout = row.next() ? row.getString(1) : "0";
+        }
+        try (Statement setting = connection.createStatement()) {
+            setting.execute("set query_timeout " + EXPORT_STATEMENT_TIMEOUT_MILLIS);
+        }
+        long kept = Long.parseLong(queryTimeout);
+        return () -> quietly(() -> {
+            try (Statement setting = connection.createStatement()) {
+                setting.execute("set query_timeout " + kept);
+            }
+        });
+    }
+
+    /** Puts a setting back; a connection that fails to take it is broken anyway, and the pool discards it. */
+    private static void quietly(SqlAction action) {
+        try {
+            action.run();
+        } catch (SQLException brokenConnection) {
+            // the failure that broke it, if any, is the one the caller sees
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlAction {
+        void run() throws SQLException;
     }
 
     @FunctionalInterface

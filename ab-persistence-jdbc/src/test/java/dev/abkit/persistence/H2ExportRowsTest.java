@@ -22,7 +22,8 @@ class H2ExportRowsTest extends ExportRowsContract {
 
     static ExportStoragePorts ports(Instance instance) {
         JdbcStorage storage = instance.storage();
-        return new ExportStoragePorts(storage.experiments(), storage.devices(), storage.eventStore(), storage.exportRows());
+        return new ExportStoragePorts(storage.experiments(), storage.devices(), storage.eventStore(), storage.exportRows(),
+                storage.auditLog());
     }
 
     @AfterEach

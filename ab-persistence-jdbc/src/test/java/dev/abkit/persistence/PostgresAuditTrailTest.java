@@ -1,30 +1,17 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.contract.AuditTrailContract;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The audit trail contract on PostgreSQL, in a database of its own per test. */
 class PostgresAuditTrailTest extends AuditTrailContract {
 
-    private final PostgresServer server = PostgresServer.fromEnvironment();
-    private String database;
-    private Instance instance;
+    @RegisterExtension
+    final FreshPostgres database = new FreshPostgres();
 
     @Override
     protected TrailPorts freshPorts() {
-        database = server.createDatabase();
-        instance = Instance.start(server.urlOf(database), server.user());
-        JdbcStorage storage = instance.storage();
+        JdbcStorage storage = database.start().storage();
         return new TrailPorts(storage.experiments(), storage.tokens(), storage.auditLog());
-    }
-
-    @AfterEach
-    void dropDatabase() {
-        if (instance != null) {
-            instance.close();
-        }
-        if (database != null) {
-            server.dropDatabase(database);
-        }
     }
 }

@@ -1,10 +1,6 @@
 package dev.abkit.server;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -16,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,23 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OverridesApiTest extends SystemTest {
+class OverridesApiTest extends TwoServersSystemTest {
 
     private static final String DEVICES = "/api/v1/admin/devices/";
-
-    EmbeddedServer second;
-    Api other;
-
-    @BeforeAll
-    void startSecondServer() {
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        other = new Api(second.getURI(), json);
-    }
-
-    @AfterAll
-    void stopSecondServer() {
-        second.close();
-    }
 
     private static String overrides(String experiment) {
         return Api.ADMIN + "/" + experiment + "/overrides";

@@ -1,15 +1,10 @@
 package dev.abkit.server;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,23 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TokensApiTest extends SystemTest {
+class TokensApiTest extends TwoServersSystemTest {
 
     private static final String TOKENS = "/api/v1/admin/tokens";
-
-    EmbeddedServer second;
-    Api other;
-
-    @BeforeAll
-    void startSecondServer() {
-        second = ApplicationContext.run(EmbeddedServer.class, new HashMap<>(getProperties()), "test");
-        other = new Api(second.getURI(), json);
-    }
-
-    @AfterAll
-    void stopSecondServer() {
-        second.close();
-    }
 
     private Map<String, Object> create(String body) {
         HttpResponse<String> response = api.post(TOKENS, body, "Authorization", "Bearer " + Api.ADMIN_TOKEN,

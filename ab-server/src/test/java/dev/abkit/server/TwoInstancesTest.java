@@ -1,10 +1,6 @@
 package dev.abkit.server;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -19,7 +15,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TwoInstancesTest extends SystemTest {
-
-    EmbeddedServer second;
-    Api other;
-
-    @BeforeAll
-    void startSecondServer() {
-        Map<String, Object> properties = new HashMap<>(getProperties());
-        second = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        other = new Api(second.getURI(), json);
-    }
-
-    @AfterAll
-    void stopSecondServer() {
-        second.close();
-    }
+class TwoInstancesTest extends TwoServersSystemTest {
 
     @Test
     @Order(1) // the first devices of a fresh database: counts are exact from slot 0

@@ -29,12 +29,10 @@ public record AuditEntry(Instant at, Actor actor, AuditAction action, Optional<E
         }
         AuditAction.Presence wasBefore = action.before();
         if (before.isPresent() ? wasBefore == AuditAction.Presence.NEVER : wasBefore == AuditAction.Presence.ALWAYS) {
-            throw new IllegalArgumentException(action.wireName() + (before.isPresent() ? " has no" : " shows")
-                    + " the thing before");
+            throw new IllegalArgumentException(action.wireName() + (before.isPresent() ? " has no before" : " needs a before"));
         }
         if (after.isPresent() != action.hasAfter()) {
-            throw new IllegalArgumentException(action.wireName() + (action.hasAfter() ? " shows" : " has no")
-                    + " the thing after");
+            throw new IllegalArgumentException(action.wireName() + (action.hasAfter() ? " needs an after" : " has no after"));
         }
     }
 

@@ -23,6 +23,14 @@ public record Principal(Optional<TokenId> tokenId, TokenName name, Role role) {
         return new Principal(Optional.empty(), BOOTSTRAP_NAME, Role.ADMIN);
     }
 
+    /**
+     * A JVM service that embeds abkit and changes experiments itself: an admin without a token, named
+     * {@code name} in the audit trail so that its changes can be told from a person's.
+     */
+    public static Principal service(String name) {
+        return new Principal(Optional.empty(), TokenName.of(name), Role.ADMIN);
+    }
+
     public static Principal of(PersonalToken token) {
         return new Principal(Optional.of(token.id()), token.name(), token.role());
     }

@@ -1,5 +1,8 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.audit.AuditAction;
+import dev.abkit.core.audit.AuditQuery;
+import dev.abkit.core.audit.AuditRecord;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.export.AssignmentRow;
@@ -12,6 +15,7 @@ import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.port.in.ExportAssignments;
 import dev.abkit.core.port.in.ExportEvents;
 import dev.abkit.core.port.in.ExportHistory;
+import dev.abkit.core.port.out.AuditLog;
 import dev.abkit.core.port.out.ExportRows;
 import dev.abkit.core.port.out.Experiments;
 
@@ -29,12 +33,18 @@ import java.util.function.Consumer;
  */
 public final class ExportService implements ExportAssignments, ExportHistory, ExportEvents {
 
+    /** Ends are rare: an experiment's trail is read a page of this many entries at a time to find its first. */
+    private static final int TRAIL_PAGE = 200;
+
     private final Experiments experiments;
     private final ExportRows rows;
+    private final AuditLog audit;
 
-    public ExportService(Experiments experiments, ExportRows rows) {
+    /** @param audit where the instants of closes and stops are read from (decision 19) */
+    public ExportService(Experiments experiments, ExportRows rows, AuditLog audit) {
         this.experiments = experiments;
         this.rows = rows;
+        this.audit = audit;
     }
 
     @Override
@@ -53,11 +63,11 @@ public final class ExportService implements ExportAssignments, ExportHistory, Ex
                         stored.device(), stored.value()));
             }
         });
-        for (Experiment ended : endedIn(period)) {
-            Instant at = endOf(ended).orElseThrow();
-            rows.assignments(Optional.of(ended.key()), Period.ALWAYS, stored -> {
+        for (Ended ended : endedIn(period)) {
+            ExperimentKey key = ended.experiment().key();
+            rows.assignments(Optional.of(key), Period.ALWAYS, stored -> {
                 if (stored.value() != null) {
-                    sink.accept(new HistoryRow(at, HistoryRow.Kind.ENDED, ended.key(), stored.device(), stored.value()));
+                    sink.accept(new HistoryRow(ended.at(), HistoryRow.Kind.ENDED, key, stored.device(), stored.value()));
                 }
             });
         }
@@ -69,23 +79,43 @@ public final class ExportService implements ExportAssignments, ExportHistory, Ex
         rows.events(key, occurred, metric, sink);
     }
 
-    private List<Experiment> endedIn(Period period) {
+    private record Ended(Experiment experiment, Instant at) {
+    }
+
+    /** The experiments that ended in {@code period}, by their end, then key. */
+    private List<Ended> endedIn(Period period) {
         return experiments.all().stream()
-                .filter(experiment -> endOf(experiment).filter(period::contains).isPresent())
-                .sorted(Comparator.comparing((Experiment experiment) -> endOf(experiment).orElseThrow())
-                        .thenComparing(experiment -> experiment.key().value()))
+                .flatMap(experiment -> endOf(experiment).filter(period::contains).map(at -> new Ended(experiment, at)).stream())
+                .sorted(Comparator.comparing(Ended::at).thenComparing(ended -> ended.experiment().key().value()))
                 .toList();
     }
 
     /**
-     * When an ended (closed or stopped) experiment ended, as far as it is known: the end its schedule set.
-     * A stop or close by hand keeps no time of its own yet, so such an experiment has no known end and is in
-     * no month's history (docs/api.md, decision 18).
+     * When an ended (closed or stopped) experiment ended: its first close or stop in the audit trail, by a
+     * person or by its schedule, so a close followed by a stop is one end. An experiment that ended before the
+     * trail was kept has only its scheduled {@code endAt} to go by; one stopped by hand then has no known end
+     * and is in no month's history (docs/api.md).
      */
-    static Optional<Instant> endOf(Experiment experiment) {
+    Optional<Instant> endOf(Experiment experiment) {
         ExperimentStatus status = experiment.status();
-        boolean ended = status == ExperimentStatus.CLOSED || status == ExperimentStatus.STOPPED;
-        return ended ? Optional.ofNullable(experiment.lifecycle().endAt()) : Optional.empty();
+        if (status != ExperimentStatus.CLOSED && status != ExperimentStatus.STOPPED) {
+            return Optional.empty();
+        }
+        return firstRecordedEnd(experiment.key()).or(() -> Optional.ofNullable(experiment.lifecycle().endAt()));
+    }
+
+    private Optional<Instant> firstRecordedEnd(ExperimentKey key) {
+        AuditQuery query = AuditQuery.of(key).withoutTokens().limit(TRAIL_PAGE);
+        for (List<AuditRecord> page = audit.read(query, TRAIL_PAGE); !page.isEmpty();
+             page = audit.read(query.after(page.get(page.size() - 1).position()), TRAIL_PAGE)) {
+            for (AuditRecord record : page) {
+                AuditAction action = record.entry().action();
+                if (action == AuditAction.EXPERIMENT_CLOSED || action == AuditAction.EXPERIMENT_STOPPED) {
+                    return Optional.of(record.entry().at());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private Experiment find(ExperimentKey key) {

@@ -60,7 +60,7 @@ public abstract class ExportRowsContract {
         ports = freshExportStorage();
         clock = new TickingClock(BEFORE_JUNE.minus(Duration.ofDays(1)));
         kit = AbKit.builder().experiments(ports.experiments()).devices(ports.devices()).enrollmentCounts(UnusedEnrollmentCounts.INSTANCE)
-                .exportRows(ports.rows()).clock(clock).seeds(() -> 15).build();
+                .exportRows(ports.rows()).auditLog(ports.auditLog()).clock(clock).seeds(() -> 15).build();
         kit.createExperiment().create(ADMIN, new NewExperiment(CHECKOUT, List.of(Option.of("a", 1), Option.of("b", 1))));
     }
 
@@ -154,6 +154,29 @@ public abstract class ExportRowsContract {
                         .map(device -> tuple(device.token().value(), partial, end)).toList());
         assertThat(ends).hasSize(2);
         assertThat(history(YearMonth.of(2026, 5))).noneMatch(row -> row.kind() == HistoryRow.Kind.ENDED);
+    }
+
+    @Test
+    void an_experiment_ended_by_hand_ends_at_its_first_close_or_stop_in_the_audit_trail() {
+        List<Device> devices = new ArrayList<>();
+        clock.advance(Duration.ofDays(2)); // into June
+        for (int i = 0; i < 3; i++) {
+            devices.add(register("d-" + i));
+        }
+        clock.advance(Duration.ofHours(1));
+        Instant closedAt = clock.instant();
+        kit.closeExperiment().close(ADMIN, CHECKOUT);
+        clock.advance(Duration.ofDays(31)); // stopped in July: the end was the close, in June
+        kit.stopExperiment().stop(ADMIN, CHECKOUT);
+
+        List<HistoryRow> june = history(YearMonth.of(2026, 6)).stream()
+                .filter(row -> row.kind() == HistoryRow.Kind.ENDED).toList();
+
+        assertThat(june).extracting(row -> row.device().value(), HistoryRow::experiment, HistoryRow::at, HistoryRow::option)
+                .containsExactlyElementsOf(devices.stream()
+                        .map(device -> tuple(device.token().value(), CHECKOUT, closedAt, device.valueIn(CHECKOUT).orElseThrow()))
+                        .toList());
+        assertThat(history(YearMonth.of(2026, 7))).noneMatch(row -> row.kind() == HistoryRow.Kind.ENDED);
     }
 
     @Test

@@ -12,10 +12,10 @@ class InMemoryExportRowsTest extends ExportRowsContract {
 
     @Override
     protected ExportStoragePorts freshExportStorage() {
-        InMemoryExperiments experiments = new InMemoryExperiments();
-        experiments.addShipped();
+        InMemoryExperiments experiments = new InMemoryExperiments().addShipped();
         InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
         InMemoryEventStore events = new InMemoryEventStore(devices);
-        return new ExportStoragePorts(experiments, devices, events, new InMemoryExportRows(experiments, devices, events));
+        return new ExportStoragePorts(experiments, devices, events, new InMemoryExportRows(experiments, devices, events),
+                experiments.auditLog());
     }
 }
