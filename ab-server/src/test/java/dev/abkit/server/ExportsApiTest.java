@@ -171,9 +171,17 @@ class ExportsApiTest extends SystemTest {
         List<CSVRecord> rows = parsed(export("/api/v1/admin/history.csv?month=" + YearMonth.from(
                 end.atZone(ZoneOffset.UTC))), "at", "kind", "experiment", "device", "option");
 
-        assertThat(rows).filteredOn(row -> row.get("kind").equals("ended"))
+        // The end is the instant the schedule carried it out, as the audit trail recorded it (decision 19), a
+        // moment after the planned endAt.
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> entries = (List<Map<String, Object>>) api.object(
+                api.admin("GET", "/api/v1/admin/audit?experiment=exp_ends", null).body()).get("entries");
+        Map<String, Object> stopped = entries.stream().filter(entry -> "experiment.stopped".equals(entry.get("action")))
+                .findFirst().orElseThrow();
+        assertThat(Instant.parse(stopped.get("at").toString())).isBetween(end, end.plusSeconds(1));
+        assertThat(rows).filteredOn(row -> row.get("kind").equals("ended") && row.get("experiment").equals("exp_ends"))
                 .extracting(row -> row.get("at"), row -> row.get("experiment"), row -> row.get("device"), row -> row.get("option"))
-                .containsExactly(tuple(end.toString(), "exp_ends", "exp-ends-1", "a"));
+                .containsExactly(tuple(stopped.get("at"), "exp_ends", "exp-ends-1", "a"));
     }
 
     @Test
