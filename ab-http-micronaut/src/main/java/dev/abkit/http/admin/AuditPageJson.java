@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.abkit.core.audit.AuditPage;
 import dev.abkit.core.audit.AuditRecord;
 import dev.abkit.core.audit.Snapshot;
+import dev.abkit.core.model.ExperimentKey;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
@@ -37,7 +38,7 @@ public record AuditPageJson(List<Entry> entries, @Nullable Long next) {
             var entry = record.entry();
             return new Entry(record.position(), entry.at().toString(),
                     new Actor(entry.actor().name(), entry.actor().role()), entry.action().wireName(),
-                    entry.experiment().map(key -> key.value()).orElse(null),
+                    entry.experiment().map(ExperimentKey::value).orElse(null),
                     entry.before().map(Snapshot::members).orElse(null), entry.after().map(Snapshot::members).orElse(null));
         }
     }
