@@ -70,11 +70,18 @@ public final class ConsoleGuard {
                 : toSignIn.header(HttpHeaders.SET_COOKIE, ConsoleCookie.signOut(ConsoleCookie.overHttps(request)));
     }
 
+    /**
+     * Referrers only to the console itself, never to another site. Not {@code no-referrer}: under it a browser
+     * sends every form's POST with {@code Origin: null}, which Micronaut refuses (403) on a server reached as
+     * localhost, as a drive-by attack on it would look (decision 20).
+     */
+    static final String REFERRER_POLICY = "same-origin";
+
     @ResponseFilter
     public void headers(MutableHttpResponse<?> response) {
         response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
+                .header("Referrer-Policy", REFERRER_POLICY)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

@@ -122,7 +122,7 @@ class SignInTest {
     }
 
     @Test
-    void every_console_response_forbids_inline_script_framing_sniffing_referrers_and_caching() {
+    void every_console_response_forbids_inline_script_framing_sniffing_outside_referrers_and_caching() {
         ConsoleClient console = new ConsoleClient(server);
         for (HttpResponse<String> response : java.util.List.of(console.get(Paths.SIGN_IN),
                 console.signedInAs(InMemoryConsoleFactory.ADMIN_TOKEN).get(Paths.EXPERIMENTS),
@@ -131,7 +131,7 @@ class SignInTest {
                     .contains("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
                             + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
-            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("same-origin");
             assertThat(response.headers().firstValue("Cache-Control")).contains("no-store");
         }
     }
