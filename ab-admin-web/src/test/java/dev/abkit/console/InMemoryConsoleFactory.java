@@ -23,7 +23,8 @@ import java.time.Clock;
 @Factory
 class InMemoryConsoleFactory {
 
-    static final String ADMIN_TOKEN = "console-test-admin-token";
+    /** With characters a cookie value may not hold, as an {@code AB_ADMIN_TOKEN} may: the cookie encodes them. */
+    static final String ADMIN_TOKEN = "console-test;admin,token";
 
     @Singleton
     AbKit abkit() {

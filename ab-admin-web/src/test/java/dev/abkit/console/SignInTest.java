@@ -53,7 +53,7 @@ class SignInTest {
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/admin/experiments");
-        assertThat(setCookie(response)).contains("abkit_console=console-test-admin-token; Max-Age=43200; Path=/admin;"
+        assertThat(setCookie(response)).contains("abkit_console=console-test%3Badmin%2Ctoken; Max-Age=43200; Path=/admin;"
                 + " HttpOnly; SameSite=Strict");
     }
 
