@@ -199,7 +199,7 @@ public class ExperimentsController {
         if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
             return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
         }
-        return pages.ok("confirm", confirmPage(signedIn, found.get(), lifecycleCall.get(), null), request);
+        return pages.ok("confirm", confirmPage(signedIn, found.get(), lifecycleCall.get()), request);
     }
 
     @Post(value = "/{key}/{call}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
@@ -227,17 +227,24 @@ public class ExperimentsController {
         } catch (UnknownExperimentException unknown) {
             return notFound(signedIn, key, request);
         } catch (IllegalTransitionException | InvalidScheduleException refused) {
-            // Changed since the page was opened (by another person, or its schedule): say why, offer it again.
-            Experiment now = experiments.get(experimentKey.get());
-            return pages.page(HttpStatus.CONFLICT, "confirm",
-                    confirmPage(signedIn, now, lifecycleCall.get(), refused.getMessage()), request);
+            // Changed since the page was opened (by another person, or by its schedule): the core says why.
+            ConfirmPage page = confirmPage(signedIn, experiments.get(experimentKey.get()), lifecycleCall.get());
+            return pages.page(HttpStatus.CONFLICT, "confirm", page.possible() ? page.withError(refused.getMessage()) : page,
+                    request);
         }
     }
 
-    private ConfirmPage confirmPage(SignedIn signedIn, Experiment experiment, LifecycleCall call, String error) {
+    /**
+     * The confirmation of {@code call}, or, when the experiment's status is one the core's transition table does
+     * not move by this call (started already, stopped), the page that says so without the form: a call that
+     * would change nothing, or be refused, is not offered.
+     */
+    private ConfirmPage confirmPage(SignedIn signedIn, Experiment experiment, LifecycleCall call) {
         String key = experiment.key().value();
+        String impossible = call.movesFrom(experiment.status()) ? null
+                : key + " is " + experiment.status() + ": there is nothing to " + call.call() + ".";
         return new ConfirmPage(signedIn.frame(), key, call.call(), call.label() + " " + key + "?", call.consequence(),
-                call.button(), confirmation(experiment, call), Paths.experiment(key), error);
+                call.button(), confirmation(experiment, call), Paths.experiment(key), impossible);
     }
 
     private static String confirmation(Experiment experiment, LifecycleCall call) {

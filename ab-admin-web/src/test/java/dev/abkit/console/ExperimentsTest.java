@@ -208,7 +208,7 @@ class ExperimentsTest {
     }
 
     @Test
-    void a_call_the_experiment_no_longer_allows_is_refused_with_the_reason_on_its_confirmation_page() {
+    void a_call_the_experiment_no_longer_allows_is_refused_with_the_reason_and_not_offered_again() {
         abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("already_stopped"),
                 List.of(Option.of("a", 1))));
         ConsoleClient console = admin();
@@ -217,7 +217,17 @@ class ExperimentsTest {
         HttpResponse<String> refused = console.postWithCheckField("/admin/experiments/already_stopped/close", Map.of());
 
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(page(refused).selectFirst(".error").text()).contains("STOPPED");
+        assertThat(page(refused).selectFirst(".error").text()).isEqualTo("already_stopped is STOPPED: there is nothing to close.");
+        assertThat(page(refused).select("button.confirm")).as("nothing is offered").isEmpty();
+    }
+
+    @Test
+    void a_call_that_would_change_nothing_is_not_offered_on_its_confirmation_page() {
+        Document startRunning = page(admin().get("/admin/experiments/price/start"));
+
+        assertThat(startRunning.selectFirst(".error").text()).isEqualTo("price is RUNNING: there is nothing to start.");
+        assertThat(startRunning.select("form.actions, button.confirm")).isEmpty();
+        assertThat(startRunning.selectFirst("a.button").attr("href")).isEqualTo("/admin/experiments/price");
     }
 
     @Test
