@@ -17,12 +17,15 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,6 +56,8 @@ class ConsoleBrowserTest {
     void aBrowser() {
         HeadlessChromium.requireInstalled();
         browser = HeadlessChromium.start(profile, 1280, 900);
+        // Elements of a page still loading are waited for (polled), not missed.
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
     }
 
     @AfterAll
@@ -87,6 +92,16 @@ class ConsoleBrowserTest {
         }
     }
 
+    /**
+     * Clicks a button or link that loads another page, and waits until the page it was on is gone: a click
+     * may return before the browser has replaced the page, and a look at the old one would fail or, worse, pass.
+     */
+    private void follow(By selector) {
+        WebElement element = browser.findElement(selector);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+    }
+
     private void type(String id, String text) {
         WebElement input = browser.findElement(By.id(id));
         input.clear();
@@ -98,11 +113,11 @@ class ConsoleBrowserTest {
         browser.get(address("/admin"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/sign-in");
         type("token", InMemoryConsoleFactory.ADMIN_TOKEN);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        follow(By.cssSelector("form button[type=submit]"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/experiments");
         assertThat(browser.findElement(By.cssSelector(".who .name")).getText()).isEqualTo("bootstrap");
 
-        browser.findElement(By.cssSelector("a.create")).click();
+        follow(By.cssSelector("a.create"));
         type("key", "checkout_button");
         type("options-0-value", "green");
         type("options-0-weight", "40");
@@ -110,7 +125,7 @@ class ConsoleBrowserTest {
         type("options-1-weight", "40");
         type("options-2-value", "orange");
         type("options-2-weight", "twenty");
-        browser.findElement(By.cssSelector("button.create")).click();
+        follow(By.cssSelector("button.create"));
 
         WebElement error = browser.findElement(By.id("options-2-weight-error"));
         assertThat(error.getText()).isEqualTo("weight must be a decimal number (got \"twenty\")");
@@ -121,20 +136,20 @@ class ConsoleBrowserTest {
         screenshot("console-create-error.png");
 
         type("options-2-weight", "20");
-        browser.findElement(By.cssSelector("button.create")).click();
+        follow(By.cssSelector("button.create"));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/experiments/checkout_button?done=created");
         assertThat(browser.findElement(By.cssSelector(".status")).getText()).isEqualTo("DRAFT");
         assertThat(browser.findElements(By.cssSelector("tr.option .value")).stream().map(WebElement::getText))
                 .containsExactly("green", "blue", "orange");
 
-        browser.findElement(By.cssSelector("a.action.start")).click();
+        follow(By.cssSelector("a.action.start"));
         assertThat(browser.findElement(By.cssSelector(".consequence")).getText()).contains("from now on join it");
-        browser.findElement(By.cssSelector("button.confirm")).click();
+        follow(By.cssSelector("button.confirm"));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Started");
         assertThat(abkit.findExperiments().get(ExperimentKey.of("checkout_button")).status())
                 .isEqualTo(ExperimentStatus.RUNNING);
 
-        browser.findElement(By.cssSelector(".top nav a")).click();
+        follow(By.cssSelector(".top nav a"));
         WebElement row = browser.findElement(By.cssSelector("tr.experiment[data-key=checkout_button]"));
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
         screenshot("console-list.png");
@@ -145,7 +160,7 @@ class ConsoleBrowserTest {
     void the_form_fits_a_phone_screen_without_sideways_scrolling() {
         browser.get(address("/admin/sign-in"));
         type("token", InMemoryConsoleFactory.ADMIN_TOKEN);
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        follow(By.cssSelector("form button[type=submit]"));
         HeadlessChromium.viewport(browser, 390, 844, true);
         try {
             for (String path : new String[] {"/admin/experiments", "/admin/experiments/new", "/admin/experiments/price"}) {
