@@ -27,13 +27,15 @@ class ArchitectureTest {
             .layer("persistence adapter").definedBy("dev.abkit.persistence..")
             .layer("http adapter").definedBy("dev.abkit.http..")
             .layer("stats adapter").definedBy("dev.abkit.stats..")
+            .layer("console adapter").definedBy("dev.abkit.console..")
             .layer("composition root").definedBy("dev.abkit.server..")
             .whereLayer("composition root").mayNotBeAccessedByAnyLayer()
             .whereLayer("persistence adapter").mayOnlyBeAccessedByLayers("composition root")
             .whereLayer("http adapter").mayOnlyBeAccessedByLayers("composition root")
             .whereLayer("stats adapter").mayOnlyBeAccessedByLayers("composition root")
+            .whereLayer("console adapter").mayOnlyBeAccessedByLayers("composition root")
             .whereLayer("core").mayOnlyBeAccessedByLayers(
-                    "persistence adapter", "http adapter", "stats adapter", "composition root")
+                    "persistence adapter", "http adapter", "stats adapter", "console adapter", "composition root")
             .because("adapters translate between the core and one technology; only the composition root wires them"
                     + " together (SPEC section 5)");
 
@@ -43,14 +45,14 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule web_adapters_call_use_cases_not_their_implementations = noClasses()
-            .that().resideInAnyPackage("dev.abkit.http..", "dev.abkit.stats..")
+            .that().resideInAnyPackage("dev.abkit.http..", "dev.abkit.stats..", "dev.abkit.console..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.abkit.core.service..", "dev.abkit.core.allocation..", "dev.abkit.core.memory..")
             .because("the web edge talks to the use cases of port.in; deciding is the core's job");
 
     @ArchTest
     static final ArchRule web_adapters_never_use_the_storage_ports = noClasses()
-            .that().resideInAnyPackage("dev.abkit.http..", "dev.abkit.stats..")
+            .that().resideInAnyPackage("dev.abkit.http..", "dev.abkit.stats..", "dev.abkit.console..")
             .should().dependOnClassesThat().resideInAPackage("dev.abkit.core.port.out..")
             .because("the web edge reaches storage only through the use cases, which own the memory of"
                     + " returning devices (decision 7)");

@@ -117,6 +117,6 @@ public final class TokenService implements ManageTokens, AuthenticateToken {
         if (token.lastUsedAt().map(used -> used.isBefore(notBefore)).orElse(true)) {
             tokens.markUsed(token.id(), now, notBefore);
         }
-        return new Authenticated(Principal.of(token));
+        return new Authenticated(Principal.of(token), token.expiresAt());
     }
 }

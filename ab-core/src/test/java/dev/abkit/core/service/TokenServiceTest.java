@@ -59,7 +59,8 @@ class TokenServiceTest {
         assertThat(store.all().get(0).digest()).isEqualTo(TokenDigest.of(alice.secret()));
         assertThat(alice.toString()).doesNotContain(alice.secret());
         assertThat(tokens.authenticate(alice.secret())).isEqualTo(new Authenticated(
-                new Principal(Optional.of(alice.token().id()), TokenName.of("alice"), Role.EDITOR)));
+                new Principal(Optional.of(alice.token().id()), TokenName.of("alice"), Role.EDITOR),
+                Optional.of(START.plus(Duration.ofDays(90)))));
     }
 
     @Test

@@ -1,0 +1,25 @@
+package dev.abkit.console;
+
+import io.micronaut.core.annotation.Introspected;
+
+/**
+ * The page between a lifecycle button and the change: what will happen to devices, and the form that does it.
+ *
+ * @param consequence what happens to devices, in a sentence
+ * @param action      where the form posts
+ * @param error       why the change cannot be made (the experiment's status does not allow it, perhaps since
+ *                    the page was opened), or null; the form is then not offered
+ */
+@Introspected
+public record ConfirmPage(Frame frame, String key, String call, String title, String consequence, String button,
+                          String action, String back, String error) {
+
+    ConfirmPage withError(String reason) {
+        return new ConfirmPage(frame, key, call, title, consequence, button, action, back, reason);
+    }
+
+    /** Whether the form that makes the change is offered. */
+    public boolean possible() {
+        return error == null;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.abkit.console;
+
+import io.micronaut.core.annotation.Introspected;
+
+import java.util.List;
+
+/**
+ * The form that creates an experiment: every input with what was entered and what is wrong with it.
+ *
+ * @param errors        how many fields are wrong (the page says so at its top)
+ * @param rows          how many option rows the form has (sent back, so that "more rows" adds to them)
+ * @param mayAddRows    whether the core would take more options than there are rows
+ * @param optionsError  what is wrong with the options together (the same value twice, none at all, ...)
+ * @param start         draft, now or scheduled
+ */
+@Introspected
+public record CreatePage(Frame frame, int errors, Field key, List<OptionRow> options, int rows, boolean mayAddRows,
+                         String optionsError, Field coverage, List<Choice> platforms, String platformsError,
+                         Field minAppVersion, Field maxAppVersion, Field locales, Field countries,
+                         boolean includeUnknown, String start, Field startAt, Field endAt, String endAction,
+                         String endActionError) {
+
+    /** One row of the options table, numbered from 1 as a person counts. */
+    @Introspected
+    public record OptionRow(int number, Field value, Field weight) {
+    }
+
+    /** A checkbox. */
+    @Introspected
+    public record Choice(String value, String label, boolean checked) {
+    }
+}

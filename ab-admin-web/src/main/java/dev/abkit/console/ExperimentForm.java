@@ -1,0 +1,232 @@
+package dev.abkit.console;
+
+import dev.abkit.core.model.AppVersion;
+import dev.abkit.core.model.Audience;
+import dev.abkit.core.model.CountryCode;
+import dev.abkit.core.model.Coverage;
+import dev.abkit.core.model.EndAction;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.LocaleTag;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.model.Platform;
+import dev.abkit.core.model.Weight;
+import dev.abkit.core.port.in.NewExperiment;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The form that creates an experiment, as a person filled it in: turned into the core's command, or into what
+ * is wrong with it, field by field, named as the admin API names its fields. The checks are the core's own
+ * (its value objects' constructors); this class only says which input each of their reasons belongs to, and
+ * reads the inputs a browser sends (checkboxes, lists separated by commas, times in UTC without a zone).
+ */
+final class ExperimentForm {
+
+    /** Option rows of an empty form; "more rows" adds {@link #MORE_ROWS}, up to the core's most options. */
+    static final int FIRST_ROWS = 6;
+    static final int MORE_ROWS = 3;
+
+    static final String ROWS = "rows";
+    static final String MORE = "more";
+    static final String START = "start";
+
+    /** How the experiment begins: kept a draft (the default: nothing goes live by a slip), at once, or at startAt. */
+    enum Start { DRAFT, NOW, SCHEDULED }
+
+    private final FormFields fields;
+    private final int rows;
+
+    private ExperimentForm(FormFields fields, int rows) {
+        this.fields = fields;
+        this.rows = Math.max(1, Math.min(Experiment.MAX_OPTIONS, rows));
+    }
+
+    static ExperimentForm empty() {
+        return new ExperimentForm(FormFields.parse(""), FIRST_ROWS);
+    }
+
+    static ExperimentForm of(FormFields fields) {
+        int rows;
+        try {
+            rows = Integer.parseInt(fields.text(ROWS));
+        } catch (NumberFormatException absent) {
+            rows = FIRST_ROWS;
+        }
+        return new ExperimentForm(fields, rows);
+    }
+
+    /** Whether the person asked for more option rows rather than to create. */
+    boolean asksForMoreRows() {
+        return fields.has(MORE);
+    }
+
+    ExperimentForm withMoreRows() {
+        return new ExperimentForm(fields, rows + MORE_ROWS);
+    }
+
+    /** @return the command, or null when {@code errors} received what is wrong */
+    NewExperiment command(FieldErrors errors) {
+        ExperimentKey key = checked(errors, "key", () -> ExperimentKey.of(fields.text("key")));
+        List<Option> options = options(errors);
+        Coverage coverage = fields.text("coverage").isEmpty() ? Coverage.FULL
+                : checked(errors, "coverage", () -> Coverage.percent(fields.text("coverage")));
+        Audience audience = audience(errors);
+        Start start = start();
+        Instant startAt = start == Start.SCHEDULED ? instant(errors, "startAt") : null;
+        if (start == Start.SCHEDULED && startAt == null && errors.of("startAt") == null) {
+            errors.add("startAt", "give the time it starts (UTC), or choose to keep it a draft or to start it now");
+        }
+        Instant endAt = instant(errors, "endAt");
+        EndAction endAction = checked(errors, "endAction", () -> endAction(fields.text("endAction")));
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return new NewExperiment(key, options, start == Start.DRAFT, startAt, endAt, endAction, audience, coverage);
+        } catch (IllegalArgumentException e) {
+            // Each option was valid on its own, so they are not together (the same value twice, a block too large).
+            errors.add("options", e.getMessage());
+            return null;
+        }
+    }
+
+    private List<Option> options(FieldErrors errors) {
+        List<Option> options = new ArrayList<>();
+        for (int row = 0; row < rows; row++) {
+            String value = fields.text(value(row));
+            String weight = fields.text(weight(row));
+            if (value.isEmpty() && weight.isEmpty()) {
+                continue; // a row left empty is no option
+            }
+            Weight checkedWeight = checked(errors, weight(row), () -> Weight.of(weight));
+            Option option = checked(errors, value(row), () -> new Option(value, checkedWeight == null ? Weight.of(1) : checkedWeight));
+            if (checkedWeight != null && option != null) {
+                options.add(option);
+            }
+        }
+        if (options.isEmpty() && errors.isEmpty()) {
+            errors.add("options", "an experiment needs at least one option: fill in a value and a weight");
+        }
+        return options;
+    }
+
+    private Audience audience(FieldErrors errors) {
+        List<Platform> platforms = listOf(errors, "audience.platforms", fields.all("audience.platforms"), Platform::of);
+        AppVersion min = optional(errors, "audience.minAppVersion", AppVersion::of);
+        AppVersion max = optional(errors, "audience.maxAppVersion", AppVersion::of);
+        List<LocaleTag> locales = listOf(errors, "audience.locales", separated("audience.locales"), LocaleTag::of);
+        List<CountryCode> countries = listOf(errors, "audience.countries", separated("audience.countries"), CountryCode::of);
+        boolean includeUnknown = fields.has("audience.includeUnknown");
+        // Each member valid on its own, so the versions' range is what can still be wrong.
+        return checked(errors, "audience.maxAppVersion",
+                () -> new Audience(platforms, min, max, locales, countries, includeUnknown));
+    }
+
+    private <T> T optional(FieldErrors errors, String field, Function<String, T> parse) {
+        String text = fields.text(field);
+        return text.isEmpty() ? null : checked(errors, field, () -> parse.apply(text));
+    }
+
+    /** @return null for no values: no rule on that attribute */
+    private static <T> List<T> listOf(FieldErrors errors, String field, List<String> texts, Function<String, T> parse) {
+        if (texts.isEmpty()) {
+            return null;
+        }
+        List<T> values = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            T value = checked(errors, field, () -> parse.apply(text));
+            if (value == null) {
+                return null;
+            }
+            values.add(value);
+        }
+        return values;
+    }
+
+    /** A list typed into one input: {@code ru, en-GB} or {@code ru en-GB}. */
+    private List<String> separated(String field) {
+        return Arrays.stream(fields.text(field).split("[,\\s]+")).filter(text -> !text.isEmpty()).toList();
+    }
+
+    private Start start() {
+        return switch (fields.text(START)) {
+            case "now" -> Start.NOW;
+            case "scheduled" -> Start.SCHEDULED;
+            default -> Start.DRAFT;
+        };
+    }
+
+    /** A browser's {@code datetime-local} (no zone; the form says UTC), or an ISO instant with its Z. */
+    private Instant instant(FieldErrors errors, String field) {
+        String text = fields.text(field);
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return text.endsWith("Z") ? Instant.parse(text) : LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            errors.add(field, "must be a date and time in UTC, such as 2026-12-24T18:00");
+            return null;
+        }
+    }
+
+    private static EndAction endAction(String text) {
+        if (text.isEmpty()) {
+            return EndAction.STOP;
+        }
+        try {
+            return EndAction.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("must be CLOSE or STOP");
+        }
+    }
+
+    private static <T> T checked(FieldErrors errors, String field, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            errors.add(field, e.getMessage());
+            return null;
+        }
+    }
+
+    static String value(int row) {
+        return "options[" + row + "].value";
+    }
+
+    static String weight(int row) {
+        return "options[" + row + "].weight";
+    }
+
+    /** The form again, as filled in, with what is wrong next to each field. */
+    CreatePage page(Frame frame, FieldErrors errors) {
+        List<CreatePage.OptionRow> optionRows = new ArrayList<>(rows);
+        for (int row = 0; row < rows; row++) {
+            optionRows.add(new CreatePage.OptionRow(row + 1, field(value(row), errors), field(weight(row), errors)));
+        }
+        List<String> platforms = fields.all("audience.platforms");
+        List<CreatePage.Choice> platformChoices = Arrays.stream(Platform.values())
+                .map(platform -> new CreatePage.Choice(platform.text(), platform.text(), platforms.contains(platform.text())))
+                .toList();
+        String endAction = fields.text("endAction").isEmpty() ? EndAction.STOP.name() : fields.text("endAction");
+        return new CreatePage(frame, errors.count(), field("key", errors), optionRows, rows, rows < Experiment.MAX_OPTIONS,
+                errors.of("options"), field("coverage", errors), platformChoices, errors.of("audience.platforms"),
+                field("audience.minAppVersion", errors), field("audience.maxAppVersion", errors),
+                field("audience.locales", errors), field("audience.countries", errors),
+                fields.has("audience.includeUnknown"), start().name().toLowerCase(java.util.Locale.ROOT),
+                field("startAt", errors), field("endAt", errors), endAction, errors.of("endAction"));
+    }
+
+    private Field field(String name, FieldErrors errors) {
+        return new Field(name, fields.text(name), errors.of(name));
+    }
+}

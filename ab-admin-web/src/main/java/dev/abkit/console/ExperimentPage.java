@@ -1,0 +1,28 @@
+package dev.abkit.console;
+
+import io.micronaut.core.annotation.Introspected;
+
+import java.util.List;
+
+/**
+ * One experiment: what it is, where it is in its life, and the lifecycle calls the person may make from here,
+ * each a link to its confirmation page.
+ *
+ * @param notice  what was just done to it (after a form), or null
+ * @param devices the enrolled devices, or null where the role may not read statistics
+ */
+@Introspected
+public record ExperimentPage(Frame frame, String notice, String key, String status, String statusClass,
+                             String created, String schedule, String coverage, String audience,
+                             List<OptionLine> options, String devices, List<Action> actions) {
+
+    /** @param devices the devices given this option, or null where the role may not read statistics */
+    @Introspected
+    public record OptionLine(String value, String weight, String devices) {
+    }
+
+    /** @param call start, close or stop */
+    @Introspected
+    public record Action(String call, String label, String path) {
+    }
+}

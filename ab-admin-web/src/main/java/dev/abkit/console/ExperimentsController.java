@@ -1,0 +1,283 @@
+package dev.abkit.console;
+
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.PermissionDeniedException;
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.error.DuplicateExperimentException;
+import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidScheduleException;
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.CloseExperiment;
+import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.ExperimentStatistics;
+import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.port.in.StartExperiment;
+import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
+import dev.abkit.core.port.in.StopExperiment;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
+ * page, and its lifecycle calls behind their confirmation pages. Every change is the core's use case called
+ * with the signed-in principal, which checks the permission itself: what a role may not do is not offered
+ * here, and refused by the core (a 403 page) if a form is forged. Every form is checked for its
+ * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
+ */
+@Controller(Paths.EXPERIMENTS)
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ExperimentsController {
+
+    private final FindExperiments experiments;
+    private final CreateExperiment create;
+    private final StartExperiment start;
+    private final CloseExperiment close;
+    private final StopExperiment stop;
+    private final ExperimentStatistics statistics;
+    private final ConsolePages pages;
+
+    public ExperimentsController(FindExperiments experiments, CreateExperiment create, StartExperiment start,
+                                 CloseExperiment close, StopExperiment stop, ExperimentStatistics statistics,
+                                 ConsolePages pages) {
+        this.experiments = experiments;
+        this.create = create;
+        this.start = start;
+        this.close = close;
+        this.stop = stop;
+        this.statistics = statistics;
+        this.pages = pages;
+    }
+
+    /** @param status one status to show (DRAFT, ..., STOPPED); absent, empty or unknown: every status */
+    @Get(produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> list(HttpRequest<?> request, @Nullable @QueryValue String status) {
+        SignedIn signedIn = SignedIn.of(request);
+        Principal principal = signedIn.principal();
+        if (!principal.may(Permission.READ_EXPERIMENTS)) {
+            return refused(signedIn, Permission.READ_EXPERIMENTS, request);
+        }
+        Optional<ExperimentStatus> only = Arrays.stream(ExperimentStatus.values())
+                .filter(value -> value.name().equals(status)).findFirst();
+        Map<ExperimentKey, ExperimentFigures> figures = figures(principal);
+        List<ListPage.Row> rows = experiments.all().stream()
+                .filter(experiment -> only.map(wanted -> experiment.status() == wanted).orElse(true))
+                .map(experiment -> new ListPage.Row(experiment.key().value(), Paths.experiment(experiment.key().value()),
+                        experiment.status().name(), Shown.statusClass(experiment.status()),
+                        Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
+                        devices(figures, experiment, ExperimentFigures::devices)))
+                .toList();
+        List<ListPage.StatusChoice> choices = Stream.concat(
+                Stream.of(new ListPage.StatusChoice("", "every status", only.isEmpty())),
+                Arrays.stream(ExperimentStatus.values()).map(value -> new ListPage.StatusChoice(value.name(),
+                        value.name().toLowerCase(Locale.ROOT), only.map(value::equals).orElse(false)))).toList();
+        return pages.ok("list", new ListPage(signedIn.frame(), rows, choices, only.isPresent(),
+                principal.may(Permission.CHANGE_EXPERIMENTS), principal.may(Permission.READ_STATISTICS)), request);
+    }
+
+    /** The statistics' counts, for a role that may read them; none otherwise (an editor's list shows no counts). */
+    private Map<ExperimentKey, ExperimentFigures> figures(Principal principal) {
+        if (!principal.may(Permission.READ_STATISTICS)) {
+            return Map.of();
+        }
+        return statistics.report().experiments().stream()
+                .collect(Collectors.toMap(ExperimentFigures::key, Function.identity()));
+    }
+
+    private static String devices(Map<ExperimentKey, ExperimentFigures> figures, Experiment experiment,
+                                  Function<ExperimentFigures, Long> count) {
+        ExperimentFigures found = figures.get(experiment.key());
+        return found == null ? null : String.format(Locale.ROOT, "%,d", count.apply(found));
+    }
+
+    @Get(value = "/new", produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> newExperiment(HttpRequest<?> request) {
+        SignedIn signedIn = SignedIn.of(request);
+        if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
+            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+        }
+        return pages.ok("create", ExperimentForm.empty().page(signedIn.frame(), new FieldErrors()), request);
+    }
+
+    /** Creates the experiment, or shows the form again: with more option rows, or with what is wrong. */
+    @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
+        SignedIn signedIn = SignedIn.of(request);
+        FormFields fields = FormFields.parse(body);
+        if (!signedIn.sentThis(fields)) {
+            return pages.forgedForm(signedIn.frame(), request);
+        }
+        ExperimentForm form = ExperimentForm.of(fields);
+        if (form.asksForMoreRows()) {
+            return pages.ok("create", form.withMoreRows().page(signedIn.frame(), new FieldErrors()), request);
+        }
+        FieldErrors errors = new FieldErrors();
+        NewExperiment command = form.command(errors);
+        if (command != null) {
+            try {
+                Experiment created = create.create(signedIn.principal(), command);
+                return Paths.seeOther(Paths.experiment(created.key().value()) + "?" + Paths.DONE + "=created");
+            } catch (PermissionDeniedException denied) {
+                return refused(signedIn, denied, request);
+            } catch (DuplicateExperimentException duplicate) {
+                errors.add("key", "an experiment with this key exists or existed: a key is never used twice");
+            } catch (InvalidScheduleException schedule) {
+                errors.add(schedule.field(), schedule.getMessage());
+            }
+        }
+        return pages.page(HttpStatus.BAD_REQUEST, "create", form.page(signedIn.frame(), errors), request);
+    }
+
+    /** @param done what was just done to it (created, start, close, stop), said at the page's top */
+    @Get(value = "/{key}", produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> experiment(HttpRequest<?> request, @PathVariable String key, @Nullable @QueryValue String done) {
+        SignedIn signedIn = SignedIn.of(request);
+        Principal principal = signedIn.principal();
+        if (!principal.may(Permission.READ_EXPERIMENTS)) {
+            return refused(signedIn, Permission.READ_EXPERIMENTS, request);
+        }
+        Optional<Experiment> found = find(key);
+        if (found.isEmpty()) {
+            return notFound(signedIn, key, request);
+        }
+        Experiment experiment = found.get();
+        ExperimentFigures figures = figures(principal).get(experiment.key());
+        List<ExperimentPage.OptionLine> options = new ArrayList<>();
+        for (int i = 0; i < experiment.options().size(); i++) {
+            Option option = experiment.options().get(i);
+            String devices = figures == null ? null
+                    : String.format(Locale.ROOT, "%,d", figures.options().get(i).devices());
+            options.add(new ExperimentPage.OptionLine(option.value(), option.weight().value().toPlainString(), devices));
+        }
+        List<ExperimentPage.Action> actions = !principal.may(Permission.CHANGE_EXPERIMENTS) ? List.of()
+                : Arrays.stream(LifecycleCall.values()).filter(call -> call.movesFrom(experiment.status()))
+                .map(call -> new ExperimentPage.Action(call.call(), call.label(), confirmation(experiment, call)))
+                .toList();
+        String notice = done == null ? null : done.equals("created") ? "Created."
+                : LifecycleCall.of(done).map(LifecycleCall::done).orElse(null);
+        return pages.ok("experiment", new ExperimentPage(signedIn.frame(), notice, experiment.key().value(),
+                experiment.status().name(), Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
+                Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
+                Shown.audience(experiment.audience()), options,
+                figures == null ? null : String.format(Locale.ROOT, "%,d", figures.devices()), actions), request);
+    }
+
+    /** The confirmation page of a lifecycle call: what it will do to devices, and the form that does it. */
+    @Get(value = "/{key}/{call}", produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String key, @PathVariable String call) {
+        SignedIn signedIn = SignedIn.of(request);
+        Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
+        Optional<Experiment> found = lifecycleCall.isEmpty() ? Optional.empty() : find(key);
+        if (found.isEmpty()) {
+            return notFound(signedIn, key, request);
+        }
+        if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
+            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+        }
+        return pages.ok("confirm", confirmPage(signedIn, found.get(), lifecycleCall.get()), request);
+    }
+
+    @Post(value = "/{key}/{call}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> change(HttpRequest<?> request, @PathVariable String key, @PathVariable String call,
+                                  @Nullable @Body String body) {
+        SignedIn signedIn = SignedIn.of(request);
+        if (!signedIn.sentThis(FormFields.parse(body))) {
+            return pages.forgedForm(signedIn.frame(), request);
+        }
+        Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
+        Optional<ExperimentKey> experimentKey = lifecycleCall.isEmpty() ? Optional.empty() : keyOf(key);
+        if (experimentKey.isEmpty()) {
+            return notFound(signedIn, key, request);
+        }
+        Principal principal = signedIn.principal();
+        try {
+            switch (lifecycleCall.get()) {
+                case START -> start.start(principal, experimentKey.get());
+                case CLOSE -> close.close(principal, experimentKey.get());
+                case STOP -> stop.stop(principal, experimentKey.get());
+            }
+            return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + call);
+        } catch (PermissionDeniedException denied) {
+            return refused(signedIn, denied, request);
+        } catch (UnknownExperimentException unknown) {
+            return notFound(signedIn, key, request);
+        } catch (IllegalTransitionException | InvalidScheduleException refused) {
+            // Changed since the page was opened (by another person, or by its schedule): the core says why.
+            ConfirmPage page = confirmPage(signedIn, experiments.get(experimentKey.get()), lifecycleCall.get());
+            return pages.page(HttpStatus.CONFLICT, "confirm", page.possible() ? page.withError(refused.getMessage()) : page,
+                    request);
+        }
+    }
+
+    /**
+     * The confirmation of {@code call}, or, when the experiment's status is one the core's transition table does
+     * not move by this call (started already, stopped), the page that says so without the form: a call that
+     * would change nothing, or be refused, is not offered.
+     */
+    private ConfirmPage confirmPage(SignedIn signedIn, Experiment experiment, LifecycleCall call) {
+        String key = experiment.key().value();
+        String impossible = call.movesFrom(experiment.status()) ? null
+                : key + " is " + experiment.status() + ": there is nothing to " + call.call() + ".";
+        return new ConfirmPage(signedIn.frame(), key, call.call(), call.label() + " " + key + "?", call.consequence(),
+                call.button(), confirmation(experiment, call), Paths.experiment(key), impossible);
+    }
+
+    private static String confirmation(Experiment experiment, LifecycleCall call) {
+        return Paths.experiment(experiment.key().value()) + "/" + call.call();
+    }
+
+    private static Optional<ExperimentKey> keyOf(String key) {
+        try {
+            return Optional.of(ExperimentKey.of(key));
+        } catch (IllegalArgumentException notAKey) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Experiment> find(String key) {
+        try {
+            return keyOf(key).map(experiments::get);
+        } catch (UnknownExperimentException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    private HttpResponse<?> notFound(SignedIn signedIn, String key, HttpRequest<?> request) {
+        return pages.problem(HttpStatus.NOT_FOUND, signedIn.frame(), "No such experiment",
+                "There is no experiment " + key + " to show here.", request);
+    }
+
+    private HttpResponse<?> refused(SignedIn signedIn, Permission needed, HttpRequest<?> request) {
+        return refused(signedIn, new PermissionDeniedException(signedIn.principal(), needed), request);
+    }
+
+    private HttpResponse<?> refused(SignedIn signedIn, PermissionDeniedException denied, HttpRequest<?> request) {
+        return pages.problem(HttpStatus.FORBIDDEN, signedIn.frame(), "Not for your role", denied.getMessage() + ".",
+                request);
+    }
+}

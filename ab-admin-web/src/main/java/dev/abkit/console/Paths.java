@@ -1,0 +1,38 @@
+package dev.abkit.console;
+
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** The console's addresses, named once, and the redirect that follows every form (POST, then GET). */
+final class Paths {
+
+    static final String CONSOLE = "/admin";
+    static final String SIGN_IN = CONSOLE + "/sign-in";
+    static final String SIGN_OUT = CONSOLE + "/sign-out";
+    static final String STYLESHEET = CONSOLE + "/console.css";
+    static final String EXPERIMENTS = CONSOLE + "/experiments";
+    static final String NEW_EXPERIMENT = EXPERIMENTS + "/new";
+
+    /** The query parameter of the sign-in page that says why a person was signed out. */
+    static final String REASON = "reason";
+    /** The query parameter of an experiment's page that says what was just done to it. */
+    static final String DONE = "done";
+
+    private Paths() {
+    }
+
+    /** An experiment key is {@code [a-z0-9_]}, safe in a path; encoded anyway for what a path variable may hold. */
+    static String experiment(String key) {
+        return EXPERIMENTS + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+    }
+
+    /** 303: the browser follows with a GET, so a reload never posts the form again. */
+    static MutableHttpResponse<?> seeOther(String location) {
+        return HttpResponse.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location);
+    }
+}

@@ -1,0 +1,302 @@
+package dev.abkit.console;
+
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.auth.Role;
+import dev.abkit.core.auth.TokenName;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.AbKit;
+import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.port.in.NewToken;
+import dev.abkit.core.service.TokenService;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import jakarta.inject.Inject;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static dev.abkit.console.ConsoleClient.page;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The experiments in the console over real HTTP, on the in-memory core: the list, the form that creates one
+ * with its errors next to their fields, the lifecycle calls behind their confirmations, and what each role
+ * is offered and refused. Each test uses keys of its own: the core is shared by the class.
+ */
+@MicronautTest
+class ExperimentsTest {
+
+    @Inject
+    EmbeddedServer server;
+
+    @Inject
+    AbKit abkit;
+
+    @Inject
+    TokenService tokens;
+
+    private ConsoleClient admin() {
+        return new ConsoleClient(server).signedInAs(InMemoryConsoleFactory.ADMIN_TOKEN);
+    }
+
+    private ConsoleClient as(String name, Role role) {
+        String secret = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of(name), role, Optional.empty())).secret();
+        return new ConsoleClient(server).signedInAs(secret);
+    }
+
+    private boolean exists(String key) {
+        return abkit.findExperiments().all().stream().anyMatch(experiment -> experiment.key().value().equals(key));
+    }
+
+    private static Map<String, Object> form(String key, String... valuesAndWeights) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("key", key);
+        fields.put("rows", "6");
+        for (int i = 0; i < valuesAndWeights.length / 2; i++) {
+            fields.put(ExperimentForm.value(i), valuesAndWeights[2 * i]);
+            fields.put(ExperimentForm.weight(i), valuesAndWeights[2 * i + 1]);
+        }
+        return fields;
+    }
+
+    @Test
+    void the_list_shows_each_experiment_with_status_schedule_coverage_and_devices() {
+        abkit.experimentsForDevice().experimentsFor(DeviceToken.of("list-device-1"));
+
+        Document list = page(admin().get(Paths.EXPERIMENTS));
+
+        Element price = list.selectFirst("tr.experiment[data-key=price]");
+        assertThat(price.selectFirst(".status").text()).isEqualTo("RUNNING");
+        assertThat(price.selectFirst(".schedule").text()).startsWith("running since ");
+        assertThat(price.selectFirst(".coverage").text()).isEqualTo("100%");
+        assertThat(Long.parseLong(price.selectFirst(".devices").text())).isPositive();
+        assertThat(price.selectFirst("a").attr("href")).isEqualTo("/admin/experiments/price");
+        assertThat(list.select("a.create")).hasSize(1);
+    }
+
+    @Test
+    void the_status_filter_shows_only_that_status() {
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("filtered_draft"),
+                List.of(Option.of("a", 1)), true, null, null, null));
+
+        Document drafts = page(admin().get(Paths.EXPERIMENTS + "?status=DRAFT"));
+
+        assertThat(drafts.select("tr.experiment").eachAttr("data-key")).contains("filtered_draft")
+                .doesNotContain("price", "button_color");
+        assertThat(drafts.selectFirst("#status option[selected]").val()).isEqualTo("DRAFT");
+        assertThat(page(admin().get(Paths.EXPERIMENTS + "?status=CLOSED")).select("tr.experiment")).isEmpty();
+    }
+
+    @Test
+    void a_bad_weight_is_shown_next_to_its_field_with_everything_entered_kept_and_nothing_created() {
+        HttpResponse<String> response = admin().postWithCheckField(Paths.EXPERIMENTS,
+                form("bad_weight", "red", "1", "green", "1", "blue", "-2"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        Document page = page(response);
+        Element weight = page.selectFirst("#options-2-weight");
+        assertThat(weight.val()).isEqualTo("-2");
+        assertThat(weight.attr("aria-invalid")).isEqualTo("true");
+        assertThat(weight.attr("aria-describedby")).isEqualTo("options-2-weight-error");
+        assertThat(weight.parent().selectFirst(".error").id()).isEqualTo("options-2-weight-error");
+        assertThat(page.selectFirst("#options-2-weight-error").text()).isEqualTo("weight must be greater than 0 (got -2)");
+        assertThat(page.select(".field .error")).hasSize(1);
+        assertThat(page.selectFirst("#key").val()).isEqualTo("bad_weight");
+        assertThat(page.selectFirst("#options-0-value").val()).isEqualTo("red");
+        assertThat(exists("bad_weight")).isFalse();
+    }
+
+    @Test
+    void each_field_gets_its_own_error_named_as_the_api_names_it() {
+        Map<String, Object> fields = form("Bad Key!", "same", "1", "", "abc");
+        fields.put("coverage", "0");
+        fields.put("audience.minAppVersion", "3.0.0");
+        fields.put("audience.maxAppVersion", "2.0.0");
+        fields.put("start", "scheduled");
+        fields.put("endAt", "tomorrow");
+
+        Document page = page(admin().postWithCheckField(Paths.EXPERIMENTS, fields));
+
+        assertThat(page.selectFirst("#key-error").text()).startsWith("experiment key must be 1-64 characters");
+        assertThat(page.selectFirst("#options-1-weight-error").text()).startsWith("weight must be a decimal number");
+        assertThat(page.selectFirst("#options-1-value-error")).as("an empty value with a weight").isNotNull();
+        assertThat(page.selectFirst("#coverage-error")).isNotNull();
+        assertThat(page.selectFirst("#audience-maxAppVersion-error").text()).startsWith("minAppVersion must be below");
+        assertThat(page.selectFirst("#startAt-error").text()).startsWith("give the time it starts");
+        assertThat(page.selectFirst("#endAt-error").text()).startsWith("must be a date and time in UTC");
+        assertThat(page.selectFirst(".error.summary").text()).isEqualTo("7 fields need a change: see below.");
+    }
+
+    @Test
+    void options_that_do_not_go_together_and_a_used_key_are_refused_with_their_reason() {
+        Document twice = page(admin().postWithCheckField(Paths.EXPERIMENTS, form("twice", "same", "1", "same", "2")));
+        assertThat(twice.selectFirst("#options-error").text()).startsWith("option values must be distinct");
+
+        Document used = page(admin().postWithCheckField(Paths.EXPERIMENTS, form("price", "a", "1")));
+        assertThat(used.selectFirst("#key-error").text()).contains("a key is never used twice");
+    }
+
+    @Test
+    void more_rows_shows_the_form_again_with_three_more_and_creates_nothing() {
+        Map<String, Object> fields = form("more_rows", "a", "1");
+        fields.put(ExperimentForm.MORE, "rows");
+
+        HttpResponse<String> response = admin().postWithCheckField(Paths.EXPERIMENTS, fields);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = page(response);
+        assertThat(page.select(".option-row")).hasSize(9);
+        assertThat(page.selectFirst("input[name=rows]").val()).isEqualTo("9");
+        assertThat(page.selectFirst("#options-0-value").val()).isEqualTo("a");
+        assertThat(page.select(".error")).isEmpty();
+        assertThat(exists("more_rows")).isFalse();
+    }
+
+    @Test
+    void a_created_draft_is_started_closed_and_stopped_each_after_a_page_that_says_what_happens_to_devices() {
+        ConsoleClient console = admin();
+        Map<String, Object> fields = form("lifecycle", "short", "50", "long", "50");
+        fields.put("coverage", "10");
+        fields.put("audience.platforms", List.of("ios", "android"));
+
+        HttpResponse<String> created = console.postWithCheckField(Paths.EXPERIMENTS, fields);
+        assertThat(created.statusCode()).isEqualTo(303);
+        assertThat(created.headers().firstValue("Location")).contains("/admin/experiments/lifecycle?done=created");
+        Document draft = page(console.get("/admin/experiments/lifecycle?done=created"));
+        assertThat(draft.selectFirst(".status").text()).isEqualTo("DRAFT");
+        assertThat(draft.selectFirst(".coverage").text()).isEqualTo("10%");
+        assertThat(draft.selectFirst(".audience").text()).isEqualTo("ios, android · unknown excluded");
+        assertThat(draft.select("tr.option .value").eachText()).containsExactly("short", "long");
+        assertThat(draft.select("a.action").eachText()).containsExactly("Start", "Stop");
+
+        Document confirmStart = page(console.get("/admin/experiments/lifecycle/start"));
+        assertThat(confirmStart.selectFirst(".consequence").text()).contains("for the first time from now on join it")
+                .contains("seen before now never join it");
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("lifecycle")).status())
+                .as("the confirmation page changes nothing").isEqualTo(ExperimentStatus.DRAFT);
+        change(console, "lifecycle", "start");
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("lifecycle")).status()).isEqualTo(ExperimentStatus.RUNNING);
+        assertThat(page(console.get("/admin/experiments/lifecycle?done=start")).selectFirst(".notice").text())
+                .startsWith("Started");
+
+        assertThat(page(console.get("/admin/experiments/lifecycle/close")).selectFirst(".consequence").text())
+                .contains("No new device joins").contains("keep their option");
+        change(console, "lifecycle", "close");
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("lifecycle")).status()).isEqualTo(ExperimentStatus.CLOSED);
+
+        assertThat(page(console.get("/admin/experiments/lifecycle/stop")).selectFirst(".consequence").text())
+                .contains("No device is served it any more").contains("cannot be restarted");
+        change(console, "lifecycle", "stop");
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("lifecycle")).status()).isEqualTo(ExperimentStatus.STOPPED);
+        assertThat(page(console.get("/admin/experiments/lifecycle")).select("a.action")).as("nothing left to do").isEmpty();
+    }
+
+    private static void change(ConsoleClient console, String key, String call) {
+        HttpResponse<String> done = console.postWithCheckField("/admin/experiments/" + key + "/" + call, Map.of());
+        assertThat(done.statusCode()).isEqualTo(303);
+        assertThat(done.headers().firstValue("Location")).contains("/admin/experiments/" + key + "?done=" + call);
+    }
+
+    @Test
+    void a_call_the_experiment_no_longer_allows_is_refused_with_the_reason_and_not_offered_again() {
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("already_stopped"),
+                List.of(Option.of("a", 1))));
+        ConsoleClient console = admin();
+        abkit.stopExperiment().stop(Principal.bootstrap(), ExperimentKey.of("already_stopped"));
+
+        HttpResponse<String> refused = console.postWithCheckField("/admin/experiments/already_stopped/close", Map.of());
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(page(refused).selectFirst(".error").text()).isEqualTo("already_stopped is STOPPED: there is nothing to close.");
+        assertThat(page(refused).select("button.confirm")).as("nothing is offered").isEmpty();
+    }
+
+    @Test
+    void a_call_that_would_change_nothing_is_not_offered_on_its_confirmation_page() {
+        Document startRunning = page(admin().get("/admin/experiments/price/start"));
+
+        assertThat(startRunning.selectFirst(".error").text()).isEqualTo("price is RUNNING: there is nothing to start.");
+        assertThat(startRunning.select("form.actions, button.confirm")).isEmpty();
+        assertThat(startRunning.selectFirst("a.button").attr("href")).isEqualTo("/admin/experiments/price");
+    }
+
+    @Test
+    void a_post_without_the_check_field_or_with_a_wrong_one_is_403_and_changes_nothing() {
+        ConsoleClient console = admin();
+
+        HttpResponse<String> without = console.post(Paths.EXPERIMENTS, form("no_csrf", "a", "1"));
+        Map<String, Object> wrong = form("wrong_csrf", "a", "1");
+        wrong.put(CsrfField.NAME, CsrfField.of("another-token"));
+        HttpResponse<String> withWrong = console.post(Paths.EXPERIMENTS, wrong);
+        HttpResponse<String> stop = console.post("/admin/experiments/button_color/stop", Map.of());
+
+        assertThat(List.of(without.statusCode(), withWrong.statusCode(), stop.statusCode())).containsOnly(403);
+        assertThat(page(without).selectFirst("h1").text()).isEqualTo("This form was refused");
+        assertThat(exists("no_csrf")).isFalse();
+        assertThat(exists("wrong_csrf")).isFalse();
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("button_color")).status()).isEqualTo(ExperimentStatus.RUNNING);
+    }
+
+    @Test
+    void an_analyst_is_offered_no_change_and_a_forged_one_is_refused_by_the_core() {
+        ConsoleClient analyst = as("ana", Role.ANALYST);
+
+        Document list = page(analyst.get(Paths.EXPERIMENTS));
+        assertThat(list.select("tr.experiment")).isNotEmpty();
+        assertThat(list.select("a.create")).isEmpty();
+        assertThat(list.select("a[href=/admin/experiments/new]")).isEmpty();
+        assertThat(page(analyst.get("/admin/experiments/price")).select("a.action")).isEmpty();
+        assertThat(analyst.get(Paths.NEW_EXPERIMENT).statusCode()).isEqualTo(403);
+        assertThat(analyst.get("/admin/experiments/price/stop").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> forgedCreate = analyst.postWithCheckField(Paths.EXPERIMENTS, form("forged", "a", "1"));
+        HttpResponse<String> forgedStop = analyst.postWithCheckField("/admin/experiments/price/stop", Map.of());
+
+        assertThat(forgedCreate.statusCode()).isEqualTo(403);
+        assertThat(page(forgedCreate).selectFirst(".problem").text()).contains("change_experiments")
+                .contains("has the role analyst");
+        assertThat(exists("forged")).isFalse();
+        assertThat(forgedStop.statusCode()).isEqualTo(403);
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("price")).status()).isEqualTo(ExperimentStatus.RUNNING);
+    }
+
+    @Test
+    void an_editor_may_change_experiments_but_sees_no_statistics() {
+        ConsoleClient editor = as("eddie", Role.EDITOR);
+
+        Document list = page(editor.get(Paths.EXPERIMENTS));
+
+        assertThat(list.select("a.create")).hasSize(1);
+        assertThat(list.select("td.devices")).isEmpty();
+        assertThat(page(editor.get("/admin/experiments/price")).select(".devices")).isEmpty();
+    }
+
+    @Test
+    void a_role_that_may_not_read_experiments_is_told_so() {
+        HttpResponse<String> response = as("quinn", Role.QA).get(Paths.EXPERIMENTS);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(page(response).selectFirst(".problem").text()).contains("read_experiments");
+        assertThat(page(response).select("form.who")).as("the person can still sign out").hasSize(1);
+    }
+
+    @Test
+    void an_unknown_experiment_or_call_is_a_404_page() {
+        ConsoleClient console = admin();
+
+        assertThat(console.get("/admin/experiments/nothing_here").statusCode()).isEqualTo(404);
+        assertThat(console.get("/admin/experiments/NOT-A-KEY").statusCode()).isEqualTo(404);
+        assertThat(console.get("/admin/experiments/price/explode").statusCode()).isEqualTo(404);
+        assertThat(console.postWithCheckField("/admin/experiments/nothing_here/stop", Map.of()).statusCode()).isEqualTo(404);
+    }
+}

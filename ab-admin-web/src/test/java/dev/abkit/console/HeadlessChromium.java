@@ -1,0 +1,74 @@
+package dev.abkit.console;
+
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths: Selenium is
+ * handed the driver and the browser binary, so Selenium Manager has nothing to look up and nothing
+ * is downloaded. Install them with {@code apt-get install chromium chromium-driver}; CI's
+ * {@code .ci/run} does when they are missing. A copy of ab-stats-web's (whose test jar ab-server's
+ * tests use): a console test that needed another adapter's test jar would build and test that adapter first.
+ */
+public final class HeadlessChromium {
+
+    public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private HeadlessChromium() {
+    }
+
+    public static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Fails the calling test, with the command that fixes it, when the browser is not installed: a
+     * missing browser is a reason to install it, never to test less. {@code .ci/run} installs it.
+     */
+    public static void requireInstalled() {
+        if (!installed()) {
+            throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install chromium chromium-driver");
+        }
+    }
+
+    /**
+     * Sets the page's viewport exactly, as a phone or a desktop screen would have it (through the
+     * DevTools protocol: a window size would include the browser's own frame).
+     */
+    public static void viewport(ChromeDriver browser, int width, int height, boolean phone) {
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
+    }
+
+    /** A fresh browser with its own profile in {@code profile}, a viewport of the given size, no network chatter. */
+    public static ChromeDriver start(Path profile, int width, int height) {
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--hide-scrollbars",
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + new File(profile.toFile(), "chromium-profile").getAbsolutePath());
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,106 @@
+package dev.abkit.server;
+
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The admin console served by the whole server from the same jar, on its database (decision 20): signed in
+ * with the admin token, an experiment created and started from its forms is served to a new device over the
+ * mobile API, and the console's list then counts that device. Forms are posted as a browser without script
+ * posts them; redirects are not followed, so that each 303 and its cookie are seen.
+ */
+@MicronautTest(transactional = false)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdminConsoleTest extends SystemTest {
+
+    private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void an_experiment_created_and_started_in_the_console_reaches_new_devices_and_its_list_counts_them() {
+        HttpResponse<String> signedIn = post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN));
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        assertThat(cookie).startsWith("abkit_console=");
+
+        HttpResponse<String> list = get("/admin/experiments", cookie);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(list.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'self';");
+        Document page = Jsoup.parse(list.body());
+        assertThat(page.select("tr.experiment").eachAttr("data-key")).contains("button_color", "price");
+        String csrf = page.selectFirst("form.who input[name=csrf]").val();
+
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("csrf", csrf);
+        form.put("key", "console_made");
+        form.put("options[0].value", "yes");
+        form.put("options[0].weight", "1");
+        assertThat(post("/admin/experiments", cookie, form).statusCode()).isEqualTo(303);
+        assertThat(api.device("console-device-before").body()).doesNotContain("console_made");
+
+        HttpResponse<String> started = post("/admin/experiments/console_made/start", cookie, Map.of("csrf", csrf));
+        assertThat(started.statusCode()).isEqualTo(303);
+
+        assertThat(api.device("console-device-after").body()).contains("\"console_made\":\"yes\"");
+        Document after = Jsoup.parse(get("/admin/experiments?status=RUNNING", cookie).body());
+        assertThat(after.selectFirst("tr.experiment[data-key=console_made] .devices").text()).isEqualTo("1");
+        assertThat(get("/admin/console.css", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void without_signing_in_the_console_leads_to_its_sign_in_page_and_the_api_keeps_its_problems() {
+        HttpResponse<String> anonymous = get("/admin/experiments", null);
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).contains("/admin/sign-in");
+        assertThat(get("/admin/sign-in", null).statusCode()).isEqualTo(200);
+
+        assertProblem(api.get("/api/v1/admin/experiments"), 401);
+    }
+
+    private HttpResponse<String> get(String path, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path)).GET();
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> post(String path, String cookie, Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8)
+                + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.getURI().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (cookie != null) {
+            request.header("Cookie", cookie);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return browser.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
