@@ -5,6 +5,7 @@ import dev.abkit.core.audit.AuditAction;
 import dev.abkit.core.audit.AuditEntry;
 import dev.abkit.core.audit.AuditRecord;
 import dev.abkit.core.audit.Snapshot;
+import dev.abkit.core.error.StorageFailureException;
 import dev.abkit.core.model.ExperimentKey;
 
 import java.sql.Connection;
@@ -27,13 +28,17 @@ final class AuditRows {
     /** Adds {@code entry} to the trail on {@code connection}, in its open transaction: one round trip on PostgreSQL. */
     static void write(Connection connection, DatabaseKind kind, AuditEntry entry) throws SQLException {
         Script write = new Script();
-        write.write("update audit_head set last_position = last_position + 1");
-        write.write("insert into audit_entry (" + COLUMNS + ")"
+        int head = write.write("update audit_head set last_position = last_position + 1");
+        int insert = write.write("insert into audit_entry (" + COLUMNS + ")"
                         + " select last_position, ?, ?, ?, ?, ?, ?, ? from audit_head",
                 Timestamps.of(entry.at()), entry.actor().name(), entry.actor().role(), entry.action().wireName(),
                 entry.experiment().map(ExperimentKey::value).orElse(null),
                 entry.before().map(SnapshotJson::text).orElse(null), entry.after().map(SnapshotJson::text).orElse(null));
-        write.runOn(connection, kind);
+        Script.Results written = write.runOn(connection, kind);
+        if (written.rowsWritten(head) != 1 || written.rowsWritten(insert) != 1) {
+            // Without the head row the INSERT writes nothing: the change must not commit without its entry.
+            throw new StorageFailureException("the audit trail's head row is missing; the schema is damaged");
+        }
     }
 
     static AuditRecord read(ResultSet row) throws SQLException {

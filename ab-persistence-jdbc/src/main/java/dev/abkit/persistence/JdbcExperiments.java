@@ -177,30 +177,56 @@ final class JdbcExperiments implements Experiments {
     public boolean replace(Experiment expected, Experiment changed, AuditEntry entry) {
         Lifecycle was = expected.lifecycle();
         Lifecycle next = changed.lifecycle();
-        return database.inTransaction("change experiment " + expected.key(), connection -> {
-            boolean replaced = catalog.changeIf(connection, REPLACE_LIFECYCLE,
-                    next.status().name(), timestamp(next.startAt()), timestamp(next.endAt()),
-                    timestamp(next.startedAt()), next.endAction().name(),
-                    expected.key().value(), was.status().name(), timestamp(was.startAt()), timestamp(was.endAt()),
-                    timestamp(was.startedAt()), was.endAction().name(), CoverageColumns.text(expected.coveragePlan()));
-            if (!replaced) {
-                if (ExperimentRows.find(connection, expected.key()).isEmpty()) {
-                    throw new UnknownExperimentException(expected.key());
+        try {
+            return database.inTransaction("change experiment " + expected.key(), connection -> {
+                boolean replaced = catalog.changeIf(connection, REPLACE_LIFECYCLE,
+                        next.status().name(), timestamp(next.startAt()), timestamp(next.endAt()),
+                        timestamp(next.startedAt()), next.endAction().name(),
+                        expected.key().value(), was.status().name(), timestamp(was.startAt()), timestamp(was.endAt()),
+                        timestamp(was.startedAt()), was.endAction().name(), CoverageColumns.text(expected.coveragePlan()));
+                if (!replaced) {
+                    if (ExperimentRows.find(connection, expected.key()).isEmpty()) {
+                        throw new UnknownExperimentException(expected.key());
+                    }
+                    return false;
                 }
-                return false;
-            }
-            if (was.status() == ExperimentStatus.DRAFT && !changed.options().equals(expected.options())) {
-                replaceOptions(connection, changed);
-            }
-            if (was.status() == ExperimentStatus.DRAFT && !changed.audience().equals(expected.audience())) {
-                replaceAudience(connection, changed);
-            }
-            if (!changed.coveragePlan().equals(expected.coveragePlan())) {
-                replaceCoverage(connection, changed);
-            }
-            AuditRows.write(connection, database.kind(), entry);
-            return true;
-        });
+                if (was.status() == ExperimentStatus.DRAFT) {
+                    requireDefinitionOf(connection, expected);
+                }
+                if (was.status() == ExperimentStatus.DRAFT && !changed.options().equals(expected.options())) {
+                    replaceOptions(connection, changed);
+                }
+                if (was.status() == ExperimentStatus.DRAFT && !changed.audience().equals(expected.audience())) {
+                    replaceAudience(connection, changed);
+                }
+                if (!changed.coveragePlan().equals(expected.coveragePlan())) {
+                    replaceCoverage(connection, changed);
+                }
+                AuditRows.write(connection, database.kind(), entry);
+                return true;
+            });
+        } catch (DefinitionChangedMeanwhile lost) {
+            return false;
+        }
+    }
+
+    /**
+     * A draft's options and audience are part of what a change was decided on: two edits of one draft, each
+     * of other fields, must not both be kept, the second on top of what it never saw (nor recorded with a
+     * {@code before} that no longer held). Read under the exclusive catalog lock {@code changeIf} took.
+     */
+    private static void requireDefinitionOf(Connection connection, Experiment expected) throws SQLException {
+        Experiment stored = ExperimentRows.find(connection, expected.key()).orElseThrow();
+        if (!stored.options().equals(expected.options()) || !stored.audience().equals(expected.audience())) {
+            throw new DefinitionChangedMeanwhile(); // rolls the lifecycle's update back
+        }
+    }
+
+    /** A compare-and-set lost on what is not in the conditional statement (a draft's definition, an override). */
+    private static final class DefinitionChangedMeanwhile extends RuntimeException {
+        DefinitionChangedMeanwhile() {
+            super(null, null, false, false);
+        }
     }
 
     /** A draft's new options: no device has any of them, so its counters are all 0 and go with them. */
@@ -282,33 +308,41 @@ final class JdbcExperiments implements Experiments {
     }
 
     @Override
-    public void putOverride(DeviceOverride override, AuditEntry entry) {
-        database.inTransaction("put an override in experiment " + override.experiment(), connection -> {
-            catalog.change(connection);
-            if (ExperimentRows.find(connection, override.experiment()).isEmpty()) {
-                throw new UnknownExperimentException(override.experiment()); // rolls the version back too
-            }
-            // Delete and insert rather than an upsert, which H2 does not speak in PostgreSQL's words;
-            // the exclusive catalog lock keeps every other override change out meanwhile.
-            Script put = new Script();
-            put.write("delete from experiment_override where experiment_key = ? and device_token = ?",
-                    override.experiment().value(), override.device().value());
-            put.write("insert into experiment_override (experiment_key, device_token, option_value, created_at)"
-                            + " values (?, ?, ?, ?)",
-                    override.experiment().value(), override.device().value(), override.value(),
-                    timestamp(override.createdAt()));
-            put.runOn(connection, database.kind());
-            AuditRows.write(connection, database.kind(), entry);
-            return null;
-        });
+    public boolean putOverride(Optional<DeviceOverride> expected, DeviceOverride override, AuditEntry entry) {
+        try {
+            return database.inTransaction("put an override in experiment " + override.experiment(), connection -> {
+                catalog.change(connection);
+                if (ExperimentRows.find(connection, override.experiment()).isEmpty()) {
+                    throw new UnknownExperimentException(override.experiment()); // rolls the version back too
+                }
+                // Read under the exclusive catalog lock: no other override change runs until this one commits.
+                if (!OverrideRows.of(connection, override.experiment(), override.device()).equals(expected)) {
+                    throw new DefinitionChangedMeanwhile(); // rolls the version back too
+                }
+                // Delete and insert rather than an upsert, which H2 does not speak in PostgreSQL's words.
+                Script put = new Script();
+                put.write("delete from experiment_override where experiment_key = ? and device_token = ?",
+                        override.experiment().value(), override.device().value());
+                put.write("insert into experiment_override (experiment_key, device_token, option_value, created_at)"
+                                + " values (?, ?, ?, ?)",
+                        override.experiment().value(), override.device().value(), override.value(),
+                        timestamp(override.createdAt()));
+                put.runOn(connection, database.kind());
+                AuditRows.write(connection, database.kind(), entry);
+                return true;
+            });
+        } catch (DefinitionChangedMeanwhile lost) {
+            return false;
+        }
     }
 
     @Override
-    public boolean removeOverride(ExperimentKey experiment, DeviceToken device, AuditEntry entry) {
-        return database.inTransaction("remove an override in experiment " + experiment, connection -> {
-            boolean removed = catalog.changeIf(connection,
-                    "delete from experiment_override where experiment_key = ? and device_token = ?",
-                    experiment.value(), device.value());
+    public boolean removeOverride(DeviceOverride expected, AuditEntry entry) {
+        return database.inTransaction("remove an override in experiment " + expected.experiment(), connection -> {
+            boolean removed = catalog.changeIf(connection, "delete from experiment_override"
+                            + " where experiment_key = ? and device_token = ? and option_value = ? and created_at = ?",
+                    expected.experiment().value(), expected.device().value(), expected.value(),
+                    timestamp(expected.createdAt()));
             if (removed) {
                 AuditRows.write(connection, database.kind(), entry);
             }

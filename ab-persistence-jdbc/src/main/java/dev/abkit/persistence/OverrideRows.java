@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** From rows of {@code experiment_override} to domain overrides: by experiment in creation order, then oldest first. */
 final class OverrideRows {
@@ -31,9 +32,25 @@ final class OverrideRows {
         return read(connection, SELECT + " where e.status <> 'STOPPED'" + ORDER);
     }
 
-    private static List<DeviceOverride> read(Connection connection, String sql) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet rows = select.executeQuery()) {
+    /** The override of {@code device} in {@code experiment}, if there is one. */
+    static Optional<DeviceOverride> of(Connection connection, ExperimentKey experiment, DeviceToken device)
+            throws SQLException {
+        return read(connection, SELECT + " where v.experiment_key = ? and v.device_token = ?",
+                experiment.value(), device.value()).stream().findFirst();
+    }
+
+    private static List<DeviceOverride> read(Connection connection, String sql, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
+            return overrides(select);
+        }
+    }
+
+    private static List<DeviceOverride> overrides(PreparedStatement select) throws SQLException {
+        try (ResultSet rows = select.executeQuery()) {
             List<DeviceOverride> overrides = new ArrayList<>();
             while (rows.next()) {
                 overrides.add(new DeviceOverride(ExperimentKey.of(rows.getString("experiment_key")),

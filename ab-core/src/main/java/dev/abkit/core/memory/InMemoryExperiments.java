@@ -72,6 +72,7 @@ public final class InMemoryExperiments implements Experiments {
 
     @Override
     public void add(Experiment experiment, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
         change(all -> {
             if (indexOf(all, experiment.key()) >= 0) {
                 throw new DuplicateExperimentException(experiment.key());
@@ -82,14 +83,18 @@ public final class InMemoryExperiments implements Experiments {
 
     @Override
     public boolean replace(Experiment expected, Experiment changed, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
         return change(all -> {
             int index = indexOf(all, expected.key());
             if (index < 0) {
                 throw new UnknownExperimentException(expected.key());
             }
             Experiment stored = all.get(index);
+            // What the change was decided on: its lifecycle and coverage plan, and a draft's options and audience.
             if (!stored.lifecycle().equals(expected.lifecycle())
-                    || !stored.coveragePlan().equals(expected.coveragePlan())) {
+                    || !stored.coveragePlan().equals(expected.coveragePlan())
+                    || !stored.options().equals(expected.options())
+                    || !stored.audience().equals(expected.audience())) {
                 return false;
             }
             // Under the write lock no registration is in flight: the slots handed out stay as counted.
@@ -101,20 +106,27 @@ public final class InMemoryExperiments implements Experiments {
     }
 
     @Override
-    public void putOverride(DeviceOverride override, AuditEntry entry) {
-        change((all, overrides) -> {
+    public boolean putOverride(Optional<DeviceOverride> expected, DeviceOverride override, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        return change((all, overrides) -> {
             if (indexOf(all, override.experiment()) < 0) {
                 throw new UnknownExperimentException(override.experiment());
             }
-            overrides.removeIf(kept -> isOf(kept, override.experiment(), override.device()));
+            Optional<DeviceOverride> kept = overrides.stream()
+                    .filter(one -> isOf(one, override.experiment(), override.device())).findFirst();
+            if (!kept.equals(expected)) {
+                return false;
+            }
+            kept.ifPresent(overrides::remove);
             overrides.add(override);
             return true;
         }, entry);
     }
 
     @Override
-    public boolean removeOverride(ExperimentKey experiment, DeviceToken device, AuditEntry entry) {
-        return change((all, overrides) -> overrides.removeIf(kept -> isOf(kept, experiment, device)), entry);
+    public boolean removeOverride(DeviceOverride expected, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        return change((all, overrides) -> overrides.remove(expected), entry);
     }
 
     private static boolean isOf(DeviceOverride override, ExperimentKey experiment, DeviceToken device) {
@@ -177,10 +189,10 @@ public final class InMemoryExperiments implements Experiments {
             if (!change.test(all, overrides)) {
                 return false;
             }
-            snapshot = new Snapshot(snapshot.running.version() + 1, all, overrides);
             if (entry != null) {
-                audit.append(entry);
+                audit.append(entry); // first: a reader of the trail may see the entry a moment before the change, never after
             }
+            snapshot = new Snapshot(snapshot.running.version() + 1, all, overrides);
             return true;
         } finally {
             catalog.writeLock().unlock();

@@ -16,7 +16,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Personal tokens in a map: thread-safe, each change one atomic step on one token; a creation or a
- * revocation appends its audit entry within that step.
+ * revocation appends its audit entry within that step (a reader of the trail may see the entry a moment
+ * before the token changes, never the change without it).
  */
 public final class InMemoryTokens implements Tokens {
 
@@ -39,6 +40,7 @@ public final class InMemoryTokens implements Tokens {
 
     @Override
     public void add(PersonalToken token, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
         byId.compute(token.id(), (id, kept) -> {
             if (kept != null) {
                 throw new IllegalStateException("a token with the id " + token.id() + " exists already");
@@ -67,6 +69,7 @@ public final class InMemoryTokens implements Tokens {
 
     @Override
     public Optional<PersonalToken> revoke(TokenId id, Instant at, AuditEntry entry) {
+        Objects.requireNonNull(entry, "entry");
         return Optional.ofNullable(byId.computeIfPresent(id, (key, token) -> {
             if (token.revoked()) {
                 return token;

@@ -56,11 +56,17 @@ public final class OverrideService implements OverrideDevices {
         if (experiment.options().stream().noneMatch(option -> option.value().equals(value))) {
             throw new InvalidOverrideException(key, "experiment \"" + key + "\" has no option with this value");
         }
-        DeviceOverride override = new DeviceOverride(key, device, value, clock.instant());
-        experiments.putOverride(override, new AuditEntry(override.createdAt(), Actor.of(actor), AuditAction.OVERRIDE_SET,
-                Optional.of(key), overrideOf(key, device).map(Snapshots::of), Optional.of(Snapshots.of(override))));
-        changed();
-        return override;
+        while (true) {
+            Optional<DeviceOverride> replaced = overrideOf(key, device);
+            DeviceOverride override = new DeviceOverride(key, device, value, clock.instant());
+            AuditEntry entry = new AuditEntry(override.createdAt(), Actor.of(actor), AuditAction.OVERRIDE_SET,
+                    Optional.of(key), replaced.map(Snapshots::of), Optional.of(Snapshots.of(override)));
+            if (experiments.putOverride(replaced, override, entry)) {
+                changed();
+                return override;
+            }
+            // another call changed the device's override meanwhile: decide again on what is kept now
+        }
     }
 
     @Override
@@ -73,16 +79,19 @@ public final class OverrideService implements OverrideDevices {
     public void remove(Principal actor, ExperimentKey key, DeviceToken device) {
         actor.require(Permission.OVERRIDE_DEVICES);
         existing(key);
-        DeviceOverride removed = overrideOf(key, device).orElseThrow(() -> new UnknownOverrideException(key, device));
-        AuditEntry entry = new AuditEntry(clock.instant(), Actor.of(actor), AuditAction.OVERRIDE_REMOVED, Optional.of(key),
-                Optional.of(Snapshots.of(removed)), Optional.empty());
-        if (!experiments.removeOverride(key, device, entry)) {
-            throw new UnknownOverrideException(key, device); // removed meanwhile, by another call
+        while (true) {
+            DeviceOverride removed = overrideOf(key, device).orElseThrow(() -> new UnknownOverrideException(key, device));
+            AuditEntry entry = new AuditEntry(clock.instant(), Actor.of(actor), AuditAction.OVERRIDE_REMOVED,
+                    Optional.of(key), Optional.of(Snapshots.of(removed)), Optional.empty());
+            if (experiments.removeOverride(removed, entry)) {
+                changed();
+                return;
+            }
+            // changed or removed meanwhile: removed again, or unknown now
         }
-        changed();
     }
 
-    /** The device's override as read now; the audit's {@code before}. */
+    /** The device's override as read now: what a change is decided on, and the audit's {@code before}. */
     private Optional<DeviceOverride> overrideOf(ExperimentKey key, DeviceToken device) {
         return experiments.overrides().stream()
                 .filter(override -> override.experiment().equals(key) && override.device().equals(device))

@@ -47,12 +47,24 @@ public final class TestAudit {
             return store.replace(expected, changed, changed(expected, changed));
         }
 
+        /** In place of the device's override as read now, as the use case does. */
         public void putOverride(DeviceOverride override) {
-            store.putOverride(override, overrideSet(override));
+            if (!store.putOverride(kept(override.experiment(), override.device()), override, overrideSet(override))) {
+                throw new IllegalStateException("the device's override changed between the read and the put");
+            }
         }
 
+        /** The device's override as read now, if any; none removed (false) if there is none. */
         public boolean removeOverride(ExperimentKey experiment, DeviceToken device) {
-            return store.removeOverride(experiment, device, overrideRemoved(experiment, device));
+            DeviceOverride expected = kept(experiment, device)
+                    .orElse(new DeviceOverride(experiment, device, "no override kept", Instant.EPOCH));
+            return store.removeOverride(expected, overrideRemoved(experiment, device));
+        }
+
+        private Optional<DeviceOverride> kept(ExperimentKey experiment, DeviceToken device) {
+            return store.overrides().stream()
+                    .filter(override -> override.experiment().equals(experiment) && override.device().equals(device))
+                    .findFirst();
         }
     }
 

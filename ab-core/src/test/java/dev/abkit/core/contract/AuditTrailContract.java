@@ -92,8 +92,8 @@ public abstract class AuditTrailContract {
 
         ports.experiments().add(draft, given.get(0));
         assertThat(ports.experiments().replace(draft, started, given.get(1))).isTrue();
-        ports.experiments().putOverride(override, given.get(2));
-        assertThat(ports.experiments().removeOverride(draft.key(), override.device(), given.get(3))).isTrue();
+        assertThat(ports.experiments().putOverride(Optional.empty(), override, given.get(2))).isTrue();
+        assertThat(ports.experiments().removeOverride(override, given.get(3))).isTrue();
         ports.tokens().add(token, given.get(4));
         assertThat(ports.tokens().revoke(token.id(), NOW.plusSeconds(5), given.get(5))).isPresent();
 
@@ -120,11 +120,15 @@ public abstract class AuditTrailContract {
         // a key taken
         assertThatThrownBy(() -> ports.experiments().add(draft, experimentEntry(AuditAction.EXPERIMENT_CREATED, null, draft, 3)))
                 .isInstanceOf(DuplicateExperimentException.class);
-        // no override to remove
-        assertThat(ports.experiments().removeOverride(draft.key(), DeviceToken.of("nobody"),
-                new AuditEntry(NOW, ALICE, AuditAction.OVERRIDE_REMOVED, Optional.of(draft.key()),
-                        Optional.of(Snapshots.of(new DeviceOverride(draft.key(), DeviceToken.of("nobody"), "a", NOW))),
-                        Optional.empty()))).isFalse();
+        // no override to remove, and an override put in place of one that is not the one kept
+        DeviceOverride nobodys = new DeviceOverride(draft.key(), DeviceToken.of("nobody"), "33.33%", NOW);
+        assertThat(ports.experiments().removeOverride(nobodys, new AuditEntry(NOW, ALICE, AuditAction.OVERRIDE_REMOVED,
+                Optional.of(draft.key()), Optional.of(Snapshots.of(nobodys)), Optional.empty()))).isFalse();
+        DeviceOverride later = new DeviceOverride(draft.key(), DeviceToken.of("nobody"), "b", NOW.plusSeconds(1));
+        assertThat(ports.experiments().putOverride(Optional.of(nobodys), later, new AuditEntry(later.createdAt(), ALICE,
+                AuditAction.OVERRIDE_SET, Optional.of(draft.key()), Optional.of(Snapshots.of(nobodys)),
+                Optional.of(Snapshots.of(later))))).isFalse();
+        assertThat(ports.experiments().overrides()).isEmpty();
         // revoked already, and no such token
         ports.tokens().revoke(token.id(), NOW.plusSeconds(9), tokenEntry(AuditAction.TOKEN_REVOKED, token));
         assertThat(ports.tokens().revoke(new TokenId(UUID.randomUUID()), NOW, tokenEntry(AuditAction.TOKEN_REVOKED, token)))
@@ -210,8 +214,8 @@ public abstract class AuditTrailContract {
                         if (i % 2 == 0) {
                             DeviceOverride override = new DeviceOverride(draft.key(), DeviceToken.of("qa-" + w + "-" + i),
                                     "33.33%", NOW.plusSeconds(i));
-                            ports.experiments().putOverride(override, new AuditEntry(override.createdAt(), ALICE,
-                                    AuditAction.OVERRIDE_SET, Optional.of(draft.key()), Optional.empty(),
+                            ports.experiments().putOverride(Optional.empty(), override, new AuditEntry(override.createdAt(),
+                                    ALICE, AuditAction.OVERRIDE_SET, Optional.of(draft.key()), Optional.empty(),
                                     Optional.of(Snapshots.of(override))));
                         } else {
                             // tokens take no catalog lock: only the trail's own order keeps them in line

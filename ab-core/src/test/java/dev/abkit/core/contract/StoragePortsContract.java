@@ -477,6 +477,25 @@ public abstract class StoragePortsContract {
                 .isInstanceOf(UnknownExperimentException.class);
     }
 
+    /** Two edits of one draft decided on the same version: the second must not be kept on top of the first. */
+    @Test
+    void a_replace_decided_on_a_draft_whose_options_or_audience_changed_since_is_not_kept() {
+        Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);
+        audited(ports.experiments()).add(draft);
+        Experiment newOptions = draft.withOptions(List.of(Option.of("x", "1"), Option.of("y", "1")));
+        Experiment newAudience = draft.withAudience(new Audience(List.of(Platform.IOS), null, null, null, null, false));
+        long before = ports.experiments().running().version();
+
+        assertThat(audited(ports.experiments()).replace(draft, newOptions)).isTrue();
+        assertThat(audited(anotherInstance(ports).experiments()).replace(draft, newAudience)).isFalse();
+        assertThat(audited(ports.experiments()).replace(draft, draft.withCoverage(Coverage.percent("50")))).isFalse();
+
+        assertThat(ports.experiments().find(draft.key())).contains(newOptions);
+        assertThat(ports.experiments().running().version()).isEqualTo(before + 1);
+        assertThat(audited(ports.experiments()).replace(newOptions, newOptions.withAudience(newAudience.audience())))
+                .as("decided again on what is stored, it is kept").isTrue();
+    }
+
     @Test
     void a_draft_takes_new_options_and_devices_enrolled_after_its_start_get_them_exactly() {
         Experiment draft = inStatus("onboarding", ExperimentStatus.DRAFT);

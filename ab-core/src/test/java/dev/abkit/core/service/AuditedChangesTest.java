@@ -32,10 +32,14 @@ import org.junit.jupiter.api.Test;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -144,6 +148,38 @@ class AuditedChangesTest {
                 .containsExactly(tuple(AuditAction.OVERRIDE_SET, null, "a"), tuple(AuditAction.OVERRIDE_SET, "a", "b"),
                         tuple(AuditAction.OVERRIDE_REMOVED, "b", null));
         assertThat(trail).extracting(entry -> entry.actor().name()).containsOnly("quinn");
+    }
+
+    /** Puts racing on one device: each entry's before is the after of the one before it, never a value that no longer held. */
+    @Test
+    void overrides_put_at_once_on_one_device_record_an_unbroken_chain() throws Exception {
+        admin.create(alice, new NewExperiment(KEY, List.of(Option.of("a", 1), Option.of("b", 1)), true, null, null, null));
+        DeviceToken phone = DeviceToken.of("qa-phone");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int thread = 0; thread < 4; thread++) {
+                String value = thread % 2 == 0 ? "a" : "b";
+                puts.add(threads.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        overrides.put(quinn, KEY, phone, value);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        List<AuditEntry> trail = entries().subList(1, entries().size());
+        assertThat(trail).hasSize(200);
+        assertThat(trail.get(0).before()).isEmpty();
+        for (int i = 1; i < trail.size(); i++) {
+            assertThat(trail.get(i).before()).as("entry " + i).isEqualTo(trail.get(i - 1).after());
+        }
     }
 
     @Test

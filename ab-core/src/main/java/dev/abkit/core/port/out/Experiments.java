@@ -30,8 +30,9 @@ public interface Experiments {
      * Keeps {@code changed} in place of {@code expected}, if the kept experiment's lifecycle (status,
      * start, end, start instant, end action) is still that of {@code expected}: a compare-and-set, so
      * that of several instances carrying out one due start only one does (exactly once), and an
-     * admin call decides on what is stored; the coverage plan must still be that of {@code expected} too.
-     * Options and audience change only while the kept one is a draft.
+     * admin call decides on what is stored; the coverage plan, options and audience must still be those of
+     * {@code expected} too, so that of two edits of one draft decided on the same version only the first is
+     * kept. Options and audience change only while the kept one is a draft.
      *
      * <p>A pending coverage change of {@code changed} (R7) is placed here, by
      * {@link Experiment#settledAt} with the number of the experiment's slots handed out, read while no
@@ -62,22 +63,25 @@ public interface Experiments {
     List<Experiment> withSchedule();
 
     /**
-     * Keeps a QA override (R9) in place of any earlier one of that device in that experiment, and makes
-     * a new catalog version atomically with it, under the same lock as every other catalog change: the
-     * served set read at that version carries it ({@link RunningExperiments#overrides()}).
+     * Keeps a QA override (R9) in place of the device's override in that experiment, if that is still
+     * {@code expected} (none: the device had none), and makes a new catalog version atomically with it, under
+     * the same lock as every other catalog change: the served set read at that version carries it
+     * ({@link RunningExperiments#overrides()}). A compare-and-set, so that the entry's {@code before} is what
+     * the override replaced.
      *
+     * @return whether it kept it
      * @throws UnknownExperimentException if no experiment has that key
      */
-    void putOverride(DeviceOverride override, AuditEntry entry);
+    boolean putOverride(Optional<DeviceOverride> expected, DeviceOverride override, AuditEntry entry);
 
     /**
-     * Removes the override of {@code device} in {@code experiment}, making a new catalog version if there
-     * was one.
+     * Removes {@code expected}, the override of its device in its experiment, if it is still the one kept,
+     * making a new catalog version.
      *
-     * @param entry kept only if there was one
-     * @return whether there was one
+     * @param entry kept only if it removed it
+     * @return whether it removed it (false: there is none, or another one now)
      */
-    boolean removeOverride(ExperimentKey experiment, DeviceToken device, AuditEntry entry);
+    boolean removeOverride(DeviceOverride expected, AuditEntry entry);
 
     /**
      * Every override kept, of every experiment (stopped ones included): by experiment in creation order,
