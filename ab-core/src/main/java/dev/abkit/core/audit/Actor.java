@@ -12,7 +12,7 @@ import java.util.Objects;
 public record Actor(String name, String role) {
 
     /** The schedules' actor: nobody pressed a button; the start or end was planned by whoever scheduled it. */
-    public static final Actor SCHEDULER = new Actor("scheduler", "system");
+    public static final Actor SCHEDULER = new Actor(Principal.SCHEDULER_NAME, "system");
 
     public Actor {
         Objects.requireNonNull(name, "name");

@@ -12,6 +12,8 @@ public record Principal(Optional<TokenId> tokenId, TokenName name, Role role) {
 
     /** The name of the bootstrap admin, {@code AB_ADMIN_TOKEN}'s holder. */
     public static final TokenName BOOTSTRAP_NAME = TokenName.of("bootstrap");
+    /** The name the audit trail gives the schedules' starts and ends ({@code Actor.SCHEDULER}). */
+    public static final String SCHEDULER_NAME = "scheduler";
 
     public Principal {
         Objects.requireNonNull(tokenId, "tokenId");
@@ -28,7 +30,15 @@ public record Principal(Optional<TokenId> tokenId, TokenName name, Role role) {
      * {@code name} in the audit trail so that its changes can be told from a person's.
      */
     public static Principal service(String name) {
+        if (isReserved(name)) {
+            throw new IllegalArgumentException("\"" + name + "\" is reserved for abkit's own actors; name the service");
+        }
         return new Principal(Optional.empty(), TokenName.of(name), Role.ADMIN);
+    }
+
+    /** Whether {@code name} is one of abkit's own actors, which no token or service may take. */
+    public static boolean isReserved(String name) {
+        return BOOTSTRAP_NAME.value().equals(name) || SCHEDULER_NAME.equals(name);
     }
 
     public static Principal of(PersonalToken token) {

@@ -203,6 +203,17 @@ class AuditedChangesTest {
     }
 
     @Test
+    void no_token_or_service_takes_the_name_of_abkits_own_actors() {
+        for (String reserved : List.of("bootstrap", "scheduler")) {
+            assertThatThrownBy(() -> new NewToken(TokenName.of(reserved), Role.ADMIN, Optional.empty()))
+                    .hasMessageContaining("\"" + reserved + "\" is reserved");
+            assertThatThrownBy(() -> Principal.service(reserved)).hasMessageContaining("is reserved");
+        }
+        assertThat(Principal.service("billing-service").name().value()).isEqualTo("billing-service");
+        assertThat(Actor.SCHEDULER.name()).isEqualTo(Principal.SCHEDULER_NAME);
+    }
+
+    @Test
     void admins_read_the_whole_trail_analysts_all_but_the_tokens_and_other_roles_nothing() {
         admin.create(alice, new NewExperiment(KEY, List.of(Option.of("a", 1)), false, null, null, null));
         tokens.create(Principal.bootstrap(), new NewToken(TokenName.of("bob"), Role.ANALYST, Optional.empty()));

@@ -22,7 +22,7 @@ public record NewTokenJson(
 
     /** The core's command, or an {@link InvalidInputException} naming the first field at fault. */
     NewToken toDomain() {
-        TokenName checkedName = checked("name", () -> TokenName.of(name));
+        TokenName checkedName = checked("name", () -> NewToken.requireNotReserved(TokenName.of(name)));
         Role checkedRole = checked("role", () -> Role.of(role));
         Optional<Duration> lifetime = expiresIn == null ? Optional.empty() : Optional.of(duration());
         return checked("expiresIn", () -> new NewToken(checkedName, checkedRole, lifetime));

@@ -1,5 +1,6 @@
 package dev.abkit.core.port.in;
 
+import dev.abkit.core.auth.Principal;
 import dev.abkit.core.auth.Role;
 import dev.abkit.core.auth.TokenName;
 
@@ -18,10 +19,26 @@ public record NewToken(TokenName name, Role role, Optional<Duration> expiresIn) 
     public static final Duration LONGEST = Duration.ofDays(36_525);
 
     public NewToken {
-        Objects.requireNonNull(name, "name");
+        requireNotReserved(name);
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(expiresIn, "expiresIn");
         expiresIn.ifPresent(NewToken::checkLifetime);
+    }
+
+    /**
+     * A person's token may not take the name of the bootstrap admin or of the schedules, which the audit trail
+     * shows as actors of their own: an entry by "bootstrap" must be {@code AB_ADMIN_TOKEN}'s holder.
+     *
+     * @return {@code name}, if it is not reserved
+     */
+    public static TokenName requireNotReserved(TokenName name) {
+        Objects.requireNonNull(name, "name");
+        if (Principal.isReserved(name.value())) {
+            throw new IllegalArgumentException("\"" + name.value() + "\" is reserved: the audit trail names "
+                    + (name.equals(Principal.BOOTSTRAP_NAME) ? "the bootstrap admin (AB_ADMIN_TOKEN)" : "the schedules")
+                    + " so; choose another name");
+        }
+        return name;
     }
 
     private static void checkLifetime(Duration lifetime) {
