@@ -3,16 +3,14 @@ package dev.abkit.core;
 import dev.abkit.core.auth.AdminToken;
 import dev.abkit.core.memory.InMemoryDevices;
 import dev.abkit.core.memory.InMemoryEventStore;
-import dev.abkit.core.memory.InMemoryExportRows;
 import dev.abkit.core.memory.InMemoryExperiments;
+import dev.abkit.core.memory.InMemoryExportRows;
 import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.port.in.AuthenticateToken;
 import dev.abkit.core.port.in.CarryOutSchedules;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.EditExperiment;
-import dev.abkit.core.port.in.ScheduleExperiment;
-import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.ExperimentsForDevice;
 import dev.abkit.core.port.in.ExportAssignments;
@@ -21,20 +19,22 @@ import dev.abkit.core.port.in.ExportHistory;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.ManageTokens;
-import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.ReadResults;
 import dev.abkit.core.port.in.RecordEvents;
 import dev.abkit.core.port.in.RecordExposures;
+import dev.abkit.core.port.in.ScheduleExperiment;
+import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.StopExperiment;
+import dev.abkit.core.port.out.AuditLog;
 import dev.abkit.core.port.out.DeviceActivity;
 import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.EventStore;
-import dev.abkit.core.port.out.AuditLog;
 import dev.abkit.core.port.out.Experiments;
-import dev.abkit.core.port.out.Tokens;
 import dev.abkit.core.port.out.ExportRows;
+import dev.abkit.core.port.out.Tokens;
 import dev.abkit.core.service.AuditService;
 import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.service.DeviceLookupService;
@@ -52,7 +52,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -90,8 +89,6 @@ public final class AbKit implements AutoCloseable {
     private final TokenService tokens;
     /** Null without export rows: abkit then has no exports. */
     private final ExportService exports;
-    /** A kit without an audit log knows only the scheduled ends of its experiments (for the history export). */
-    private static final AuditLog NO_TRAIL = (query, max) -> List.of();
     /** Null without an audit log: the stores still record every change, but this kit does not read them. */
     private final AuditService audit;
 
@@ -111,9 +108,9 @@ public final class AbKit implements AutoCloseable {
         this.readResults = events == null ? null : new ReadResultsService(builder.experiments, events, builder.clock);
         this.tokens = builder.tokens == null ? null
                 : new TokenService(builder.tokens, builder.bootstrapAdmin, builder.clock, Builder.SEEDS);
-        this.exports = builder.exportRows == null ? null : new ExportService(builder.experiments, builder.exportRows,
-                builder.auditLog == null ? NO_TRAIL : builder.auditLog);
-        this.audit = builder.auditLog == null ? null : new AuditService(builder.auditLog);
+        this.exports = builder.exportRows == null ? null
+                : new ExportService(builder.experiments, builder.exportRows, builder.auditLog);
+        this.audit = builder.auditLog == null ? null : new AuditService(builder.auditLog, builder.experiments);
         this.refresh = builder.refreshScheduler == null ? null : builder.refreshScheduler.scheduleWithFixedDelay(
                 this::refreshQuietly, 0, builder.refreshEvery.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -312,8 +309,9 @@ public final class AbKit implements AutoCloseable {
         }
 
         /**
-         * Where the audit trail is read (decision 19); optional: the stores record every change whether
-         * or not, but without it asking for {@link AbKit#readAudit()} fails.
+         * Where the audit trail is read (decision 19); optional, but needed with {@link #exportRows} (the history
+         * export reads experiments' ends from it): the stores record every change whether or not, and without
+         * it asking for {@link AbKit#readAudit()} fails.
          */
         public Builder auditLog(AuditLog log) {
             this.auditLog = log;
@@ -413,6 +411,12 @@ public final class AbKit implements AutoCloseable {
             Objects.requireNonNull(counts, "enrollmentCounts port is missing");
             Objects.requireNonNull(clock, "clock is missing");
             Objects.requireNonNull(seeds, "seeds are missing");
+            if (exportRows != null && auditLog == null) {
+                // The history export reads experiments' ends from the trail; without it, ends made by hand would
+                // be missing from it without a word.
+                throw new IllegalStateException("export rows need the audit log too: give AbKit.builder().auditLog(...)"
+                        + " the trail your experiments store writes (JdbcStorage.auditLog(), InMemoryExperiments.auditLog())");
+            }
             return new AbKit(this);
         }
     }

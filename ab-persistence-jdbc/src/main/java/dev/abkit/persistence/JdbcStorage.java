@@ -27,6 +27,7 @@ import java.util.Objects;
  *         .eventStore(storage.eventStore())
  *         .tokens(storage.tokens(), AdminToken.of(bootstrapAdminToken))
  *         .exportRows(storage.exportRows())
+ *         .auditLog(storage.auditLog())
  *         .build();
  * scheduler.scheduleWithFixedDelay(storage::checkLostSlots, 1, 1, TimeUnit.SECONDS);
  * scheduler.scheduleWithFixedDelay(storage::maintainEvents, 0, 1, TimeUnit.DAYS);

@@ -6,7 +6,9 @@ import dev.abkit.core.audit.AuditRecord;
 import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.port.in.ReadAudit;
+import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.port.out.AuditLog;
+import dev.abkit.core.port.out.Experiments;
 
 import java.util.List;
 import java.util.Objects;
@@ -20,14 +22,20 @@ import java.util.OptionalLong;
 public final class AuditService implements ReadAudit {
 
     private final AuditLog log;
+    private final Experiments experiments;
 
-    public AuditService(AuditLog log) {
+    public AuditService(AuditLog log, Experiments experiments) {
         this.log = Objects.requireNonNull(log, "log");
+        this.experiments = Objects.requireNonNull(experiments, "experiments");
     }
 
+    /** @throws UnknownExperimentException if the query names an experiment there is none of (rather than an empty page) */
     @Override
     public AuditPage read(Principal actor, AuditQuery query) {
         actor.require(Permission.READ_AUDIT);
+        query.experiment().filter(key -> experiments.find(key).isEmpty()).ifPresent(key -> {
+            throw new UnknownExperimentException(key);
+        });
         AuditQuery allowed = actor.may(Permission.MANAGE_TOKENS) ? query : query.withoutTokens();
         List<AuditRecord> read = log.read(allowed, allowed.limit() + 1);
         if (read.size() <= allowed.limit()) {

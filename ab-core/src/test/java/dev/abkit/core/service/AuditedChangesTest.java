@@ -14,7 +14,13 @@ import dev.abkit.core.auth.Role;
 import dev.abkit.core.auth.TokenId;
 import dev.abkit.core.auth.TokenName;
 import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.AbKit;
 import dev.abkit.core.memory.InMemoryAuditLog;
+import dev.abkit.core.memory.InMemoryDevices;
+import dev.abkit.core.memory.InMemoryEventStore;
+import dev.abkit.core.memory.InMemoryExportRows;
+import dev.abkit.core.memory.InMemorySlotCounters;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.memory.InMemoryTokens;
 import dev.abkit.core.model.Coverage;
@@ -62,7 +68,7 @@ class AuditedChangesTest {
     private final ScheduleService schedules = new ScheduleService(experiments, clock, () -> { });
     private final TokenService tokens = new TokenService(new InMemoryTokens(log), AdminToken.of("bootstrap-secret"),
             clock, new SecureRandom());
-    private final AuditService audit = new AuditService(log);
+    private final AuditService audit = new AuditService(log, experiments);
 
     private final Principal alice = person("alice", Role.EDITOR);
     private final Principal quinn = person("quinn", Role.QA);
@@ -214,6 +220,17 @@ class AuditedChangesTest {
     }
 
     @Test
+    void a_kit_with_exports_needs_the_trail_their_history_reads_its_ends_from() {
+        InMemoryDevices devices = new InMemoryDevices(experiments, new InMemorySlotCounters());
+        AbKit.Builder withoutTrail = AbKit.builder().experiments(experiments).devices(devices).enrollmentCounts(devices)
+                .exportRows(new InMemoryExportRows(experiments, devices, new InMemoryEventStore(devices)));
+
+        assertThatThrownBy(withoutTrail::build).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("export rows need the audit log too");
+        assertThat(withoutTrail.auditLog(log).build().exportHistory()).isNotNull();
+    }
+
+    @Test
     void admins_read_the_whole_trail_analysts_all_but_the_tokens_and_other_roles_nothing() {
         admin.create(alice, new NewExperiment(KEY, List.of(Option.of("a", 1)), false, null, null, null));
         tokens.create(Principal.bootstrap(), new NewToken(TokenName.of("bob"), Role.ANALYST, Optional.empty()));
@@ -222,6 +239,8 @@ class AuditedChangesTest {
         assertThat(audit.read(person("ann", Role.ANALYST), AuditQuery.all()).entries())
                 .extracting(record -> record.entry().action()).containsExactly(AuditAction.EXPERIMENT_CREATED);
         assertThatThrownBy(() -> audit.read(alice, AuditQuery.all())).isInstanceOf(PermissionDeniedException.class);
+        assertThatThrownBy(() -> audit.read(Principal.bootstrap(), AuditQuery.of(ExperimentKey.of("never"))))
+                .isInstanceOf(UnknownExperimentException.class);
         assertThatThrownBy(() -> audit.read(quinn, AuditQuery.all())).isInstanceOf(PermissionDeniedException.class);
     }
 

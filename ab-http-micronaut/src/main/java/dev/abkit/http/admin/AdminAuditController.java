@@ -4,7 +4,6 @@ import dev.abkit.core.audit.AuditQuery;
 import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.model.ExperimentKey;
-import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.http.auth.AdminTokenFilter;
 import dev.abkit.http.auth.NeedsPermission;
@@ -39,11 +38,9 @@ public class AdminAuditController {
     private static final Pattern WHOLE = Pattern.compile("-?[0-9]{1,18}");
 
     private final ReadAudit readAudit;
-    private final FindExperiments findExperiments;
 
-    public AdminAuditController(ReadAudit readAudit, FindExperiments findExperiments) {
+    public AdminAuditController(ReadAudit readAudit) {
         this.readAudit = readAudit;
-        this.findExperiments = findExperiments;
     }
 
     @NeedsPermission(Permission.READ_AUDIT)
@@ -59,7 +56,6 @@ public class AdminAuditController {
                 Optional.ofNullable(Instants.parse("to", to)), 0, AuditQuery.DEFAULT_LIMIT, true));
         AuditQuery positioned = withWhole("after", after, window, window::after);
         AuditQuery query = withWhole("limit", limit, positioned, value -> positioned.limit(pageSize(value)));
-        key.ifPresent(findExperiments::get);
         return AuditPageJson.from(readAudit.read(actor, query));
     }
 
