@@ -35,7 +35,10 @@ public final class ConsoleGuard {
      */
     static final String CONSOLE = "^/admin(?:/.*)?$";
 
-    /** No script at all, styles only from the console's own stylesheet, forms posted only to the console. */
+    /**
+     * Scripts and styles only from the console's own files (it serves a stylesheet and no script), nothing
+     * inline, forms posted only to the console, never framed.
+     */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
             + " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
