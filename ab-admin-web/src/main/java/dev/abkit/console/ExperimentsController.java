@@ -191,13 +191,14 @@ public class ExperimentsController {
     @Get(value = "/{key}/{call}", produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> confirm(HttpRequest<?> request, @PathVariable String key, @PathVariable String call) {
         SignedIn signedIn = SignedIn.of(request);
+        // The role first: a role that may not change experiments learns nothing of which keys exist.
+        if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
+            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+        }
         Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
         Optional<Experiment> found = lifecycleCall.isEmpty() ? Optional.empty() : find(key);
         if (found.isEmpty()) {
             return notFound(signedIn, key, request);
-        }
-        if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
-            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
         }
         return pages.ok("confirm", confirmPage(signedIn, found.get(), lifecycleCall.get()), request);
     }
