@@ -288,6 +288,10 @@ class ExperimentsTest {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(page(response).selectFirst(".problem").text()).contains("read_experiments");
         assertThat(page(response).select("form.who")).as("the person can still sign out").hasSize(1);
+        ConsoleClient analyst = as("ann", Role.ANALYST);
+        assertThat(analyst.get("/admin/experiments/nothing_here/stop").statusCode())
+                .as("refused before the key is looked up: no telling which keys exist").isEqualTo(403);
+        assertThat(analyst.get("/admin/experiments/price/stop").statusCode()).isEqualTo(403);
     }
 
     @Test
