@@ -16,6 +16,7 @@ import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StopExperiment;
@@ -45,7 +46,9 @@ import java.util.stream.Stream;
 
 /**
  * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
- * page, and its lifecycle calls behind their confirmation pages. Every change is the core's use case called
+ * page (with its QA overrides for a role that may set them, whose forms {@link OverridesController} takes, and a
+ * link to its results for a role that may read statistics), and its lifecycle calls behind their confirmation
+ * pages. Every change is the core's use case called
  * with the signed-in principal, which checks the permission itself: what a role may not do is not offered
  * here, and refused by the core (a 403 page) if a form is forged. Every form is checked for its
  * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
@@ -60,17 +63,19 @@ public class ExperimentsController {
     private final CloseExperiment close;
     private final StopExperiment stop;
     private final ExperimentStatistics statistics;
+    private final OverrideDevices overrides;
     private final ConsolePages pages;
 
     public ExperimentsController(FindExperiments experiments, CreateExperiment create, StartExperiment start,
                                  CloseExperiment close, StopExperiment stop, ExperimentStatistics statistics,
-                                 ConsolePages pages) {
+                                 OverrideDevices overrides, ConsolePages pages) {
         this.experiments = experiments;
         this.create = create;
         this.start = start;
         this.close = close;
         this.stop = stop;
         this.statistics = statistics;
+        this.overrides = overrides;
         this.pages = pages;
     }
 
@@ -80,7 +85,7 @@ public class ExperimentsController {
         SignedIn signedIn = SignedIn.of(request);
         Principal principal = signedIn.principal();
         if (!principal.may(Permission.READ_EXPERIMENTS)) {
-            return refused(signedIn, Permission.READ_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.READ_EXPERIMENTS, request);
         }
         Optional<ExperimentStatus> only = Arrays.stream(ExperimentStatus.values())
                 .filter(value -> value.name().equals(status)).findFirst();
@@ -119,7 +124,7 @@ public class ExperimentsController {
     public HttpResponse<?> newExperiment(HttpRequest<?> request) {
         SignedIn signedIn = SignedIn.of(request);
         if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
-            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
         }
         return pages.ok("create", ExperimentForm.empty().page(signedIn.frame(), new FieldErrors()), request);
     }
@@ -143,7 +148,7 @@ public class ExperimentsController {
                 Experiment created = create.create(signedIn.principal(), command);
                 return Paths.seeOther(Paths.experiment(created.key().value()) + "?" + Paths.DONE + "=created");
             } catch (PermissionDeniedException denied) {
-                return refused(signedIn, denied, request);
+                return pages.refused(signedIn, denied, request);
             } catch (DuplicateExperimentException duplicate) {
                 errors.add("key", "an experiment with this key exists or existed: a key is never used twice");
             } catch (InvalidScheduleException schedule) {
@@ -159,11 +164,11 @@ public class ExperimentsController {
         SignedIn signedIn = SignedIn.of(request);
         Principal principal = signedIn.principal();
         if (!principal.may(Permission.READ_EXPERIMENTS)) {
-            return refused(signedIn, Permission.READ_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.READ_EXPERIMENTS, request);
         }
-        Optional<Experiment> found = find(key);
+        Optional<Experiment> found = ExperimentKeys.find(experiments, key);
         if (found.isEmpty()) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         }
         Experiment experiment = found.get();
         ExperimentFigures figures = figures(principal).get(experiment.key());
@@ -179,12 +184,17 @@ public class ExperimentsController {
                 .map(call -> new ExperimentPage.Action(call.call(), call.label(), confirmation(experiment, call)))
                 .toList();
         String notice = done == null ? null : done.equals("created") ? "Created."
-                : LifecycleCall.of(done).map(LifecycleCall::done).orElse(null);
+                : LifecycleCall.of(done).map(LifecycleCall::done)
+                .or(() -> OverrideForm.Done.of(done).map(OverrideForm.Done::notice)).orElse(null);
+        OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null : OverrideForm.empty()
+                .section(experiment, overrides.overridesOf(experiment.key()), new FieldErrors(), null, true);
+        String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(experiment.key().value()) : null;
         return pages.ok("experiment", new ExperimentPage(signedIn.frame(), notice, experiment.key().value(),
                 experiment.status().name(), Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
                 Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
                 Shown.audience(experiment.audience()), options,
-                figures == null ? null : String.format(Locale.ROOT, "%,d", figures.devices()), actions), request);
+                figures == null ? null : String.format(Locale.ROOT, "%,d", figures.devices()), actions, overridden,
+                results), request);
     }
 
     /** The confirmation page of a lifecycle call: what it will do to devices, and the form that does it. */
@@ -193,12 +203,12 @@ public class ExperimentsController {
         SignedIn signedIn = SignedIn.of(request);
         // The role first: a role that may not change experiments learns nothing of which keys exist.
         if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
-            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
         }
         Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
-        Optional<Experiment> found = lifecycleCall.isEmpty() ? Optional.empty() : find(key);
+        Optional<Experiment> found = lifecycleCall.isEmpty() ? Optional.empty() : ExperimentKeys.find(experiments, key);
         if (found.isEmpty()) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         }
         return pages.ok("confirm", confirmPage(signedIn, found.get(), lifecycleCall.get()), request);
     }
@@ -211,9 +221,9 @@ public class ExperimentsController {
             return pages.forgedForm(signedIn.frame(), request);
         }
         Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
-        Optional<ExperimentKey> experimentKey = lifecycleCall.isEmpty() ? Optional.empty() : keyOf(key);
+        Optional<ExperimentKey> experimentKey = lifecycleCall.isEmpty() ? Optional.empty() : ExperimentKeys.parsed(key);
         if (experimentKey.isEmpty()) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         }
         Principal principal = signedIn.principal();
         try {
@@ -224,9 +234,9 @@ public class ExperimentsController {
             }
             return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + call);
         } catch (PermissionDeniedException denied) {
-            return refused(signedIn, denied, request);
+            return pages.refused(signedIn, denied, request);
         } catch (UnknownExperimentException unknown) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         } catch (IllegalTransitionException | InvalidScheduleException refused) {
             // Changed since the page was opened (by another person, or by its schedule): the core says why.
             ConfirmPage page = confirmPage(signedIn, experiments.get(experimentKey.get()), lifecycleCall.get());
@@ -250,35 +260,5 @@ public class ExperimentsController {
 
     private static String confirmation(Experiment experiment, LifecycleCall call) {
         return Paths.experiment(experiment.key().value()) + "/" + call.call();
-    }
-
-    private static Optional<ExperimentKey> keyOf(String key) {
-        try {
-            return Optional.of(ExperimentKey.of(key));
-        } catch (IllegalArgumentException notAKey) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Experiment> find(String key) {
-        try {
-            return keyOf(key).map(experiments::get);
-        } catch (UnknownExperimentException unknown) {
-            return Optional.empty();
-        }
-    }
-
-    private HttpResponse<?> notFound(SignedIn signedIn, String key, HttpRequest<?> request) {
-        return pages.problem(HttpStatus.NOT_FOUND, signedIn.frame(), "No such experiment",
-                "There is no experiment " + key + " to show here.", request);
-    }
-
-    private HttpResponse<?> refused(SignedIn signedIn, Permission needed, HttpRequest<?> request) {
-        return refused(signedIn, new PermissionDeniedException(signedIn.principal(), needed), request);
-    }
-
-    private HttpResponse<?> refused(SignedIn signedIn, PermissionDeniedException denied, HttpRequest<?> request) {
-        return pages.problem(HttpStatus.FORBIDDEN, signedIn.frame(), "Not for your role", denied.getMessage() + ".",
-                request);
     }
 }
