@@ -10,13 +10,10 @@ import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
-import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
-import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.NewExperiment;
-import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StopExperiment;
@@ -34,14 +31,11 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -62,20 +56,18 @@ public class ExperimentsController {
     private final StartExperiment start;
     private final CloseExperiment close;
     private final StopExperiment stop;
-    private final ExperimentStatistics statistics;
-    private final OverrideDevices overrides;
+    private final ExperimentPages experimentPages;
     private final ConsolePages pages;
 
     public ExperimentsController(FindExperiments experiments, CreateExperiment create, StartExperiment start,
-                                 CloseExperiment close, StopExperiment stop, ExperimentStatistics statistics,
-                                 OverrideDevices overrides, ConsolePages pages) {
+                                 CloseExperiment close, StopExperiment stop, ExperimentPages experimentPages,
+                                 ConsolePages pages) {
         this.experiments = experiments;
         this.create = create;
         this.start = start;
         this.close = close;
         this.stop = stop;
-        this.statistics = statistics;
-        this.overrides = overrides;
+        this.experimentPages = experimentPages;
         this.pages = pages;
     }
 
@@ -89,13 +81,13 @@ public class ExperimentsController {
         }
         Optional<ExperimentStatus> only = Arrays.stream(ExperimentStatus.values())
                 .filter(value -> value.name().equals(status)).findFirst();
-        Map<ExperimentKey, ExperimentFigures> figures = figures(principal);
+        Map<ExperimentKey, ExperimentFigures> figures = experimentPages.figures(principal);
         List<ListPage.Row> rows = experiments.all().stream()
                 .filter(experiment -> only.map(wanted -> experiment.status() == wanted).orElse(true))
                 .map(experiment -> new ListPage.Row(experiment.key().value(), Paths.experiment(experiment.key().value()),
                         experiment.status().name(), Shown.statusClass(experiment.status()),
                         Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
-                        devices(figures, experiment, ExperimentFigures::devices)))
+                        devices(figures, experiment)))
                 .toList();
         List<ListPage.StatusChoice> choices = Stream.concat(
                 Stream.of(new ListPage.StatusChoice("", "every status", only.isEmpty())),
@@ -105,19 +97,9 @@ public class ExperimentsController {
                 principal.may(Permission.CHANGE_EXPERIMENTS), principal.may(Permission.READ_STATISTICS)), request);
     }
 
-    /** The statistics' counts, for a role that may read them; none otherwise (an editor's list shows no counts). */
-    private Map<ExperimentKey, ExperimentFigures> figures(Principal principal) {
-        if (!principal.may(Permission.READ_STATISTICS)) {
-            return Map.of();
-        }
-        return statistics.report().experiments().stream()
-                .collect(Collectors.toMap(ExperimentFigures::key, Function.identity()));
-    }
-
-    private static String devices(Map<ExperimentKey, ExperimentFigures> figures, Experiment experiment,
-                                  Function<ExperimentFigures, Long> count) {
+    private static String devices(Map<ExperimentKey, ExperimentFigures> figures, Experiment experiment) {
         ExperimentFigures found = figures.get(experiment.key());
-        return found == null ? null : String.format(Locale.ROOT, "%,d", count.apply(found));
+        return found == null ? null : ExperimentPages.count(found.devices());
     }
 
     @Get(value = "/new", produces = ConsolePages.HTML_UTF8)
@@ -170,31 +152,11 @@ public class ExperimentsController {
         if (found.isEmpty()) {
             return pages.noSuchExperiment(signedIn, key, request);
         }
-        Experiment experiment = found.get();
-        ExperimentFigures figures = figures(principal).get(experiment.key());
-        List<ExperimentPage.OptionLine> options = new ArrayList<>();
-        for (int i = 0; i < experiment.options().size(); i++) {
-            Option option = experiment.options().get(i);
-            String devices = figures == null ? null
-                    : String.format(Locale.ROOT, "%,d", figures.options().get(i).devices());
-            options.add(new ExperimentPage.OptionLine(option.value(), option.weight().value().toPlainString(), devices));
-        }
-        List<ExperimentPage.Action> actions = !principal.may(Permission.CHANGE_EXPERIMENTS) ? List.of()
-                : Arrays.stream(LifecycleCall.values()).filter(call -> call.movesFrom(experiment.status()))
-                .map(call -> new ExperimentPage.Action(call.call(), call.label(), confirmation(experiment, call)))
-                .toList();
         String notice = done == null ? null : done.equals("created") ? "Created."
                 : LifecycleCall.of(done).map(LifecycleCall::done)
                 .or(() -> OverrideForm.Done.of(done).map(OverrideForm.Done::notice)).orElse(null);
-        OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null : OverrideForm.empty()
-                .section(experiment, overrides.overridesOf(experiment.key()), new FieldErrors(), null, true);
-        String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(experiment.key().value()) : null;
-        return pages.ok("experiment", new ExperimentPage(signedIn.frame(), notice, experiment.key().value(),
-                experiment.status().name(), Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
-                Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
-                Shown.audience(experiment.audience()), options,
-                figures == null ? null : String.format(Locale.ROOT, "%,d", figures.devices()), actions, overridden,
-                results), request);
+        return pages.ok("experiment", experimentPages.page(signedIn, found.get(), notice, OverrideForm.empty(),
+                new FieldErrors(), null), request);
     }
 
     /** The confirmation page of a lifecycle call: what it will do to devices, and the form that does it. */
@@ -255,10 +217,7 @@ public class ExperimentsController {
         String impossible = call.movesFrom(experiment.status()) ? null
                 : key + " is " + experiment.status() + ": there is nothing to " + call.call() + ".";
         return new ConfirmPage(signedIn.frame(), key, call.call(), call.label() + " " + key + "?", call.consequence(),
-                call.button(), confirmation(experiment, call), Paths.experiment(key), impossible);
+                call.button(), call.path(key), Paths.experiment(key), impossible);
     }
 
-    private static String confirmation(Experiment experiment, LifecycleCall call) {
-        return Paths.experiment(experiment.key().value()) + "/" + call.call();
-    }
 }

@@ -79,9 +79,14 @@ final class OverrideForm {
         return fields.text(VALUE);
     }
 
+    /** Whether the form was sent from the experiment's page (else from the overrides page). */
+    boolean fromExperimentPage() {
+        return fields.text(BACK).equals(FROM_EXPERIMENT);
+    }
+
     /** Where the person goes after {@code done}: back to the page the form was on (POST, then GET). */
     String doneAt(String key, Done done) {
-        return fields.text(BACK).equals(FROM_EXPERIMENT)
+        return fromExperimentPage()
                 ? Paths.experiment(key) + "?" + Paths.DONE + "=" + done.param
                 : Paths.overrides(key) + "&" + Paths.DONE + "=" + done.param;
     }

@@ -31,8 +31,8 @@ import java.util.Optional;
  * QA overrides in the console: the overrides page of an experiment chosen by its key, and the forms that set
  * and remove one, which the experiment's page carries too. Every page and form needs {@code OVERRIDE_DEVICES}
  * only, checked here before anything is read (so that a role without it learns nothing of which keys exist)
- * and again by the core on every change. A form with an error is shown again on the overrides page, with the
- * reason next to its field.
+ * and again by the core on every change. A form with an error is shown again on the page it was sent from (the
+ * experiment's page, for a role that may read it, or the overrides page), with the reason next to its field.
  */
 @Controller(Paths.OVERRIDES)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -40,11 +40,14 @@ public class OverridesController {
 
     private final FindExperiments experiments;
     private final OverrideDevices overrides;
+    private final ExperimentPages experimentPages;
     private final ConsolePages pages;
 
-    public OverridesController(FindExperiments experiments, OverrideDevices overrides, ConsolePages pages) {
+    public OverridesController(FindExperiments experiments, OverrideDevices overrides, ExperimentPages experimentPages,
+                               ConsolePages pages) {
         this.experiments = experiments;
         this.overrides = overrides;
+        this.experimentPages = experimentPages;
         this.pages = pages;
     }
 
@@ -103,7 +106,7 @@ public class OverridesController {
         DeviceToken device = form.device(errors);
         String value = form.value(errors);
         if (!errors.isEmpty()) {
-            return page(HttpStatus.BAD_REQUEST, signedIn, found.get(), form, errors, null, null, null, request);
+            return again(HttpStatus.BAD_REQUEST, signedIn, found.get(), form, errors, null, request);
         }
         try {
             overrides.put(signedIn.principal(), found.get().key(), device, value);
@@ -114,10 +117,10 @@ public class OverridesController {
             return pages.noSuchExperiment(signedIn, key, request);
         } catch (InvalidOverrideException notAnOption) {
             errors.add(OverrideForm.VALUE, notAnOption.getMessage());
-            return page(HttpStatus.BAD_REQUEST, signedIn, found.get(), form, errors, null, null, null, request);
+            return again(HttpStatus.BAD_REQUEST, signedIn, found.get(), form, errors, null, request);
         } catch (IllegalTransitionException stopped) {
             // Stopped since the page was opened: the form is no longer offered, and the core says why.
-            return page(HttpStatus.CONFLICT, signedIn, experiments.get(found.get().key()), form, errors, null, null,
+            return again(HttpStatus.CONFLICT, signedIn, experiments.get(found.get().key()), form, errors,
                     stopped.getMessage(), request);
         }
     }
@@ -151,6 +154,16 @@ public class OverridesController {
                     "The device " + device + " has no override in " + key + " (any more): nothing was removed.",
                     null, request);
         }
+    }
+
+    /** The form again, on the page it was sent from, with what is wrong next to its fields. */
+    private HttpResponse<?> again(HttpStatus status, SignedIn signedIn, Experiment experiment, OverrideForm form,
+                                  FieldErrors errors, String refused, HttpRequest<?> request) {
+        if (form.fromExperimentPage() && signedIn.principal().may(Permission.READ_EXPERIMENTS)) {
+            return pages.page(status, "experiment", experimentPages.page(signedIn, experiment, null, form, errors, refused),
+                    request);
+        }
+        return page(status, signedIn, experiment, form, errors, null, null, refused, request);
     }
 
     private HttpResponse<?> page(HttpStatus status, SignedIn signedIn, Experiment experiment, OverrideForm form,

@@ -115,7 +115,7 @@ class OverridesTest {
     }
 
     @Test
-    void a_bad_device_token_and_a_value_that_is_no_option_are_shown_next_to_their_fields() {
+    void a_bad_device_token_and_a_value_that_is_no_option_are_shown_next_to_their_fields_on_the_page_sent_from() {
         draft("ov_errors", "a", "b");
         ConsoleClient admin = ConsoleClient.admin(server);
 
@@ -127,10 +127,12 @@ class OverridesTest {
 
         assertThat(List.of(badToken.statusCode(), notAnOption.statusCode(), noValue.statusCode())).containsOnly(400);
         Document tokenPage = page(badToken);
+        assertThat(tokenPage.selectFirst("h1").text()).as("back on the experiment's page it came from").isEqualTo("ov_errors");
         assertThat(tokenPage.selectFirst("#device-error").text()).startsWith("device token must be visible ASCII");
         assertThat(tokenPage.selectFirst("#device").val()).isEqualTo("has spaces");
         assertThat(tokenPage.selectFirst("#device").attr("aria-describedby")).isEqualTo("device-error");
         assertThat(tokenPage.selectFirst("#value option[selected]").val()).as("the choice kept").isEqualTo("b");
+        assertThat(page(notAnOption).selectFirst("h1").text()).as("no back field: the overrides page").isEqualTo("Overrides");
         assertThat(page(notAnOption).selectFirst("#value-error").text()).isEqualTo("experiment \"ov_errors\" has no option with this value");
         assertThat(page(noValue).selectFirst("#value-error").text()).isEqualTo("choose the option this device is served");
         assertThat(overridesOf("ov_errors")).isEmpty();
