@@ -70,6 +70,11 @@ final class OverrideForm {
         }
     }
 
+    /** The device token as sent, unchecked: the device of a removal, which the core looks up. */
+    String deviceAsSent() {
+        return fields.text(DEVICE);
+    }
+
     /** @return the option chosen, or null when none was ({@code errors} says so); the core checks it is an option */
     String value(FieldErrors errors) {
         if (fields.text(VALUE).isEmpty()) {

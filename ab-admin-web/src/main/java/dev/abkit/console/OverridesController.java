@@ -89,44 +89,54 @@ public class OverridesController {
     /** Sets the device's override, or shows the form again with what is wrong. */
     @Post(value = "/{key}", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> set(HttpRequest<?> request, @PathVariable String key, @Nullable @Body String body) {
-        SignedIn signedIn = SignedIn.of(request);
-        FormFields fields = FormFields.parse(body);
-        if (!signedIn.sentThis(fields)) {
-            return pages.forgedForm(signedIn.frame(), request);
-        }
-        if (!signedIn.principal().may(Permission.OVERRIDE_DEVICES)) {
-            return pages.refused(signedIn, Permission.OVERRIDE_DEVICES, request);
-        }
-        Optional<Experiment> found = ExperimentKeys.find(experiments, key);
-        if (found.isEmpty()) {
-            return pages.noSuchExperiment(signedIn, key, request);
-        }
-        OverrideForm form = OverrideForm.of(fields);
-        FieldErrors errors = new FieldErrors();
-        DeviceToken device = form.device(errors);
-        String value = form.value(errors);
-        if (!errors.isEmpty()) {
-            return again(HttpStatus.BAD_REQUEST, signedIn, found.get(), form, errors, null, request);
-        }
-        try {
-            overrides.put(signedIn.principal(), found.get().key(), device, value);
-            return Paths.seeOther(form.doneAt(key, OverrideForm.Done.SET));
-        } catch (PermissionDeniedException denied) {
-            return pages.refused(signedIn, denied, request);
-        } catch (UnknownExperimentException unknown) {
-            return pages.noSuchExperiment(signedIn, key, request);
-        } catch (InvalidOverrideException notAnOption) {
-            errors.add(OverrideForm.VALUE, notAnOption.getMessage());
-            return again(HttpStatus.BAD_REQUEST, signedIn, found.get(), form, errors, null, request);
-        } catch (IllegalTransitionException stopped) {
-            // Stopped since the page was opened: the form is no longer offered, and the core says why.
-            return again(HttpStatus.CONFLICT, signedIn, experiments.get(found.get().key()), form, errors,
-                    stopped.getMessage(), request);
-        }
+        return change(request, key, body, (signedIn, experiment, form) -> {
+            FieldErrors errors = new FieldErrors();
+            DeviceToken device = form.device(errors);
+            String value = form.value(errors);
+            if (!errors.isEmpty()) {
+                return again(HttpStatus.BAD_REQUEST, signedIn, experiment, form, errors, null, request);
+            }
+            try {
+                overrides.put(signedIn.principal(), experiment.key(), device, value);
+                return Paths.seeOther(form.doneAt(key, OverrideForm.Done.SET));
+            } catch (InvalidOverrideException notAnOption) {
+                errors.add(OverrideForm.VALUE, notAnOption.getMessage());
+                return again(HttpStatus.BAD_REQUEST, signedIn, experiment, form, errors, null, request);
+            } catch (IllegalTransitionException stopped) {
+                // Stopped since the page was opened: the form is no longer offered, and the core says why.
+                return again(HttpStatus.CONFLICT, signedIn, experiments.get(experiment.key()), form, errors,
+                        stopped.getMessage(), request);
+            }
+        });
     }
 
     @Post(value = "/{key}/remove", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> remove(HttpRequest<?> request, @PathVariable String key, @Nullable @Body String body) {
+        return change(request, key, body, (signedIn, experiment, form) -> {
+            String device = form.deviceAsSent();
+            try {
+                overrides.remove(signedIn.principal(), experiment.key(), DeviceToken.of(device));
+                return Paths.seeOther(form.doneAt(key, OverrideForm.Done.REMOVED));
+            } catch (UnknownOverrideException | IllegalArgumentException none) {
+                // Removed meanwhile (by another person, or a second click), or a token no device can have.
+                return page(HttpStatus.CONFLICT, signedIn, experiment, OverrideForm.empty(), new FieldErrors(), null,
+                        "The device " + device + " has no override in " + key + " (any more): nothing was removed.",
+                        null, request);
+            }
+        });
+    }
+
+    /** What a form does to the overrides of an experiment that exists, for a person whose role may change them. */
+    @FunctionalInterface
+    private interface Change {
+        HttpResponse<?> make(SignedIn signedIn, Experiment experiment, OverrideForm form);
+    }
+
+    /**
+     * What every override form goes through before its change: the check field, then the role (so that a role
+     * without it learns nothing of which keys exist), then the experiment; and the core's refusals of any change.
+     */
+    private HttpResponse<?> change(HttpRequest<?> request, String key, String body, Change change) {
         SignedIn signedIn = SignedIn.of(request);
         FormFields fields = FormFields.parse(body);
         if (!signedIn.sentThis(fields)) {
@@ -139,20 +149,12 @@ public class OverridesController {
         if (found.isEmpty()) {
             return pages.noSuchExperiment(signedIn, key, request);
         }
-        OverrideForm form = OverrideForm.of(fields);
-        String device = fields.text(OverrideForm.DEVICE);
         try {
-            overrides.remove(signedIn.principal(), found.get().key(), DeviceToken.of(device));
-            return Paths.seeOther(form.doneAt(key, OverrideForm.Done.REMOVED));
+            return change.make(signedIn, found.get(), OverrideForm.of(fields));
         } catch (PermissionDeniedException denied) {
             return pages.refused(signedIn, denied, request);
         } catch (UnknownExperimentException unknown) {
             return pages.noSuchExperiment(signedIn, key, request);
-        } catch (UnknownOverrideException | IllegalArgumentException none) {
-            // Removed meanwhile (by another person, or a second click), or a token no device can have.
-            return page(HttpStatus.CONFLICT, signedIn, found.get(), OverrideForm.empty(), new FieldErrors(), null,
-                    "The device " + device + " has no override in " + key + " (any more): nothing was removed.",
-                    null, request);
         }
     }
 
