@@ -42,9 +42,9 @@ import java.util.stream.Stream;
  * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
  * page (with its QA overrides for a role that may set them, whose forms {@link OverridesController} takes, and a
  * link to its results for a role that may read statistics), and its lifecycle calls behind their confirmation
- * pages. Every change is the core's use case called
- * with the signed-in principal, which checks the permission itself: what a role may not do is not offered
- * here, and refused by the core (a 403 page) if a form is forged. Every form is checked for its
+ * pages. Every change is the core's use case called with the signed-in principal, which checks the
+ * permission itself: what a role may not do is not offered here, and refused by the core (a 403 page) if a
+ * form is forged. Every form is checked for its
  * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
  */
 @Controller(Paths.EXPERIMENTS)
