@@ -1,5 +1,7 @@
 package dev.abkit.console;
 
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.PermissionDeniedException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -46,6 +48,21 @@ public final class ConsolePages {
     MutableHttpResponse<String> problem(HttpStatus status, Frame frame, String title, String message,
                                         HttpRequest<?> request) {
         return page(status, "problem", new ProblemPage(frame, title, message), request);
+    }
+
+    /** 403: the role may not see the page, or the core refused the change (a forged form); the core's explanation. */
+    MutableHttpResponse<String> refused(SignedIn signedIn, PermissionDeniedException denied, HttpRequest<?> request) {
+        return problem(HttpStatus.FORBIDDEN, signedIn.frame(), "Not for your role", denied.getMessage() + ".", request);
+    }
+
+    /** 403 from the console's own check of the permission a page needs, worded as the core words its refusals. */
+    MutableHttpResponse<String> refused(SignedIn signedIn, Permission needed, HttpRequest<?> request) {
+        return refused(signedIn, new PermissionDeniedException(signedIn.principal(), needed), request);
+    }
+
+    MutableHttpResponse<String> noSuchExperiment(SignedIn signedIn, String key, HttpRequest<?> request) {
+        return problem(HttpStatus.NOT_FOUND, signedIn.frame(), "No such experiment",
+                "There is no experiment " + key + " to show here.", request);
     }
 
     /** 403 for a form whose check field is missing or wrong: it may come from another site's page. */

@@ -24,9 +24,4 @@ public record CreatePage(Frame frame, int errors, Field key, List<OptionRow> opt
     @Introspected
     public record OptionRow(int number, Field value, Field weight) {
     }
-
-    /** A checkbox. */
-    @Introspected
-    public record Choice(String value, String label, boolean checked) {
-    }
 }

@@ -214,8 +214,8 @@ final class ExperimentForm {
             optionRows.add(new CreatePage.OptionRow(row + 1, field(value(row), errors), field(weight(row), errors)));
         }
         List<String> platforms = fields.all("audience.platforms");
-        List<CreatePage.Choice> platformChoices = Arrays.stream(Platform.values())
-                .map(platform -> new CreatePage.Choice(platform.text(), platform.text(), platforms.contains(platform.text())))
+        List<Choice> platformChoices = Arrays.stream(Platform.values())
+                .map(platform -> new Choice(platform.text(), platform.text(), platforms.contains(platform.text())))
                 .toList();
         String endAction = fields.text("endAction").isEmpty() ? EndAction.STOP.name() : fields.text("endAction");
         return new CreatePage(frame, errors.count(), field("key", errors), optionRows, rows, rows < Experiment.MAX_OPTIONS,

@@ -9,12 +9,15 @@ import java.util.List;
  * each a link to its confirmation page.
  *
  * @param notice  what was just done to it (after a form), or null
- * @param devices the enrolled devices, or null where the role may not read statistics
+ * @param devices   the enrolled devices, or null where the role may not read statistics
+ * @param overrides its QA overrides and the form that sets one, or null where the role may not override devices
+ * @param results   the address of its results view (ab-stats-web), or null where the role may not read statistics
  */
 @Introspected
 public record ExperimentPage(Frame frame, String notice, String key, String status, String statusClass,
                              String created, String schedule, String coverage, String audience,
-                             List<OptionLine> options, String devices, List<Action> actions) {
+                             List<OptionLine> options, String devices, List<Action> actions,
+                             OverridesSection overrides, String results) {
 
     /** @param devices the devices given this option, or null where the role may not read statistics */
     @Introspected

@@ -10,10 +10,8 @@ import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
-import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
-import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.NewExperiment;
 import dev.abkit.core.port.in.StartExperiment;
@@ -33,21 +31,20 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
- * page, and its lifecycle calls behind their confirmation pages. Every change is the core's use case called
- * with the signed-in principal, which checks the permission itself: what a role may not do is not offered
- * here, and refused by the core (a 403 page) if a form is forged. Every form is checked for its
+ * page (with its QA overrides for a role that may set them, whose forms {@link OverridesController} takes, and a
+ * link to its results for a role that may read statistics), and its lifecycle calls behind their confirmation
+ * pages. Every change is the core's use case called with the signed-in principal, which checks the
+ * permission itself: what a role may not do is not offered here, and refused by the core (a 403 page) if a
+ * form is forged. Every form is checked for its
  * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
  */
 @Controller(Paths.EXPERIMENTS)
@@ -59,18 +56,18 @@ public class ExperimentsController {
     private final StartExperiment start;
     private final CloseExperiment close;
     private final StopExperiment stop;
-    private final ExperimentStatistics statistics;
+    private final ExperimentPages experimentPages;
     private final ConsolePages pages;
 
     public ExperimentsController(FindExperiments experiments, CreateExperiment create, StartExperiment start,
-                                 CloseExperiment close, StopExperiment stop, ExperimentStatistics statistics,
+                                 CloseExperiment close, StopExperiment stop, ExperimentPages experimentPages,
                                  ConsolePages pages) {
         this.experiments = experiments;
         this.create = create;
         this.start = start;
         this.close = close;
         this.stop = stop;
-        this.statistics = statistics;
+        this.experimentPages = experimentPages;
         this.pages = pages;
     }
 
@@ -80,17 +77,17 @@ public class ExperimentsController {
         SignedIn signedIn = SignedIn.of(request);
         Principal principal = signedIn.principal();
         if (!principal.may(Permission.READ_EXPERIMENTS)) {
-            return refused(signedIn, Permission.READ_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.READ_EXPERIMENTS, request);
         }
         Optional<ExperimentStatus> only = Arrays.stream(ExperimentStatus.values())
                 .filter(value -> value.name().equals(status)).findFirst();
-        Map<ExperimentKey, ExperimentFigures> figures = figures(principal);
+        Map<ExperimentKey, ExperimentFigures> figures = experimentPages.figures(principal);
         List<ListPage.Row> rows = experiments.all().stream()
                 .filter(experiment -> only.map(wanted -> experiment.status() == wanted).orElse(true))
                 .map(experiment -> new ListPage.Row(experiment.key().value(), Paths.experiment(experiment.key().value()),
                         experiment.status().name(), Shown.statusClass(experiment.status()),
                         Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
-                        devices(figures, experiment, ExperimentFigures::devices)))
+                        devices(figures, experiment)))
                 .toList();
         List<ListPage.StatusChoice> choices = Stream.concat(
                 Stream.of(new ListPage.StatusChoice("", "every status", only.isEmpty())),
@@ -100,26 +97,16 @@ public class ExperimentsController {
                 principal.may(Permission.CHANGE_EXPERIMENTS), principal.may(Permission.READ_STATISTICS)), request);
     }
 
-    /** The statistics' counts, for a role that may read them; none otherwise (an editor's list shows no counts). */
-    private Map<ExperimentKey, ExperimentFigures> figures(Principal principal) {
-        if (!principal.may(Permission.READ_STATISTICS)) {
-            return Map.of();
-        }
-        return statistics.report().experiments().stream()
-                .collect(Collectors.toMap(ExperimentFigures::key, Function.identity()));
-    }
-
-    private static String devices(Map<ExperimentKey, ExperimentFigures> figures, Experiment experiment,
-                                  Function<ExperimentFigures, Long> count) {
+    private static String devices(Map<ExperimentKey, ExperimentFigures> figures, Experiment experiment) {
         ExperimentFigures found = figures.get(experiment.key());
-        return found == null ? null : String.format(Locale.ROOT, "%,d", count.apply(found));
+        return found == null ? null : ExperimentPages.count(found.devices());
     }
 
     @Get(value = "/new", produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> newExperiment(HttpRequest<?> request) {
         SignedIn signedIn = SignedIn.of(request);
         if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
-            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
         }
         return pages.ok("create", ExperimentForm.empty().page(signedIn.frame(), new FieldErrors()), request);
     }
@@ -143,7 +130,7 @@ public class ExperimentsController {
                 Experiment created = create.create(signedIn.principal(), command);
                 return Paths.seeOther(Paths.experiment(created.key().value()) + "?" + Paths.DONE + "=created");
             } catch (PermissionDeniedException denied) {
-                return refused(signedIn, denied, request);
+                return pages.refused(signedIn, denied, request);
             } catch (DuplicateExperimentException duplicate) {
                 errors.add("key", "an experiment with this key exists or existed: a key is never used twice");
             } catch (InvalidScheduleException schedule) {
@@ -159,32 +146,17 @@ public class ExperimentsController {
         SignedIn signedIn = SignedIn.of(request);
         Principal principal = signedIn.principal();
         if (!principal.may(Permission.READ_EXPERIMENTS)) {
-            return refused(signedIn, Permission.READ_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.READ_EXPERIMENTS, request);
         }
-        Optional<Experiment> found = find(key);
+        Optional<Experiment> found = ExperimentKeys.find(experiments, key);
         if (found.isEmpty()) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         }
-        Experiment experiment = found.get();
-        ExperimentFigures figures = figures(principal).get(experiment.key());
-        List<ExperimentPage.OptionLine> options = new ArrayList<>();
-        for (int i = 0; i < experiment.options().size(); i++) {
-            Option option = experiment.options().get(i);
-            String devices = figures == null ? null
-                    : String.format(Locale.ROOT, "%,d", figures.options().get(i).devices());
-            options.add(new ExperimentPage.OptionLine(option.value(), option.weight().value().toPlainString(), devices));
-        }
-        List<ExperimentPage.Action> actions = !principal.may(Permission.CHANGE_EXPERIMENTS) ? List.of()
-                : Arrays.stream(LifecycleCall.values()).filter(call -> call.movesFrom(experiment.status()))
-                .map(call -> new ExperimentPage.Action(call.call(), call.label(), confirmation(experiment, call)))
-                .toList();
         String notice = done == null ? null : done.equals("created") ? "Created."
-                : LifecycleCall.of(done).map(LifecycleCall::done).orElse(null);
-        return pages.ok("experiment", new ExperimentPage(signedIn.frame(), notice, experiment.key().value(),
-                experiment.status().name(), Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
-                Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
-                Shown.audience(experiment.audience()), options,
-                figures == null ? null : String.format(Locale.ROOT, "%,d", figures.devices()), actions), request);
+                : LifecycleCall.of(done).map(LifecycleCall::done)
+                .or(() -> OverrideForm.Done.of(done).map(OverrideForm.Done::notice)).orElse(null);
+        return pages.ok("experiment", experimentPages.page(signedIn, found.get(), notice, OverrideForm.empty(),
+                new FieldErrors(), null), request);
     }
 
     /** The confirmation page of a lifecycle call: what it will do to devices, and the form that does it. */
@@ -193,12 +165,12 @@ public class ExperimentsController {
         SignedIn signedIn = SignedIn.of(request);
         // The role first: a role that may not change experiments learns nothing of which keys exist.
         if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
-            return refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+            return pages.refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
         }
         Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
-        Optional<Experiment> found = lifecycleCall.isEmpty() ? Optional.empty() : find(key);
+        Optional<Experiment> found = lifecycleCall.isEmpty() ? Optional.empty() : ExperimentKeys.find(experiments, key);
         if (found.isEmpty()) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         }
         return pages.ok("confirm", confirmPage(signedIn, found.get(), lifecycleCall.get()), request);
     }
@@ -211,9 +183,9 @@ public class ExperimentsController {
             return pages.forgedForm(signedIn.frame(), request);
         }
         Optional<LifecycleCall> lifecycleCall = LifecycleCall.of(call);
-        Optional<ExperimentKey> experimentKey = lifecycleCall.isEmpty() ? Optional.empty() : keyOf(key);
+        Optional<ExperimentKey> experimentKey = lifecycleCall.isEmpty() ? Optional.empty() : ExperimentKeys.parsed(key);
         if (experimentKey.isEmpty()) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         }
         Principal principal = signedIn.principal();
         try {
@@ -224,9 +196,9 @@ public class ExperimentsController {
             }
             return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + call);
         } catch (PermissionDeniedException denied) {
-            return refused(signedIn, denied, request);
+            return pages.refused(signedIn, denied, request);
         } catch (UnknownExperimentException unknown) {
-            return notFound(signedIn, key, request);
+            return pages.noSuchExperiment(signedIn, key, request);
         } catch (IllegalTransitionException | InvalidScheduleException refused) {
             // Changed since the page was opened (by another person, or by its schedule): the core says why.
             ConfirmPage page = confirmPage(signedIn, experiments.get(experimentKey.get()), lifecycleCall.get());
@@ -245,40 +217,7 @@ public class ExperimentsController {
         String impossible = call.movesFrom(experiment.status()) ? null
                 : key + " is " + experiment.status() + ": there is nothing to " + call.call() + ".";
         return new ConfirmPage(signedIn.frame(), key, call.call(), call.label() + " " + key + "?", call.consequence(),
-                call.button(), confirmation(experiment, call), Paths.experiment(key), impossible);
+                call.button(), call.path(key), Paths.experiment(key), impossible);
     }
 
-    private static String confirmation(Experiment experiment, LifecycleCall call) {
-        return Paths.experiment(experiment.key().value()) + "/" + call.call();
-    }
-
-    private static Optional<ExperimentKey> keyOf(String key) {
-        try {
-            return Optional.of(ExperimentKey.of(key));
-        } catch (IllegalArgumentException notAKey) {
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Experiment> find(String key) {
-        try {
-            return keyOf(key).map(experiments::get);
-        } catch (UnknownExperimentException unknown) {
-            return Optional.empty();
-        }
-    }
-
-    private HttpResponse<?> notFound(SignedIn signedIn, String key, HttpRequest<?> request) {
-        return pages.problem(HttpStatus.NOT_FOUND, signedIn.frame(), "No such experiment",
-                "There is no experiment " + key + " to show here.", request);
-    }
-
-    private HttpResponse<?> refused(SignedIn signedIn, Permission needed, HttpRequest<?> request) {
-        return refused(signedIn, new PermissionDeniedException(signedIn.principal(), needed), request);
-    }
-
-    private HttpResponse<?> refused(SignedIn signedIn, PermissionDeniedException denied, HttpRequest<?> request) {
-        return pages.problem(HttpStatus.FORBIDDEN, signedIn.frame(), "Not for your role", denied.getMessage() + ".",
-                request);
-    }
 }

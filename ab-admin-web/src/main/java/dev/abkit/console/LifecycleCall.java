@@ -47,6 +47,11 @@ enum LifecycleCall {
         return transition.call();
     }
 
+    /** The address of its confirmation page for the experiment, to which that page's form posts too. */
+    String path(String key) {
+        return Paths.experiment(key) + "/" + call();
+    }
+
     /** Whether the core would move an experiment of this status (a call that changes nothing is not offered). */
     boolean movesFrom(ExperimentStatus status) {
         return transition.movesFrom(status);

@@ -1,5 +1,7 @@
 package dev.abkit.console;
 
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.Principal;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -17,6 +19,9 @@ final class Paths {
     static final String STYLESHEET = CONSOLE + "/console.css";
     static final String EXPERIMENTS = CONSOLE + "/experiments";
     static final String NEW_EXPERIMENT = EXPERIMENTS + "/new";
+    static final String OVERRIDES = CONSOLE + "/overrides";
+    static final String DEVICES = CONSOLE + "/devices";
+    static final String TOKENS = CONSOLE + "/tokens";
 
     /** The query parameter of the sign-in page that says why a person was signed out. */
     static final String REASON = "reason";
@@ -28,7 +33,32 @@ final class Paths {
 
     /** An experiment key is {@code [a-z0-9_]}, safe in a path; encoded anyway for what a path variable may hold. */
     static String experiment(String key) {
-        return EXPERIMENTS + "/" + URLEncoder.encode(key, StandardCharsets.UTF_8);
+        return EXPERIMENTS + "/" + encoded(key);
+    }
+
+    /** The overrides page of one experiment: needs only the permission to override (QA may not read experiments). */
+    static String overrides(String key) {
+        return OVERRIDES + "?" + OverrideForm.EXPERIMENT + "=" + encoded(key);
+    }
+
+    /** Where the form that sets an override of the experiment posts; removing one posts to {@code .../remove}. */
+    static String overridesOf(String key) {
+        return OVERRIDES + "/" + encoded(key);
+    }
+
+    /** The experiment's results view, served by ab-stats-web (its counts, and its changes from the audit trail). */
+    static String results(String key) {
+        return "/stats/experiments/" + encoded(key) + "/results";
+    }
+
+    /** The first page of a role: the experiments, or, for QA (which may not read them), the overrides. */
+    static String home(Principal principal) {
+        return principal.may(Permission.READ_EXPERIMENTS) || !principal.may(Permission.OVERRIDE_DEVICES)
+                ? EXPERIMENTS : OVERRIDES;
+    }
+
+    private static String encoded(String text) {
+        return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** 303: the browser follows with a GET, so a reload never posts the form again. */

@@ -55,8 +55,8 @@ public class SignInController {
     }
 
     @Get(Paths.CONSOLE)
-    public HttpResponse<?> console() {
-        return Paths.seeOther(Paths.EXPERIMENTS);
+    public HttpResponse<?> console(HttpRequest<?> request) {
+        return Paths.seeOther(Paths.home(SignedIn.of(request).principal()));
     }
 
     @Get(value = Paths.STYLESHEET, produces = "text/css;charset=utf-8")
@@ -92,7 +92,7 @@ public class SignInController {
         String token = FormFields.parse(body).text(TOKEN);
         Authentication authentication = authenticate.authenticate(token);
         if (authentication instanceof Authentication.Authenticated authenticated) {
-            return Paths.seeOther(Paths.EXPERIMENTS).header(HttpHeaders.SET_COOKIE, ConsoleCookie.signIn(token,
+            return Paths.seeOther(Paths.home(authenticated.principal())).header(HttpHeaders.SET_COOKIE, ConsoleCookie.signIn(token,
                     ConsoleCookie.overHttps(request), clock.instant(), authenticated.expiresAt()));
         }
         Authentication.Reason reason = ((Authentication.Refused) authentication).reason();

@@ -1,5 +1,6 @@
 package dev.abkit.console;
 
+import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.Principal;
 import io.micronaut.http.HttpRequest;
 
@@ -39,8 +40,10 @@ final class SignedIn {
         return CsrfField.matches(secret, form.text(CsrfField.NAME));
     }
 
-    /** What every page shows of the person: name, role, and the check field of the sign-out form. */
+    /** What every page shows of the person: name, role, the check field of the sign-out form, the pages it may open. */
     Frame frame() {
-        return new Frame(principal.name().value(), principal.role().wireName(), csrf());
+        return new Frame(principal.name().value(), principal.role().wireName(), csrf(),
+                principal.may(Permission.READ_EXPERIMENTS), principal.may(Permission.OVERRIDE_DEVICES),
+                principal.may(Permission.LOOK_UP_DEVICES), principal.may(Permission.MANAGE_TOKENS));
     }
 }

@@ -1,6 +1,8 @@
 package dev.abkit.console;
 
 import dev.abkit.core.AbKit;
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -79,8 +81,8 @@ class ConsoleBrowserTest {
     }
 
     /**
-     * The whole page under {@code target/screenshots}, for a person to look at (not yet in docs/: issue 16's
-     * screenshots come with a later slice).
+     * What the browser shows, under {@code target/screenshots}, for a person to look at; docs/console.png and
+     * docs/console-phone.png are two of them, made small (README, "Admin console").
      */
     private void screenshot(String name) {
         try {
@@ -149,26 +151,39 @@ class ConsoleBrowserTest {
         assertThat(abkit.findExperiments().get(ExperimentKey.of("checkout_button")).status())
                 .isEqualTo(ExperimentStatus.RUNNING);
 
+        // Devices arrive over the mobile API, so that the list shows counts as it would in use.
+        for (int device = 0; device < 240; device++) {
+            abkit.experimentsForDevice().experimentsFor(DeviceToken.of("browser-device-" + device));
+        }
         follow(By.cssSelector(".top nav a"));
         WebElement row = browser.findElement(By.cssSelector("tr.experiment[data-key=checkout_button]"));
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("RUNNING");
-        screenshot("console-list.png");
+        assertThat(Long.parseLong(row.findElement(By.cssSelector(".devices")).getText())).isPositive();
+        HeadlessChromium.viewport(browser, 1280, 480, false);
+        try {
+            screenshot("console-list.png");
+        } finally {
+            HeadlessChromium.viewport(browser, 1280, 900, false);
+        }
         assertThat(((JavascriptExecutor) browser).executeScript("return document.scripts.length")).isEqualTo(0L);
     }
 
     @Test
-    void the_form_fits_a_phone_screen_without_sideways_scrolling() {
+    void every_page_fits_a_phone_screen_without_sideways_scrolling() {
+        abkit.experimentsForDevice().experimentsFor(DeviceToken.of("browser-phone"));
+        abkit.overrideDevices().put(Principal.bootstrap(), ExperimentKey.of("price"), DeviceToken.of("browser-phone"), "50");
         browser.get(address("/admin/sign-in"));
         type("token", InMemoryConsoleFactory.ADMIN_TOKEN);
         follow(By.cssSelector("form button[type=submit]"));
         HeadlessChromium.viewport(browser, 390, 844, true);
         try {
-            for (String path : new String[] {"/admin/experiments", "/admin/experiments/new", "/admin/experiments/price"}) {
+            for (String path : new String[] {"/admin/experiments", "/admin/experiments/new", "/admin/experiments/price",
+                    "/admin/overrides?experiment=price", "/admin/devices?token=browser-phone", "/admin/tokens"}) {
                 browser.get(address(path));
                 long pageWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
                 long viewport = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
                 assertThat(pageWidth).as(path).isLessThanOrEqualTo(viewport);
-                screenshot("console-phone" + path.replace('/', '-') + ".png");
+                screenshot("console-phone" + path.replaceAll("[^a-z0-9]+", "-") + ".png");
             }
         } finally {
             HeadlessChromium.viewport(browser, 1280, 900, false);

@@ -1,5 +1,10 @@
 package dev.abkit.console;
 
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.auth.Role;
+import dev.abkit.core.auth.TokenName;
+import dev.abkit.core.port.in.NewToken;
+import dev.abkit.core.service.TokenService;
 import io.micronaut.runtime.server.EmbeddedServer;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -32,6 +37,17 @@ final class ConsoleClient {
 
     ConsoleClient(EmbeddedServer server) {
         this.server = server.getURI();
+    }
+
+    /** A browser signed in with the bootstrap admin token. */
+    static ConsoleClient admin(EmbeddedServer server) {
+        return new ConsoleClient(server).signedInAs(InMemoryConsoleFactory.ADMIN_TOKEN);
+    }
+
+    /** A browser signed in with a personal token of {@code role}, made for it. */
+    static ConsoleClient as(EmbeddedServer server, TokenService tokens, String name, Role role) {
+        String secret = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of(name), role, Optional.empty())).secret();
+        return new ConsoleClient(server).signedInAs(secret);
     }
 
     /** Signs in with {@code token}, which must work. */

@@ -2,14 +2,12 @@ package dev.abkit.console;
 
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.auth.Role;
-import dev.abkit.core.auth.TokenName;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.port.in.NewExperiment;
-import dev.abkit.core.port.in.NewToken;
 import dev.abkit.core.service.TokenService;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -22,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static dev.abkit.console.ConsoleClient.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,12 +43,11 @@ class ExperimentsTest {
     TokenService tokens;
 
     private ConsoleClient admin() {
-        return new ConsoleClient(server).signedInAs(InMemoryConsoleFactory.ADMIN_TOKEN);
+        return ConsoleClient.admin(server);
     }
 
     private ConsoleClient as(String name, Role role) {
-        String secret = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of(name), role, Optional.empty())).secret();
-        return new ConsoleClient(server).signedInAs(secret);
+        return ConsoleClient.as(server, tokens, name, role);
     }
 
     private boolean exists(String key) {
@@ -279,6 +275,17 @@ class ExperimentsTest {
         assertThat(list.select("a.create")).hasSize(1);
         assertThat(list.select("td.devices")).isEmpty();
         assertThat(page(editor.get("/admin/experiments/price")).select(".devices")).isEmpty();
+    }
+
+    @Test
+    void an_experiments_page_links_its_results_view_for_roles_that_read_statistics_only() {
+        Document analysts = page(as("alan", Role.ANALYST).get("/admin/experiments/price"));
+        Document admins = page(admin().get("/admin/experiments/price"));
+        Document editors = page(as("eden", Role.EDITOR).get("/admin/experiments/price"));
+
+        assertThat(analysts.selectFirst("a.results").attr("href")).isEqualTo("/stats/experiments/price/results");
+        assertThat(admins.select("a.results")).hasSize(1);
+        assertThat(editors.select("a.results, a[href^=/stats]")).isEmpty();
     }
 
     @Test

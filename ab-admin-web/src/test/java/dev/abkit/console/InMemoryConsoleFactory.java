@@ -6,7 +6,9 @@ import dev.abkit.core.memory.InMemoryTokens;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.ExperimentStatistics;
+import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
+import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.service.TokenService;
@@ -59,6 +61,16 @@ class InMemoryConsoleFactory {
     @Singleton
     ExperimentStatistics experimentStatistics(AbKit abkit) {
         return abkit.statistics();
+    }
+
+    @Singleton
+    OverrideDevices overrideDevices(AbKit abkit) {
+        return abkit.overrideDevices();
+    }
+
+    @Singleton
+    FindDevice findDevice(AbKit abkit) {
+        return abkit.findDevice();
     }
 
     /** Authenticates the console's cookies, and makes and revokes the tests' personal tokens. */

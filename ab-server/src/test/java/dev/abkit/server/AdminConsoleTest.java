@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The admin console served by the whole server from the same jar, on its database (decision 20): signed in
  * with the admin token, an experiment created and started from its forms is served to a new device over the
- * mobile API, and the console's list then counts that device. Forms are posted as a browser without script
+ * mobile API, and the console's list then counts that device; a QA token made on the tokens page signs in, and
+ * the override it sets is served over the mobile API and shown by the device lookup. Forms are posted as a browser without script
  * posts them; redirects are not followed, so that each 303 and its cookie are seen.
  */
 @MicronautTest(transactional = false)
@@ -61,6 +62,39 @@ class AdminConsoleTest extends SystemTest {
         Document after = Jsoup.parse(get("/admin/experiments?status=RUNNING", cookie).body());
         assertThat(after.selectFirst("tr.experiment[data-key=console_made] .devices").text()).isEqualTo("1");
         assertThat(get("/admin/console.css", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_qa_token_made_on_the_tokens_page_signs_in_and_its_override_reaches_the_device_over_the_mobile_api() {
+        String adminCookie = cookieOf(post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN)));
+        String adminCsrf = csrfOf(get("/admin/tokens", adminCookie));
+        HttpResponse<String> created = post("/admin/tokens", adminCookie,
+                Map.of("csrf", adminCsrf, "name", "console_qa", "role", "qa", "expiresIn", "P1D"));
+        assertThat(created.statusCode()).isEqualTo(201);
+        String secret = Jsoup.parse(created.body()).selectFirst(".secret").text();
+
+        HttpResponse<String> qaSignedIn = post("/admin/sign-in", null, Map.of("token", secret));
+        assertThat(qaSignedIn.headers().firstValue("Location")).contains("/admin/overrides");
+        String qaCookie = cookieOf(qaSignedIn);
+        HttpResponse<String> overrides = get("/admin/overrides?experiment=button_color", qaCookie);
+        assertThat(overrides.statusCode()).isEqualTo(200);
+        HttpResponse<String> set = post("/admin/overrides/button_color", qaCookie,
+                Map.of("csrf", csrfOf(overrides), "device", "console-qa-phone", "value", "#00FF00"));
+        assertThat(set.statusCode()).isEqualTo(303);
+
+        assertThat(api.device("console-qa-phone").body()).contains("\"button_color\":\"#00FF00\"");
+        Document lookup = Jsoup.parse(get("/admin/devices?token=console-qa-phone", qaCookie).body());
+        assertThat(lookup.selectFirst("tr.assignment[data-experiment=button_color] .value").text())
+                .startsWith("#00FF00").contains("override");
+    }
+
+    private static String cookieOf(HttpResponse<String> signedIn) {
+        assertThat(signedIn.statusCode()).isEqualTo(303);
+        return signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private static String csrfOf(HttpResponse<String> page) {
+        return Jsoup.parse(page.body()).selectFirst("form.who input[name=csrf]").val();
     }
 
     @Test

@@ -1,0 +1,79 @@
+package dev.abkit.console;
+
+import dev.abkit.core.auth.Permission;
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.ExperimentStatistics;
+import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the
+ * lifecycle calls for one that may change experiments, the overrides and their form for one that may override
+ * devices, the results link for one that may read statistics. Made for {@link ExperimentsController}, and for
+ * {@link OverridesController} when an override form sent from the page comes back to it with an error.
+ */
+@Singleton
+public final class ExperimentPages {
+
+    private final ExperimentStatistics statistics;
+    private final OverrideDevices overrides;
+
+    public ExperimentPages(ExperimentStatistics statistics, OverrideDevices overrides) {
+        this.statistics = statistics;
+        this.overrides = overrides;
+    }
+
+    /** The statistics' counts, for a role that may read them; none otherwise (an editor's pages show no counts). */
+    Map<ExperimentKey, ExperimentFigures> figures(Principal principal) {
+        if (!principal.may(Permission.READ_STATISTICS)) {
+            return Map.of();
+        }
+        return statistics.report().experiments().stream()
+                .collect(Collectors.toMap(ExperimentFigures::key, Function.identity()));
+    }
+
+    static String count(long count) {
+        return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /**
+     * @param notice  what was just done to it, or null
+     * @param form    the override form as sent (empty when none was), shown with {@code errors} next to its fields
+     * @param refused the core's reason for refusing an override it could not foresee, or null
+     */
+    ExperimentPage page(SignedIn signedIn, Experiment experiment, String notice, OverrideForm form, FieldErrors errors,
+                        String refused) {
+        Principal principal = signedIn.principal();
+        String key = experiment.key().value();
+        ExperimentFigures figures = figures(principal).get(experiment.key());
+        List<ExperimentPage.OptionLine> options = new ArrayList<>();
+        for (int i = 0; i < experiment.options().size(); i++) {
+            Option option = experiment.options().get(i);
+            options.add(new ExperimentPage.OptionLine(option.value(), option.weight().value().toPlainString(),
+                    figures == null ? null : count(figures.options().get(i).devices())));
+        }
+        List<ExperimentPage.Action> actions = !principal.may(Permission.CHANGE_EXPERIMENTS) ? List.of()
+                : Arrays.stream(LifecycleCall.values()).filter(call -> call.movesFrom(experiment.status()))
+                .map(call -> new ExperimentPage.Action(call.call(), call.label(), call.path(key))).toList();
+        OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null
+                : form.section(experiment, overrides.overridesOf(experiment.key()), errors, refused, true);
+        String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(key) : null;
+        return new ExperimentPage(signedIn.frame(), notice, key, experiment.status().name(),
+                Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
+                Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
+                Shown.audience(experiment.audience()), options, figures == null ? null : count(figures.devices()),
+                actions, overridden, results);
+    }
+}

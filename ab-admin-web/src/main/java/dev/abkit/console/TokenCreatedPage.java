@@ -1,0 +1,17 @@
+package dev.abkit.console;
+
+import io.micronaut.core.annotation.Introspected;
+
+/**
+ * The answer to the create form: the new token's secret, shown this once (abkit keeps only its digest), with
+ * what it is for and when it expires.
+ */
+@Introspected
+public record TokenCreatedPage(Frame frame, String name, String role, String expires, String secret) {
+
+    /** Never the secret: a page model may end up in a log. */
+    @Override
+    public String toString() {
+        return "TokenCreatedPage[" + name + ", " + role + ", secret hidden]";
+    }
+}
