@@ -7,6 +7,7 @@ import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Lifecycle;
 import dev.abkit.core.model.LocaleTag;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Platform;
@@ -19,7 +20,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -64,6 +67,56 @@ final class ExperimentForm {
         return new ExperimentForm(fields, rows);
     }
 
+    /**
+     * The form as the experiment stands (its options, coverage, audience, schedule and end), to change from there:
+     * the edit form of a draft and the schedule form start from what is stored, not from nothing.
+     */
+    static ExperimentForm of(Experiment experiment) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        values.put("key", List.of(experiment.key().value()));
+        List<Option> options = experiment.options();
+        for (int row = 0; row < options.size(); row++) {
+            values.put(value(row), List.of(options.get(row).value()));
+            values.put(weight(row), List.of(options.get(row).weight().value().toPlainString()));
+        }
+        values.put("coverage", List.of(experiment.coverage().percent().toPlainString()));
+        Audience audience = experiment.audience();
+        putIfPresent(values, "audience.platforms", audience.platforms(), Platform::text);
+        putIfPresent(values, "audience.minAppVersion", listOfOne(audience.minAppVersion()), AppVersion::value);
+        putIfPresent(values, "audience.maxAppVersion", listOfOne(audience.maxAppVersion()), AppVersion::value);
+        putIfPresent(values, "audience.locales", joined(audience.locales(), LocaleTag::value), Function.identity());
+        putIfPresent(values, "audience.countries", joined(audience.countries(), CountryCode::value), Function.identity());
+        if (audience.includeUnknown()) {
+            values.put("audience.includeUnknown", List.of("yes"));
+        }
+        Lifecycle lifecycle = experiment.lifecycle();
+        putIfPresent(values, "startAt", listOfOne(lifecycle.startAt()), ExperimentForm::utc);
+        putIfPresent(values, "endAt", listOfOne(lifecycle.endAt()), ExperimentForm::utc);
+        values.put("endAction", List.of(lifecycle.endAction().name()));
+        return new ExperimentForm(FormFields.of(values), Math.max(FIRST_ROWS, options.size()));
+    }
+
+    private static <T> void putIfPresent(Map<String, List<String>> values, String field, List<T> present,
+                                         Function<T, String> text) {
+        if (present != null) {
+            values.put(field, present.stream().map(text).toList());
+        }
+    }
+
+    private static <T> List<T> listOfOne(T value) {
+        return value == null ? null : List.of(value);
+    }
+
+    /** A list as a person types it into one input: {@code ru, en-GB}. */
+    private static <T> List<String> joined(List<T> values, Function<T, String> text) {
+        return values == null ? null : List.of(String.join(", ", values.stream().map(text).toList()));
+    }
+
+    /** As a browser's {@code datetime-local} shows it: UTC without a zone, to the minute when it has no seconds. */
+    private static String utc(Instant instant) {
+        return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
+    }
+
     /** Whether the person asked for more option rows rather than to create. */
     boolean asksForMoreRows() {
         return fields.has(MORE);
@@ -97,6 +150,48 @@ final class ExperimentForm {
             errors.add("options", e.getMessage());
             return null;
         }
+    }
+
+    /**
+     * When a schedule form asks an experiment to start and, if given, to end. A class, not a record: the module's
+     * records are its view models.
+     */
+    static final class Schedule {
+
+        private final Instant startAt;
+        private final Instant endAt;
+
+        private Schedule(Instant startAt, Instant endAt) {
+            this.startAt = java.util.Objects.requireNonNull(startAt, "startAt");
+            this.endAt = endAt;
+        }
+
+        Instant startAt() {
+            return startAt;
+        }
+
+        /** @return null: it keeps the end it has */
+        Instant endAt() {
+            return endAt;
+        }
+    }
+
+    /**
+     * @return the schedule asked for, or null when {@code errors} received what is wrong (the core checks that
+     *         the start lies ahead and the end after it)
+     */
+    Schedule schedule(FieldErrors errors) {
+        Instant startAt = instant(errors, "startAt");
+        if (startAt == null && errors.of("startAt") == null) {
+            errors.add("startAt", "give the time it starts (UTC)");
+        }
+        Instant endAt = instant(errors, "endAt");
+        return errors.isEmpty() ? new Schedule(startAt, endAt) : null;
+    }
+
+    /** The schedule form of the experiment's page, as filled in (or as stored), with what is wrong next to each field. */
+    ScheduleSection scheduleSection(String key, FieldErrors errors) {
+        return new ScheduleSection(field("startAt", errors), field("endAt", errors), Paths.schedule(key));
     }
 
     private List<Option> options(FieldErrors errors) {

@@ -9,15 +9,17 @@ import java.util.List;
  * each a link to its confirmation page.
  *
  * @param notice  what was just done to it (after a form), or null
+ * @param error   the core's refusal of a change it could not foresee (its status changed meanwhile), or null
  * @param devices   the enrolled devices, or null where the role may not read statistics
  * @param overrides its QA overrides and the form that sets one, or null where the role may not override devices
  * @param results   the address of its results view (ab-stats-web), or null where the role may not read statistics
+ * @param scheduleForm the form that schedules it, or null where its status or the role does not allow it
  */
 @Introspected
-public record ExperimentPage(Frame frame, String notice, String key, String status, String statusClass,
+public record ExperimentPage(Frame frame, String notice, String error, String key, String status, String statusClass,
                              String created, String schedule, String coverage, String audience,
                              List<OptionLine> options, String devices, List<Action> actions,
-                             OverridesSection overrides, String results) {
+                             OverridesSection overrides, String results, ScheduleSection scheduleForm) {
 
     /** @param devices the devices given this option, or null where the role may not read statistics */
     @Introspected

@@ -5,6 +5,7 @@ import dev.abkit.core.auth.Principal;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
+import dev.abkit.core.model.Transition;
 import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.OverrideDevices;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
@@ -20,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the
- * lifecycle calls for one that may change experiments, the overrides and their form for one that may override
+ * lifecycle calls and (for a draft or a scheduled one) the schedule form for one that may change experiments, the
+ * overrides and their form for one that may override
  * devices, the results link for one that may read statistics. Made for {@link ExperimentsController}, and for
  * {@link OverridesController} when an override form sent from the page comes back to it with an error.
  */
@@ -55,6 +57,24 @@ public final class ExperimentPages {
      */
     ExperimentPage page(SignedIn signedIn, Experiment experiment, String notice, OverrideForm form, FieldErrors errors,
                         String refused) {
+        return page(signedIn, experiment, notice, null, form, errors, refused, ExperimentForm.of(experiment),
+                new FieldErrors());
+    }
+
+    /**
+     * The page with its schedule form as sent: with what is wrong next to its fields, or, for a change its status
+     * no longer allows, the core's reason at the top.
+     *
+     * @param refused the core's reason, or null
+     */
+    ExperimentPage withSchedule(SignedIn signedIn, Experiment experiment, ExperimentForm schedule, FieldErrors errors,
+                                String refused) {
+        return page(signedIn, experiment, null, refused, OverrideForm.empty(), new FieldErrors(), null, schedule, errors);
+    }
+
+    private ExperimentPage page(SignedIn signedIn, Experiment experiment, String notice, String error,
+                                OverrideForm form, FieldErrors errors, String refused, ExperimentForm schedule,
+                                FieldErrors scheduleErrors) {
         Principal principal = signedIn.principal();
         String key = experiment.key().value();
         ExperimentFigures figures = figures(principal).get(experiment.key());
@@ -70,10 +90,12 @@ public final class ExperimentPages {
         OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null
                 : form.section(experiment, overrides.overridesOf(experiment.key()), errors, refused, true);
         String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(key) : null;
-        return new ExperimentPage(signedIn.frame(), notice, key, experiment.status().name(),
+        ScheduleSection scheduled = principal.may(Permission.CHANGE_EXPERIMENTS)
+                && Transition.SCHEDULE.movesFrom(experiment.status()) ? schedule.scheduleSection(key, scheduleErrors) : null;
+        return new ExperimentPage(signedIn.frame(), notice, error, key, experiment.status().name(),
                 Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
                 Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
                 Shown.audience(experiment.audience()), options, figures == null ? null : count(figures.devices()),
-                actions, overridden, results);
+                actions, overridden, results, scheduled);
     }
 }

@@ -14,6 +14,7 @@ import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.StatisticsReport.ExperimentFigures;
 import dev.abkit.core.port.in.StopExperiment;
@@ -41,8 +42,8 @@ import java.util.stream.Stream;
 /**
  * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
  * page (with its QA overrides for a role that may set them, whose forms {@link OverridesController} takes, and a
- * link to its results for a role that may read statistics), and its lifecycle calls behind their confirmation
- * pages. Every change is the core's use case called with the signed-in principal, which checks the
+ * link to its results for a role that may read statistics), the form that schedules a draft or a scheduled one,
+ * and its lifecycle calls behind their confirmation pages. Every change is the core's use case called with the signed-in principal, which checks the
  * permission itself: what a role may not do is not offered here, and refused by the core (a 403 page) if a
  * form is forged. Every form is checked for its
  * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
@@ -56,17 +57,19 @@ public class ExperimentsController {
     private final StartExperiment start;
     private final CloseExperiment close;
     private final StopExperiment stop;
+    private final ScheduleExperiment schedule;
     private final ExperimentPages experimentPages;
     private final ConsolePages pages;
 
     public ExperimentsController(FindExperiments experiments, CreateExperiment create, StartExperiment start,
-                                 CloseExperiment close, StopExperiment stop, ExperimentPages experimentPages,
-                                 ConsolePages pages) {
+                                 CloseExperiment close, StopExperiment stop, ScheduleExperiment schedule,
+                                 ExperimentPages experimentPages, ConsolePages pages) {
         this.experiments = experiments;
         this.create = create;
         this.start = start;
         this.close = close;
         this.stop = stop;
+        this.schedule = schedule;
         this.experimentPages = experimentPages;
         this.pages = pages;
     }
@@ -140,7 +143,10 @@ public class ExperimentsController {
         return pages.page(HttpStatus.BAD_REQUEST, "create", form.page(signedIn.frame(), errors), request);
     }
 
-    /** @param done what was just done to it (created, start, close, stop), said at the page's top */
+    /** What the schedule form just did, said at the top of the experiment's page ({@code ?done=scheduled}). */
+    static final String SCHEDULED = "scheduled";
+
+    /** @param done what was just done to it (created, scheduled, start, close, stop), said at the page's top */
     @Get(value = "/{key}", produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> experiment(HttpRequest<?> request, @PathVariable String key, @Nullable @QueryValue String done) {
         SignedIn signedIn = SignedIn.of(request);
@@ -153,6 +159,7 @@ public class ExperimentsController {
             return pages.noSuchExperiment(signedIn, key, request);
         }
         String notice = done == null ? null : done.equals("created") ? "Created."
+                : done.equals(SCHEDULED) ? "Scheduled: it starts by itself at its start time, and ends at its end if it has one."
                 : LifecycleCall.of(done).map(LifecycleCall::done)
                 .or(() -> OverrideForm.Done.of(done).map(OverrideForm.Done::notice)).orElse(null);
         return pages.ok("experiment", experimentPages.page(signedIn, found.get(), notice, OverrideForm.empty(),
@@ -204,6 +211,68 @@ public class ExperimentsController {
             ConfirmPage page = confirmPage(signedIn, experiments.get(experimentKey.get()), lifecycleCall.get());
             return pages.page(HttpStatus.CONFLICT, "confirm", page.possible() ? page.withError(refused.getMessage()) : page,
                     request);
+        }
+    }
+
+    /**
+     * Schedules a draft, or moves a scheduled experiment's schedule; or shows its page again with what is wrong
+     * next to the field (a start in the past: the core's reason, 409) or, when its status no longer allows it,
+     * the core's reason at the top (409).
+     */
+    @Post(value = "/{key}/schedule", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> schedule(HttpRequest<?> request, @PathVariable String key, @Nullable @Body String body) {
+        return changeExperiment(request, key, body, (signedIn, experiment, form) -> {
+            FieldErrors errors = new FieldErrors();
+            ExperimentForm.Schedule wanted = form.schedule(errors);
+            if (wanted == null) {
+                return pages.page(HttpStatus.BAD_REQUEST, "experiment",
+                        experimentPages.withSchedule(signedIn, experiment, form, errors, null), request);
+            }
+            try {
+                schedule.schedule(signedIn.principal(), experiment.key(), wanted.startAt(), wanted.endAt());
+                return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + SCHEDULED);
+            } catch (InvalidScheduleException invalid) {
+                errors.add(invalid.field(), invalid.getMessage());
+                return pages.page(HttpStatus.CONFLICT, "experiment",
+                        experimentPages.withSchedule(signedIn, experiment, form, errors, null), request);
+            } catch (IllegalTransitionException refused) {
+                // Started or stopped since the page was opened: the form is no longer offered, and the core says why.
+                return pages.page(HttpStatus.CONFLICT, "experiment", experimentPages.withSchedule(signedIn,
+                        experiments.get(experiment.key()), form, errors, refused.getMessage()), request);
+            }
+        });
+    }
+
+    /** What a form does to an experiment that exists, for a person whose role may change experiments. */
+    @FunctionalInterface
+    private interface Change {
+        HttpResponse<?> make(SignedIn signedIn, Experiment experiment, ExperimentForm form);
+    }
+
+    /**
+     * What the schedule and edit forms go through before their change: the check field, then the role (so that a
+     * role without it learns nothing of which keys exist), then the experiment; and the core's refusals of any
+     * change.
+     */
+    private HttpResponse<?> changeExperiment(HttpRequest<?> request, String key, String body, Change change) {
+        SignedIn signedIn = SignedIn.of(request);
+        FormFields fields = FormFields.parse(body);
+        if (!signedIn.sentThis(fields)) {
+            return pages.forgedForm(signedIn.frame(), request);
+        }
+        if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
+            return pages.refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+        }
+        Optional<Experiment> found = ExperimentKeys.find(experiments, key);
+        if (found.isEmpty()) {
+            return pages.noSuchExperiment(signedIn, key, request);
+        }
+        try {
+            return change.make(signedIn, found.get(), ExperimentForm.of(fields));
+        } catch (PermissionDeniedException denied) {
+            return pages.refused(signedIn, denied, request);
+        } catch (UnknownExperimentException unknown) {
+            return pages.noSuchExperiment(signedIn, key, request);
         }
     }
 

@@ -36,6 +36,11 @@ final class FormFields {
         return new FormFields(values);
     }
 
+    /** Fields made by the console itself (a form prefilled with what is stored), as if a browser had sent them. */
+    static FormFields of(Map<String, List<String>> values) {
+        return new FormFields(new LinkedHashMap<>(values));
+    }
+
     /** A malformed escape ({@code %zz}) is nothing a browser sends: the field is left out. */
     private static String decoded(String text) {
         try {

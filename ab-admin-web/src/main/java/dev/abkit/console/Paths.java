@@ -36,6 +36,16 @@ final class Paths {
         return EXPERIMENTS + "/" + encoded(key);
     }
 
+    /** Where the schedule form of the experiment's page posts. */
+    static String schedule(String key) {
+        return experiment(key) + "/schedule";
+    }
+
+    /** The edit form of a draft, to which it posts too. */
+    static String edit(String key) {
+        return experiment(key) + "/edit";
+    }
+
     /** The overrides page of one experiment: needs only the permission to override (QA may not read experiments). */
     static String overrides(String key) {
         return OVERRIDES + "?" + OverrideForm.EXPERIMENT + "=" + encoded(key);

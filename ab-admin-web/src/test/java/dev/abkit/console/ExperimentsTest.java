@@ -2,6 +2,7 @@ package dev.abkit.console;
 
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.auth.Role;
+import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Option;
@@ -17,6 +18,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,6 +303,93 @@ class ExperimentsTest {
         assertThat(analyst.get("/admin/experiments/nothing_here/stop").statusCode())
                 .as("refused before the key is looked up: no telling which keys exist").isEqualTo(403);
         assertThat(analyst.get("/admin/experiments/price/stop").statusCode()).isEqualTo(403);
+    }
+
+    private ExperimentKey draft(String key) {
+        return abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of(key),
+                List.of(Option.of("a", 1), Option.of("b", 1)), true, null, null, null)).key();
+    }
+
+    /** A time as a browser's datetime-local sends it (UTC, to the minute), {@code days} from now. */
+    private static String inDays(int days) {
+        return LocalDateTime.now(ZoneOffset.UTC).plusDays(days).truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    @Test
+    void a_draft_is_scheduled_from_its_page() {
+        ExperimentKey key = draft("to_schedule");
+        ConsoleClient console = admin();
+        Document before = page(console.get("/admin/experiments/to_schedule"));
+        assertThat(before.selectFirst("form.schedule").attr("action")).isEqualTo("/admin/experiments/to_schedule/schedule");
+        assertThat(before.selectFirst("#startAt").val()).as("a draft has no start yet").isEmpty();
+
+        HttpResponse<String> scheduled = console.postWithCheckField("/admin/experiments/to_schedule/schedule",
+                Map.of("startAt", inDays(2), "endAt", inDays(9)));
+
+        assertThat(scheduled.statusCode()).isEqualTo(303);
+        assertThat(scheduled.headers().firstValue("Location")).contains("/admin/experiments/to_schedule?done=scheduled");
+        Experiment experiment = abkit.findExperiments().get(key);
+        assertThat(experiment.status()).isEqualTo(ExperimentStatus.SCHEDULED);
+        assertThat(experiment.lifecycle().startAt()).isEqualTo(LocalDateTime.parse(inDays(2)).toInstant(ZoneOffset.UTC));
+        assertThat(experiment.lifecycle().endAt()).isEqualTo(LocalDateTime.parse(inDays(9)).toInstant(ZoneOffset.UTC));
+        Document after = page(console.get("/admin/experiments/to_schedule?done=scheduled"));
+        assertThat(after.selectFirst(".notice").text()).startsWith("Scheduled");
+        assertThat(after.selectFirst("dd.schedule").text()).startsWith("starts ");
+        assertThat(after.selectFirst("#startAt").val()).as("a scheduled one may be moved, from where it is")
+                .isEqualTo(inDays(2));
+    }
+
+    @Test
+    void a_start_in_the_past_is_refused_next_to_its_field_and_changes_nothing() {
+        ExperimentKey key = draft("past_start");
+
+        HttpResponse<String> refused = admin().postWithCheckField("/admin/experiments/past_start/schedule",
+                Map.of("startAt", "2020-01-01T00:00"));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        Element startAt = page(refused).selectFirst("#startAt");
+        assertThat(startAt.val()).isEqualTo("2020-01-01T00:00");
+        assertThat(startAt.attr("aria-describedby")).isEqualTo("startAt-error");
+        assertThat(page(refused).selectFirst("#startAt-error").text())
+                .startsWith("startAt 2020-01-01T00:00:00Z is not in the future");
+        assertThat(abkit.findExperiments().get(key).status()).isEqualTo(ExperimentStatus.DRAFT);
+
+        Document unreadable = page(admin().postWithCheckField("/admin/experiments/past_start/schedule",
+                Map.of("startAt", "", "endAt", "soon")));
+        assertThat(unreadable.selectFirst("#startAt-error").text()).isEqualTo("give the time it starts (UTC)");
+        assertThat(unreadable.selectFirst("#endAt-error").text()).startsWith("must be a date and time in UTC");
+    }
+
+    @Test
+    void a_running_experiment_offers_no_schedule_and_a_forged_one_is_refused_at_the_top() {
+        assertThat(page(admin().get("/admin/experiments/price")).select("form.schedule")).isEmpty();
+
+        HttpResponse<String> refused = admin().postWithCheckField("/admin/experiments/price/schedule",
+                Map.of("startAt", inDays(1)));
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(page(refused).selectFirst(".error.refused").text()).contains("schedule is allowed only from DRAFT, SCHEDULED");
+        assertThat(page(refused).select("form.schedule")).isEmpty();
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("price")).status()).isEqualTo(ExperimentStatus.RUNNING);
+    }
+
+    @Test
+    void a_schedule_without_the_check_field_is_403_and_an_analyst_is_refused() {
+        ExperimentKey key = draft("unscheduled");
+
+        HttpResponse<String> forged = admin().post("/admin/experiments/unscheduled/schedule", Map.of("startAt", inDays(1)));
+        ConsoleClient analyst = as("anita", Role.ANALYST);
+        HttpResponse<String> byAnalyst = analyst.postWithCheckField("/admin/experiments/unscheduled/schedule",
+                Map.of("startAt", inDays(1)));
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(page(forged).selectFirst("h1").text()).isEqualTo("This form was refused");
+        assertThat(byAnalyst.statusCode()).isEqualTo(403);
+        assertThat(page(byAnalyst).selectFirst(".problem").text()).contains("change_experiments");
+        assertThat(analyst.postWithCheckField("/admin/experiments/nothing_here/schedule", Map.of()).statusCode())
+                .as("refused before the key is looked up").isEqualTo(403);
+        assertThat(page(analyst.get("/admin/experiments/unscheduled")).select("form.schedule")).isEmpty();
+        assertThat(abkit.findExperiments().get(key).status()).isEqualTo(ExperimentStatus.DRAFT);
     }
 
     @Test

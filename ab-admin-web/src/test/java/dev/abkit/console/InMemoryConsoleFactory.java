@@ -9,6 +9,8 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
 import dev.abkit.core.port.in.StopExperiment;
 import dev.abkit.core.service.TokenService;
@@ -56,6 +58,16 @@ class InMemoryConsoleFactory {
     @Singleton
     StopExperiment stopExperiment(AbKit abkit) {
         return abkit.stopExperiment();
+    }
+
+    @Singleton
+    ScheduleExperiment scheduleExperiment(AbKit abkit) {
+        return abkit.scheduleExperiment();
+    }
+
+    @Singleton
+    EditExperiment editExperiment(AbKit abkit) {
+        return abkit.editExperiment();
     }
 
     @Singleton
