@@ -5,8 +5,11 @@ import io.micronaut.core.annotation.Introspected;
 import java.util.List;
 
 /**
- * The form that creates an experiment: every input with what was entered and what is wrong with it.
+ * The form that creates an experiment, or edits a draft (edit.html, made of create.html's fragments): every input
+ * with what was entered and what is wrong with it.
  *
+ * @param action        where the form posts
+ * @param cancel        where its Cancel link leads
  * @param errors        how many fields are wrong (the page says so at its top)
  * @param rows          how many option rows the form has (sent back, so that "more rows" adds to them)
  * @param mayAddRows    whether the core would take more options than there are rows
@@ -14,7 +17,7 @@ import java.util.List;
  * @param start         draft, now or scheduled
  */
 @Introspected
-public record CreatePage(Frame frame, int errors, Field key, List<OptionRow> options, int rows, boolean mayAddRows,
+public record CreatePage(Frame frame, String action, String cancel, int errors, Field key, List<OptionRow> options, int rows, boolean mayAddRows,
                          String optionsError, Field coverage, List<Choice> platforms, String platformsError,
                          Field minAppVersion, Field maxAppVersion, Field locales, Field countries,
                          boolean includeUnknown, String start, Field startAt, Field endAt, String endAction,

@@ -12,6 +12,7 @@ import dev.abkit.core.model.LocaleTag;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Platform;
 import dev.abkit.core.model.Weight;
+import dev.abkit.core.port.in.ExperimentChanges;
 import dev.abkit.core.port.in.NewExperiment;
 
 import java.time.Instant;
@@ -27,8 +28,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The form that creates an experiment, as a person filled it in: turned into the core's command, or into what
- * is wrong with it, field by field, named as the admin API names its fields. The checks are the core's own
+ * The form that creates an experiment (or edits a draft, or schedules one: the same inputs, fewer of them), as a
+ * person filled it in or as the experiment stands: turned into the core's command, or into what is wrong with it, field by field, named as the admin API names its fields. The checks are the core's own
  * (its value objects' constructors); this class only says which input each of their reasons belongs to, and
  * reads the inputs a browser sends (checkboxes, lists separated by commas, times in UTC without a zone).
  */
@@ -129,22 +130,44 @@ final class ExperimentForm {
     /** @return the command, or null when {@code errors} received what is wrong */
     NewExperiment command(FieldErrors errors) {
         ExperimentKey key = checked(errors, "key", () -> ExperimentKey.of(fields.text("key")));
-        List<Option> options = options(errors);
-        Coverage coverage = fields.text("coverage").isEmpty() ? Coverage.FULL
-                : checked(errors, "coverage", () -> Coverage.percent(fields.text("coverage")));
-        Audience audience = audience(errors);
+        ExperimentChanges settings = changes(errors);
         Start start = start();
         Instant startAt = start == Start.SCHEDULED ? instant(errors, "startAt") : null;
         if (start == Start.SCHEDULED && startAt == null && errors.of("startAt") == null) {
             errors.add("startAt", "give the time it starts (UTC), or choose to keep it a draft or to start it now");
         }
+        if (!errors.isEmpty()) {
+            return null;
+        }
+        try {
+            return new NewExperiment(key, settings.options().orElseThrow(), start == Start.DRAFT, startAt,
+                    settings.endAt().orElseThrow().orElse(null), settings.endAction().orElseThrow(),
+                    settings.audience().orElseThrow(), settings.coverage().orElseThrow());
+        } catch (IllegalArgumentException e) {
+            errors.add("options", e.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * What a draft's edit form sets, and what the create form shares with it: the options, coverage, audience,
+     * end and end action (never the key; the start is the schedule form's). An end left empty removes it.
+     *
+     * @return the changes, or null when {@code errors} received what is wrong
+     */
+    ExperimentChanges changes(FieldErrors errors) {
+        List<Option> options = options(errors);
+        Coverage coverage = fields.text("coverage").isEmpty() ? Coverage.FULL
+                : checked(errors, "coverage", () -> Coverage.percent(fields.text("coverage")));
+        Audience audience = audience(errors);
         Instant endAt = instant(errors, "endAt");
         EndAction endAction = checked(errors, "endAction", () -> endAction(fields.text("endAction")));
         if (!errors.isEmpty()) {
             return null;
         }
         try {
-            return new NewExperiment(key, options, start == Start.DRAFT, startAt, endAt, endAction, audience, coverage);
+            return ExperimentChanges.none().withOptions(options).withCoverage(coverage).withAudience(audience)
+                    .withEndAt(endAt).withEndAction(endAction);
         } catch (IllegalArgumentException e) {
             // Each option was valid on its own, so they are not together (the same value twice, a block too large).
             errors.add("options", e.getMessage());
@@ -304,6 +327,15 @@ final class ExperimentForm {
 
     /** The form again, as filled in, with what is wrong next to each field. */
     CreatePage page(Frame frame, FieldErrors errors) {
+        return page(frame, errors, field("key", errors), Paths.EXPERIMENTS, Paths.EXPERIMENTS);
+    }
+
+    /** The edit form of the draft {@code key} (whose key does not change, so is not an input), as filled in. */
+    CreatePage editPage(Frame frame, FieldErrors errors, String key) {
+        return page(frame, errors, new Field("key", key, null), Paths.edit(key), Paths.experiment(key));
+    }
+
+    private CreatePage page(Frame frame, FieldErrors errors, Field key, String action, String cancel) {
         List<CreatePage.OptionRow> optionRows = new ArrayList<>(rows);
         for (int row = 0; row < rows; row++) {
             optionRows.add(new CreatePage.OptionRow(row + 1, field(value(row), errors), field(weight(row), errors)));
@@ -313,7 +345,7 @@ final class ExperimentForm {
                 .map(platform -> new Choice(platform.text(), platform.text(), platforms.contains(platform.text())))
                 .toList();
         String endAction = fields.text("endAction").isEmpty() ? EndAction.STOP.name() : fields.text("endAction");
-        return new CreatePage(frame, errors.count(), field("key", errors), optionRows, rows, rows < Experiment.MAX_OPTIONS,
+        return new CreatePage(frame, action, cancel, errors.count(), key, optionRows, rows, rows < Experiment.MAX_OPTIONS,
                 errors.of("options"), field("coverage", errors), platformChoices, errors.of("audience.platforms"),
                 field("audience.minAppVersion", errors), field("audience.maxAppVersion", errors),
                 field("audience.locales", errors), field("audience.countries", errors),

@@ -14,12 +14,14 @@ import java.util.List;
  * @param overrides its QA overrides and the form that sets one, or null where the role may not override devices
  * @param results   the address of its results view (ab-stats-web), or null where the role may not read statistics
  * @param scheduleForm the form that schedules it, or null where its status or the role does not allow it
+ * @param edit      the address of its edit form, or null unless it is a draft and the role may change it
  */
 @Introspected
 public record ExperimentPage(Frame frame, String notice, String error, String key, String status, String statusClass,
                              String created, String schedule, String coverage, String audience,
                              List<OptionLine> options, String devices, List<Action> actions,
-                             OverridesSection overrides, String results, ScheduleSection scheduleForm) {
+                             OverridesSection overrides, String results, ScheduleSection scheduleForm,
+                             String edit) {
 
     /** @param devices the devices given this option, or null where the role may not read statistics */
     @Introspected

@@ -4,6 +4,7 @@ import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Transition;
 import dev.abkit.core.port.in.ExperimentStatistics;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
 
 /**
  * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the
- * lifecycle calls and (for a draft or a scheduled one) the schedule form for one that may change experiments, the
+ * lifecycle calls, the schedule form (a draft's or a scheduled one's) and the edit link (a draft's) for one that may
+ * change experiments, the
  * overrides and their form for one that may override
  * devices, the results link for one that may read statistics. Made for {@link ExperimentsController}, and for
  * {@link OverridesController} when an override form sent from the page comes back to it with an error.
@@ -90,12 +92,15 @@ public final class ExperimentPages {
         OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null
                 : form.section(experiment, overrides.overridesOf(experiment.key()), errors, refused, true);
         String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(key) : null;
-        ScheduleSection scheduled = principal.may(Permission.CHANGE_EXPERIMENTS)
-                && Transition.SCHEDULE.movesFrom(experiment.status()) ? schedule.scheduleSection(key, scheduleErrors) : null;
+        boolean changes = principal.may(Permission.CHANGE_EXPERIMENTS);
+        ScheduleSection scheduled = changes && Transition.SCHEDULE.movesFrom(experiment.status())
+                ? schedule.scheduleSection(key, scheduleErrors) : null;
+        // Only a draft's options and audience change (the core's rule): the form is offered for a draft only.
+        String edit = changes && experiment.status() == ExperimentStatus.DRAFT ? Paths.edit(key) : null;
         return new ExperimentPage(signedIn.frame(), notice, error, key, experiment.status().name(),
                 Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
                 Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
                 Shown.audience(experiment.audience()), options, figures == null ? null : count(figures.devices()),
-                actions, overridden, results, scheduled);
+                actions, overridden, results, scheduled, edit);
     }
 }

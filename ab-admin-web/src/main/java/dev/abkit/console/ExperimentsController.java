@@ -12,6 +12,8 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
+import dev.abkit.core.port.in.EditExperiment;
+import dev.abkit.core.port.in.ExperimentChanges;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.NewExperiment;
 import dev.abkit.core.port.in.ScheduleExperiment;
@@ -43,7 +45,7 @@ import java.util.stream.Stream;
  * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
  * page (with its QA overrides for a role that may set them, whose forms {@link OverridesController} takes, and a
  * link to its results for a role that may read statistics), the form that schedules a draft or a scheduled one,
- * and its lifecycle calls behind their confirmation pages. Every change is the core's use case called with the signed-in principal, which checks the
+ * a draft's edit form, and its lifecycle calls behind their confirmation pages. Every change is the core's use case called with the signed-in principal, which checks the
  * permission itself: what a role may not do is not offered here, and refused by the core (a 403 page) if a
  * form is forged. Every form is checked for its
  * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
@@ -58,18 +60,20 @@ public class ExperimentsController {
     private final CloseExperiment close;
     private final StopExperiment stop;
     private final ScheduleExperiment schedule;
+    private final EditExperiment edit;
     private final ExperimentPages experimentPages;
     private final ConsolePages pages;
 
     public ExperimentsController(FindExperiments experiments, CreateExperiment create, StartExperiment start,
                                  CloseExperiment close, StopExperiment stop, ScheduleExperiment schedule,
-                                 ExperimentPages experimentPages, ConsolePages pages) {
+                                 EditExperiment edit, ExperimentPages experimentPages, ConsolePages pages) {
         this.experiments = experiments;
         this.create = create;
         this.start = start;
         this.close = close;
         this.stop = stop;
         this.schedule = schedule;
+        this.edit = edit;
         this.experimentPages = experimentPages;
         this.pages = pages;
     }
@@ -145,6 +149,8 @@ public class ExperimentsController {
 
     /** What the schedule form just did, said at the top of the experiment's page ({@code ?done=scheduled}). */
     static final String SCHEDULED = "scheduled";
+    /** What the edit form just did ({@code ?done=edited}). */
+    static final String EDITED = "edited";
 
     /** @param done what was just done to it (created, scheduled, start, close, stop), said at the page's top */
     @Get(value = "/{key}", produces = ConsolePages.HTML_UTF8)
@@ -160,6 +166,7 @@ public class ExperimentsController {
         }
         String notice = done == null ? null : done.equals("created") ? "Created."
                 : done.equals(SCHEDULED) ? "Scheduled: it starts by itself at its start time, and ends at its end if it has one."
+                : done.equals(EDITED) ? "Changes saved."
                 : LifecycleCall.of(done).map(LifecycleCall::done)
                 .or(() -> OverrideForm.Done.of(done).map(OverrideForm.Done::notice)).orElse(null);
         return pages.ok("experiment", experimentPages.page(signedIn, found.get(), notice, OverrideForm.empty(),
@@ -241,6 +248,56 @@ public class ExperimentsController {
                         experiments.get(experiment.key()), form, errors, refused.getMessage()), request);
             }
         });
+    }
+
+    /** A draft's edit form, prefilled with what it has; for any other status, a page that says why there is none. */
+    @Get(value = "/{key}/edit", produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String key) {
+        SignedIn signedIn = SignedIn.of(request);
+        // The role first: a role that may not change experiments learns nothing of which keys exist.
+        if (!signedIn.principal().may(Permission.CHANGE_EXPERIMENTS)) {
+            return pages.refused(signedIn, Permission.CHANGE_EXPERIMENTS, request);
+        }
+        Optional<Experiment> found = ExperimentKeys.find(experiments, key);
+        if (found.isEmpty()) {
+            return pages.noSuchExperiment(signedIn, key, request);
+        }
+        if (found.get().status() != ExperimentStatus.DRAFT) {
+            return notADraft(signedIn, found.get(), request);
+        }
+        return pages.ok("edit", ExperimentForm.of(found.get()).editPage(signedIn.frame(), new FieldErrors(), key), request);
+    }
+
+    /** Saves a draft's changes, or shows the form again: with more option rows, or with what is wrong. */
+    @Post(value = "/{key}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String key, @Nullable @Body String body) {
+        return changeExperiment(request, key, body, (signedIn, experiment, form) -> {
+            if (form.asksForMoreRows()) {
+                return pages.ok("edit", form.withMoreRows().editPage(signedIn.frame(), new FieldErrors(), key), request);
+            }
+            FieldErrors errors = new FieldErrors();
+            ExperimentChanges changes = form.changes(errors);
+            if (changes == null) {
+                return pages.page(HttpStatus.BAD_REQUEST, "edit", form.editPage(signedIn.frame(), errors, key), request);
+            }
+            try {
+                edit.edit(signedIn.principal(), experiment.key(), changes);
+                return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + EDITED);
+            } catch (InvalidScheduleException invalid) {
+                errors.add(invalid.field(), invalid.getMessage());
+                return pages.page(HttpStatus.CONFLICT, "edit", form.editPage(signedIn.frame(), errors, key), request);
+            } catch (IllegalTransitionException started) {
+                // Started (or stopped) since the form was opened: its options and audience no longer change.
+                return notADraft(signedIn, experiments.get(experiment.key()), request);
+            }
+        });
+    }
+
+    private HttpResponse<?> notADraft(SignedIn signedIn, Experiment experiment, HttpRequest<?> request) {
+        String key = experiment.key().value();
+        return pages.problem(HttpStatus.CONFLICT, signedIn.frame(), "Not a draft", key + " is " + experiment.status()
+                + ": only a draft is edited here, since options, weights and audience never change once devices may"
+                + " see it. Its page offers what its status still allows.", request);
     }
 
     /** What a form does to an experiment that exists, for a person whose role may change experiments. */

@@ -5,6 +5,8 @@ import dev.abkit.core.auth.Principal;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.in.NewExperiment;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -28,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,11 +101,14 @@ class ConsoleBrowserTest {
     /**
      * Clicks a button or link that loads another page, and waits until the page it was on is gone: a click
      * may return before the browser has replaced the page, and a look at the old one would fail or, worse, pass.
+     * Asked while the page is being replaced, Chromium may answer "Node with given id does not belong to the
+     * document" rather than that the element is stale: asked again, it says stale.
      */
     private void follow(By selector) {
         WebElement element = browser.findElement(selector);
         element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(element));
     }
 
     private void type(String id, String text) {
@@ -144,6 +151,14 @@ class ConsoleBrowserTest {
         assertThat(browser.findElements(By.cssSelector("tr.option .value")).stream().map(WebElement::getText))
                 .containsExactly("green", "blue", "orange");
 
+        follow(By.cssSelector("a.edit"));
+        assertThat(browser.findElement(By.id("options-2-weight")).getAttribute("value")).isEqualTo("20");
+        type("options-2-weight", "30");
+        follow(By.cssSelector("button.save"));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Changes saved.");
+        assertThat(browser.findElements(By.cssSelector("tr.option .weight")).stream().map(WebElement::getText))
+                .containsExactly("40", "40", "30");
+
         follow(By.cssSelector("a.action.start"));
         assertThat(browser.findElement(By.cssSelector(".consequence")).getText()).contains("from now on join it");
         follow(By.cssSelector("button.confirm"));
@@ -172,12 +187,15 @@ class ConsoleBrowserTest {
     void every_page_fits_a_phone_screen_without_sideways_scrolling() {
         abkit.experimentsForDevice().experimentsFor(DeviceToken.of("browser-phone"));
         abkit.overrideDevices().put(Principal.bootstrap(), ExperimentKey.of("price"), DeviceToken.of("browser-phone"), "50");
+        abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(ExperimentKey.of("phone_draft"),
+                List.of(Option.of("a", 1), Option.of("b", 1)), true, null, null, null));
         browser.get(address("/admin/sign-in"));
         type("token", InMemoryConsoleFactory.ADMIN_TOKEN);
         follow(By.cssSelector("form button[type=submit]"));
         HeadlessChromium.viewport(browser, 390, 844, true);
         try {
             for (String path : new String[] {"/admin/experiments", "/admin/experiments/new", "/admin/experiments/price",
+                    "/admin/experiments/phone_draft", "/admin/experiments/phone_draft/edit",
                     "/admin/overrides?experiment=price", "/admin/devices?token=browser-phone", "/admin/tokens"}) {
                 browser.get(address(path));
                 long pageWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");

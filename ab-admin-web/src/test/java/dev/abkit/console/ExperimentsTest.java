@@ -5,7 +5,9 @@ import dev.abkit.core.auth.Role;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Option;
+import dev.abkit.core.model.Platform;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.AbKit;
 import dev.abkit.core.port.in.NewExperiment;
@@ -24,6 +26,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static dev.abkit.console.ConsoleClient.page;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -320,7 +323,7 @@ class ExperimentsTest {
         ExperimentKey key = draft("to_schedule");
         ConsoleClient console = admin();
         Document before = page(console.get("/admin/experiments/to_schedule"));
-        assertThat(before.selectFirst("form.schedule").attr("action")).isEqualTo("/admin/experiments/to_schedule/schedule");
+        assertThat(before.selectFirst("form.set-schedule").attr("action")).isEqualTo("/admin/experiments/to_schedule/schedule");
         assertThat(before.selectFirst("#startAt").val()).as("a draft has no start yet").isEmpty();
 
         HttpResponse<String> scheduled = console.postWithCheckField("/admin/experiments/to_schedule/schedule",
@@ -362,14 +365,14 @@ class ExperimentsTest {
 
     @Test
     void a_running_experiment_offers_no_schedule_and_a_forged_one_is_refused_at_the_top() {
-        assertThat(page(admin().get("/admin/experiments/price")).select("form.schedule")).isEmpty();
+        assertThat(page(admin().get("/admin/experiments/price")).select("form.set-schedule")).isEmpty();
 
         HttpResponse<String> refused = admin().postWithCheckField("/admin/experiments/price/schedule",
                 Map.of("startAt", inDays(1)));
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(page(refused).selectFirst(".error.refused").text()).contains("schedule is allowed only from DRAFT, SCHEDULED");
-        assertThat(page(refused).select("form.schedule")).isEmpty();
+        assertThat(page(refused).select("form.set-schedule")).isEmpty();
         assertThat(abkit.findExperiments().get(ExperimentKey.of("price")).status()).isEqualTo(ExperimentStatus.RUNNING);
     }
 
@@ -388,8 +391,112 @@ class ExperimentsTest {
         assertThat(page(byAnalyst).selectFirst(".problem").text()).contains("change_experiments");
         assertThat(analyst.postWithCheckField("/admin/experiments/nothing_here/schedule", Map.of()).statusCode())
                 .as("refused before the key is looked up").isEqualTo(403);
-        assertThat(page(analyst.get("/admin/experiments/unscheduled")).select("form.schedule")).isEmpty();
+        assertThat(page(analyst.get("/admin/experiments/unscheduled")).select("form.set-schedule")).isEmpty();
         assertThat(abkit.findExperiments().get(key).status()).isEqualTo(ExperimentStatus.DRAFT);
+    }
+
+    /** The fields a browser would send from the page's form, as the page fills them in (its check field included). */
+    private static Map<String, Object> filledIn(Element form) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (Element input : form.select("input[name], select[name]")) {
+            boolean box = input.is("[type=checkbox], [type=radio]");
+            if (box && !input.hasAttr("checked")) {
+                continue;
+            }
+            String value = input.is("select") ? input.select("option[selected]").val() : input.val();
+            fields.merge(input.attr("name"), value, (one, more) -> Stream.concat(
+                    one instanceof List<?> list ? list.stream() : Stream.of(one), Stream.of(more)).toList());
+        }
+        return fields;
+    }
+
+    @Test
+    void a_drafts_edit_form_is_filled_in_with_what_it_has_and_saves_its_changes() {
+        ExperimentKey key = abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(
+                ExperimentKey.of("to_edit"), List.of(Option.of("a", 1), Option.of("b", 3)), true, null, null, null))
+                .key();
+        ConsoleClient console = admin();
+        assertThat(page(console.get("/admin/experiments/to_edit")).selectFirst("a.edit").attr("href"))
+                .isEqualTo("/admin/experiments/to_edit/edit");
+
+        Element form = page(console.get("/admin/experiments/to_edit/edit")).selectFirst("form.edit");
+        assertThat(form.attr("action")).isEqualTo("/admin/experiments/to_edit/edit");
+        assertThat(form.selectFirst("#options-1-value").val()).isEqualTo("b");
+        assertThat(form.selectFirst("#options-1-weight").val()).isEqualTo("3");
+        assertThat(form.selectFirst("#coverage").val()).isEqualTo("100");
+        assertThat(form.select("#key, [name=start], #startAt")).as("the key never changes; the start is scheduled").isEmpty();
+        assertThat(console.post("/admin/experiments/to_edit/edit", filledIn(form)).statusCode())
+                .as("sent back as filled in, it changes nothing").isEqualTo(303);
+        assertThat(abkit.findExperiments().get(key).options()).containsExactly(Option.of("a", 1), Option.of("b", 3));
+
+        Map<String, Object> changed = filledIn(form);
+        changed.putAll(Map.of(ExperimentForm.value(0), "red", ExperimentForm.weight(0), "30",
+                ExperimentForm.value(1), "green", ExperimentForm.weight(1), "70", "coverage", "50",
+                "audience.platforms", List.of("ios"), "endAt", inDays(5), "endAction", "CLOSE"));
+        HttpResponse<String> saved = console.post("/admin/experiments/to_edit/edit", changed);
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).contains("/admin/experiments/to_edit?done=edited");
+        Experiment edited = abkit.findExperiments().get(key);
+        assertThat(edited.options()).containsExactly(Option.of("red", 30), Option.of("green", 70));
+        assertThat(edited.coverage().toString()).isEqualTo("50%");
+        assertThat(edited.audience().platforms()).extracting(Platform::text).containsExactly("ios");
+        assertThat(edited.lifecycle().endAt()).isEqualTo(LocalDateTime.parse(inDays(5)).toInstant(ZoneOffset.UTC));
+        assertThat(edited.lifecycle().endAction()).isEqualTo(EndAction.CLOSE);
+        assertThat(edited.status()).isEqualTo(ExperimentStatus.DRAFT);
+        assertThat(page(console.get("/admin/experiments/to_edit?done=edited")).selectFirst(".notice").text())
+                .isEqualTo("Changes saved.");
+    }
+
+    @Test
+    void a_bad_weight_in_the_edit_form_is_shown_next_to_its_field_and_changes_nothing() {
+        ExperimentKey key = draft("bad_edit");
+        Map<String, Object> fields = filledIn(page(admin().get("/admin/experiments/bad_edit/edit")).selectFirst("form.edit"));
+        fields.put(ExperimentForm.weight(1), "-1");
+
+        HttpResponse<String> refused = admin().post("/admin/experiments/bad_edit/edit", fields);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        Element weight = page(refused).selectFirst("#options-1-weight");
+        assertThat(weight.val()).isEqualTo("-1");
+        assertThat(weight.attr("aria-describedby")).isEqualTo("options-1-weight-error");
+        assertThat(page(refused).selectFirst("#options-1-weight-error").text()).isEqualTo("weight must be greater than 0 (got -1)");
+        assertThat(page(refused).selectFirst("h1").text()).isEqualTo("Edit bad_edit");
+        assertThat(abkit.findExperiments().get(key).options()).containsExactly(Option.of("a", 1), Option.of("b", 1));
+
+        fields.put(ExperimentForm.MORE, "rows");
+        Document more = page(admin().post("/admin/experiments/bad_edit/edit", fields));
+        assertThat(more.select(".option-row")).hasSize(9);
+        assertThat(more.selectFirst("#options-1-weight").val()).isEqualTo("-1");
+    }
+
+    @Test
+    void an_edit_without_the_check_field_is_403_and_only_a_draft_is_edited_by_a_role_that_may() {
+        ExperimentKey key = draft("forged_edit");
+        Map<String, Object> fields = form("forged_edit", "changed", "1");
+
+        HttpResponse<String> forged = admin().post("/admin/experiments/forged_edit/edit", fields);
+        ConsoleClient analyst = as("andy", Role.ANALYST);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(page(forged).selectFirst("h1").text()).isEqualTo("This form was refused");
+        assertThat(analyst.get("/admin/experiments/forged_edit/edit").statusCode()).isEqualTo(403);
+        assertThat(analyst.postWithCheckField("/admin/experiments/forged_edit/edit", fields).statusCode()).isEqualTo(403);
+        assertThat(analyst.get("/admin/experiments/nothing_here/edit").statusCode())
+                .as("refused before the key is looked up").isEqualTo(403);
+        assertThat(page(analyst.get("/admin/experiments/forged_edit")).select("a.edit")).isEmpty();
+        assertThat(abkit.findExperiments().get(key).options()).containsExactly(Option.of("a", 1), Option.of("b", 1));
+
+        assertThat(page(admin().get("/admin/experiments/price")).select("a.edit")).as("running: not a draft").isEmpty();
+        HttpResponse<String> running = admin().get("/admin/experiments/price/edit");
+        assertThat(running.statusCode()).isEqualTo(409);
+        assertThat(page(running).selectFirst(".problem").text()).startsWith("price is RUNNING: only a draft is edited");
+        HttpResponse<String> startedMeanwhile = admin().postWithCheckField("/admin/experiments/price/edit",
+                form("price", "x", "1"));
+        assertThat(startedMeanwhile.statusCode()).as("the core refuses").isEqualTo(409);
+        assertThat(abkit.findExperiments().get(ExperimentKey.of("price")).options()).extracting(Option::value)
+                .doesNotContain("x");
+        assertThat(admin().get("/admin/experiments/nothing_here/edit").statusCode()).isEqualTo(404);
     }
 
     @Test
