@@ -29,7 +29,8 @@ import java.util.function.Supplier;
 
 /**
  * The form that creates an experiment (or edits a draft, or schedules one: the same inputs, fewer of them), as a
- * person filled it in or as the experiment stands: turned into the core's command, or into what is wrong with it, field by field, named as the admin API names its fields. The checks are the core's own
+ * person filled it in or as the experiment stands: turned into the core's command, or into what is wrong with it,
+ * field by field, named as the admin API names its fields. The checks are the core's own
  * (its value objects' constructors); this class only says which input each of their reasons belongs to, and
  * reads the inputs a browser sends (checkboxes, lists separated by commas, times in UTC without a zone).
  */
@@ -139,14 +140,10 @@ final class ExperimentForm {
         if (!errors.isEmpty()) {
             return null;
         }
-        try {
-            return new NewExperiment(key, settings.options().orElseThrow(), start == Start.DRAFT, startAt,
-                    settings.endAt().orElseThrow().orElse(null), settings.endAction().orElseThrow(),
-                    settings.audience().orElseThrow(), settings.coverage().orElseThrow());
-        } catch (IllegalArgumentException e) {
-            errors.add("options", e.getMessage());
-            return null;
-        }
+        // The options were checked together as changes, as the command checks them: nothing left to refuse here.
+        return new NewExperiment(key, settings.options().orElseThrow(), start == Start.DRAFT, startAt,
+                settings.endAt().orElseThrow().orElse(null), settings.endAction().orElseThrow(),
+                settings.audience().orElseThrow(), settings.coverage().orElseThrow());
     }
 
     /**
