@@ -3,12 +3,12 @@ package dev.abkit.console;
 import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.core.annotation.Order;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.scheduling.TaskExecutors;
@@ -20,12 +20,12 @@ import java.util.Set;
 /**
  * Guards the console's paths: every request but the sign-in page's and the stylesheet's authenticates the
  * token its cookie holds, through the same use case as the API, so that a token revoked or expired since is
- * signed out at its next request (to the sign-in page, which says why). And every console response carries
- * the headers that keep a page from running anything but its own files, from being framed, from leaking its
- * address, and from being cached (decision 20). Authenticating reads the token store, so it runs on the
- * blocking executor.
+ * signed out at its next request (to the sign-in page, which says why). Authenticating reads the token store, so
+ * it runs on the blocking executor; when the store is out of reach the failure goes out as
+ * {@link ConsoleResponses} makes every failure go out: a page, and nobody is signed out.
  */
 @ServerFilter(patterns = ConsoleGuard.CONSOLE, patternStyle = FilterPatternStyle.REGEX)
+@Order(ConsoleResponses.ORDER + 1)
 public final class ConsoleGuard {
 
     /**
@@ -34,13 +34,6 @@ public final class ConsoleGuard {
      * API's, and does not match.
      */
     static final String CONSOLE = "^/admin(?:/.*)?$";
-
-    /**
-     * Scripts and styles only from the console's own files (it serves a stylesheet and no script), nothing
-     * inline, forms posted only to the console, never framed.
-     */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     /** What a person who is not signed in may reach. */
     private static final Set<String> OPEN = Set.of(Paths.SIGN_IN, Paths.STYLESHEET);
@@ -71,20 +64,5 @@ public final class ConsoleGuard {
         // A cookie that no longer signs in is of no use to keep.
         return secret == null ? toSignIn
                 : toSignIn.header(HttpHeaders.SET_COOKIE, ConsoleCookie.signOut(ConsoleCookie.overHttps(request)));
-    }
-
-    /**
-     * Referrers only to the console itself, never to another site. Not {@code no-referrer}: under it a browser
-     * sends every form's POST with {@code Origin: null}, which Micronaut refuses (403) on a server reached as
-     * localhost, as a drive-by attack on it would look (decision 20).
-     */
-    static final String REFERRER_POLICY = "same-origin";
-
-    @ResponseFilter
-    public void headers(MutableHttpResponse<?> response) {
-        response.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", REFERRER_POLICY)
-                .header(HttpHeaders.CACHE_CONTROL, "no-store");
     }
 }

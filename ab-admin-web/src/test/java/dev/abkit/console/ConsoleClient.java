@@ -101,7 +101,7 @@ final class ConsoleClient {
         return request;
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    HttpResponse<String> send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             setCookie(response).ifPresent(this::keep);

@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -86,6 +87,48 @@ class AdminConsoleTest extends SystemTest {
         Document lookup = Jsoup.parse(get("/admin/devices?token=console-qa-phone", qaCookie).body());
         assertThat(lookup.selectFirst("tr.assignment[data-experiment=button_color] .value").text())
                 .startsWith("#00FF00").contains("override");
+    }
+
+    @Test
+    void while_the_database_is_out_of_reach_the_console_says_so_in_a_page_and_keeps_everyone_signed_in() {
+        String adminCookie = cookieOf(post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN)));
+        HttpResponse<String> created = post("/admin/tokens", adminCookie,
+                Map.of("csrf", csrfOf(get("/admin/tokens", adminCookie)), "name", "outage_editor", "role", "editor",
+                        "expiresIn", ""));
+        String editorCookie = cookieOf(post("/admin/sign-in", null,
+                Map.of("token", Jsoup.parse(created.body()).selectFirst(".secret").text())));
+        String editorCsrf = csrfOf(get("/admin/experiments", editorCookie));
+
+        POSTGRES.cutOff(databaseName());
+        try {
+            // The bootstrap admin needs no database to sign in; the list's counts do.
+            assertUnavailablePage(get("/admin/experiments", adminCookie));
+            // A personal token is looked up on every request: out of reach is no reason to sign its holder out.
+            assertUnavailablePage(get("/admin/experiments", editorCookie));
+            HttpResponse<String> create = post("/admin/experiments", editorCookie, Map.of("csrf", editorCsrf,
+                    "key", "made_in_outage", "options[0].value", "a", "options[0].weight", "1"));
+            assertUnavailablePage(create);
+            assertThat(Jsoup.parse(create.body()).selectFirst(".problem").text())
+                    .contains("open its page again to see whether the change was made");
+        } finally {
+            POSTGRES.reconnect(databaseName());
+        }
+
+        Eventually.within(Duration.ofSeconds(20), "the console answers again",
+                () -> get("/admin/experiments", editorCookie).statusCode() == 200);
+        assertThat(get("/admin/experiments", adminCookie).statusCode()).isEqualTo(200);
+        assertThat(get("/admin/experiments/made_in_outage", editorCookie).statusCode()).isEqualTo(404);
+    }
+
+    private static void assertUnavailablePage(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(response.headers().firstValue("Set-Cookie")).as("still signed in").isEmpty();
+        assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow()).startsWith("default-src 'self';");
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.selectFirst("h1").text()).isEqualTo("Try again in a moment");
+        assertThat(page.selectFirst(".problem").text()).startsWith("abkit cannot reach its database just now");
     }
 
     private static String cookieOf(HttpResponse<String> signedIn) {
