@@ -1,59 +1,59 @@
 package dev.abkit.console;
 
+import dev.abkit.core.auth.SignInCookie;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.cookie.Cookie;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The console's sign-in: a cookie holding the token's secret itself, so that every request is authenticated
- * the way the API's are and any instance can answer it, with no session table (decision 20). HttpOnly (no
- * script reads it), SameSite=Strict (no other site's page sends it), Path=/admin (no other path receives it),
- * Secure when the request came over HTTPS, and gone after 12 hours or at the token's expiry if sooner.
+ * The console's sign-in: a cookie holding the token's secret itself ({@link SignInCookie}), so that every request
+ * is authenticated the way the API's are and any instance can answer it, with no session table (decision 20).
+ * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure when the request came
+ * over HTTPS, and gone after 12 hours or at the token's expiry if sooner. Set twice, on two paths, so that no
+ * other path receives it: the console's, and the statistics' pages, where the console links an experiment's
+ * results; never the API's.
  */
 final class ConsoleCookie {
 
-    static final String NAME = "abkit_console";
-    static final String PATH = "/admin";
+    static final String NAME = SignInCookie.NAME;
+    static final List<String> PATHS = List.of("/admin", "/stats");
     static final Duration LONGEST = Duration.ofHours(12);
-
-    private static final String ATTRIBUTES = "; Path=" + PATH + "; HttpOnly; SameSite=Strict";
 
     private ConsoleCookie() {
     }
 
-    /**
-     * The {@code Set-Cookie} value that signs in. The secret is percent-encoded: a bootstrap token
-     * ({@code AB_ADMIN_TOKEN}) may hold characters a cookie value may not.
-     */
-    static String signIn(String secret, boolean secure, Instant now, Optional<Instant> tokenExpiresAt) {
+    /** The {@code Set-Cookie} values that sign in, one per path. */
+    static List<String> signIn(String secret, boolean secure, Instant now, Optional<Instant> tokenExpiresAt) {
         Duration life = tokenExpiresAt.map(expiry -> Duration.between(now, expiry))
                 .filter(untilExpiry -> untilExpiry.compareTo(LONGEST) < 0).orElse(LONGEST);
-        long seconds = Math.max(1, life.toSeconds());
-        return NAME + "=" + URLEncoder.encode(secret, StandardCharsets.UTF_8) + "; Max-Age=" + seconds + ATTRIBUTES
-                + (secure ? "; Secure" : "");
+        return cookies(SignInCookie.value(secret), Math.max(1, life.toSeconds()), secure);
     }
 
-    /** The {@code Set-Cookie} value that signs out: the same cookie, empty and already expired. */
-    static String signOut(boolean secure) {
-        return NAME + "=; Max-Age=0" + ATTRIBUTES + (secure ? "; Secure" : "");
+    /** The {@code Set-Cookie} values that sign out: the same cookies, empty and already expired. */
+    static List<String> signOut(boolean secure) {
+        return cookies("", 0, secure);
+    }
+
+    /** {@code response} with {@code setCookies} added (a header each). */
+    static <R extends MutableHttpResponse<?>> R set(R response, List<String> setCookies) {
+        setCookies.forEach(setCookie -> response.getHeaders().add(HttpHeaders.SET_COOKIE, setCookie));
+        return response;
+    }
+
+    private static List<String> cookies(String value, long maxAgeSeconds, boolean secure) {
+        return PATHS.stream().map(path -> NAME + "=" + value + "; Max-Age=" + maxAgeSeconds + "; Path=" + path
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")).toList();
     }
 
     /** The secret the request's cookie holds, if it holds one. */
     static Optional<String> secretOf(HttpRequest<?> request) {
-        return request.getCookies().findCookie(NAME).map(Cookie::getValue).filter(value -> !value.isEmpty())
-                .map(value -> {
-                    try {
-                        return URLDecoder.decode(value, StandardCharsets.UTF_8);
-                    } catch (IllegalArgumentException malformed) {
-                        return null;
-                    }
-                });
+        return request.getCookies().findCookie(NAME).map(Cookie::getValue).flatMap(SignInCookie::secret);
     }
 
     /**

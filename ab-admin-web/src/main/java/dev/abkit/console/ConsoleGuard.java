@@ -4,7 +4,6 @@ import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.annotation.Order;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
@@ -63,6 +62,6 @@ public final class ConsoleGuard {
                 : Paths.SIGN_IN + "?" + Paths.REASON + "=" + reason.name().toLowerCase(Locale.ROOT));
         // A cookie that no longer signs in is of no use to keep.
         return secret == null ? toSignIn
-                : toSignIn.header(HttpHeaders.SET_COOKIE, ConsoleCookie.signOut(ConsoleCookie.overHttps(request)));
+                : ConsoleCookie.set(toSignIn, ConsoleCookie.signOut(ConsoleCookie.overHttps(request)));
     }
 }

@@ -4,7 +4,6 @@ import dev.abkit.core.auth.Authentication;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceLoader;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -92,7 +91,7 @@ public class SignInController {
         String token = FormFields.parse(body).text(TOKEN);
         Authentication authentication = authenticate.authenticate(token);
         if (authentication instanceof Authentication.Authenticated authenticated) {
-            return Paths.seeOther(Paths.home(authenticated.principal())).header(HttpHeaders.SET_COOKIE, ConsoleCookie.signIn(token,
+            return ConsoleCookie.set(Paths.seeOther(Paths.home(authenticated.principal())), ConsoleCookie.signIn(token,
                     ConsoleCookie.overHttps(request), clock.instant(), authenticated.expiresAt()));
         }
         Authentication.Reason reason = ((Authentication.Refused) authentication).reason();
@@ -107,7 +106,7 @@ public class SignInController {
         if (!signedIn.sentThis(FormFields.parse(body))) {
             return pages.forgedForm(signedIn.frame(), request);
         }
-        return Paths.seeOther(Paths.SIGN_IN + "?" + Paths.REASON + "=" + SIGNED_OUT)
-                .header(HttpHeaders.SET_COOKIE, ConsoleCookie.signOut(ConsoleCookie.overHttps(request)));
+        return ConsoleCookie.set(Paths.seeOther(Paths.SIGN_IN + "?" + Paths.REASON + "=" + SIGNED_OUT),
+                ConsoleCookie.signOut(ConsoleCookie.overHttps(request)));
     }
 }

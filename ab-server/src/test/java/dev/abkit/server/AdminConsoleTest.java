@@ -131,6 +131,22 @@ class AdminConsoleTest extends SystemTest {
         assertThat(page.selectFirst(".problem").text()).startsWith("abkit cannot reach its database just now");
     }
 
+    @Test
+    void the_results_link_of_an_experiment_s_page_opens_with_the_console_s_sign_in() {
+        HttpResponse<String> signedIn = post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN));
+        String statsCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(set -> set.contains("; Path=/stats;"))
+                .findFirst().orElseThrow().split(";")[0];
+
+        String results = Jsoup.parse(get("/admin/experiments/button_color", cookieOf(signedIn)).body())
+                .selectFirst("a.results").attr("href");
+        HttpResponse<String> view = get(results, statsCookie);
+
+        assertThat(view.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(view.body()).selectFirst("h1").text()).contains("button_color");
+        assertThat(api.get("/api/v1/admin/experiments", "Cookie", statsCookie).statusCode())
+                .as("the API takes no cookie").isEqualTo(401);
+    }
+
     private static String cookieOf(HttpResponse<String> signedIn) {
         assertThat(signedIn.statusCode()).isEqualTo(303);
         return signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];

@@ -5,6 +5,7 @@ import dev.abkit.core.auth.AuthorizationHeader;
 import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.PermissionDeniedException;
 import dev.abkit.core.auth.Principal;
+import dev.abkit.core.auth.SignInCookie;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -12,6 +13,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.cookie.Cookie;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,7 +21,8 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 /**
  * Guards the statistics page, its JSON twin and the results views with a token whose role holds
  * {@link Permission#READ_STATISTICS} (admin, analyst): {@code Bearer <token>}, or HTTP Basic with any user
- * name and the token as password, so that a browser can open the page; else a 401 problem whose Basic
+ * name and the token as password, so that a browser can open the page, or the admin console's sign-in cookie
+ * (decision 20); else a 401 problem whose Basic
  * challenge makes a browser ask for them, or a 403 problem naming the roles that may. Runs before the
  * controllers, so an unauthenticated caller learns nothing, not even whether a path exists; leaves the principal
  * in {@link #PRINCIPAL} for what only some roles see (an experiment's changes). Authenticating
@@ -55,8 +58,7 @@ public final class StatsTokenFilter {
     @ExecuteOn(TaskExecutors.BLOCKING)
     @Nullable
     public HttpResponse<?> authenticate(HttpRequest<?> request) {
-        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        Authentication authentication = authenticate.authenticate(AuthorizationHeader.bearerTokenOrBasicPassword(authorization));
+        Authentication authentication = authenticate.authenticate(tokenOf(request));
         if (authentication instanceof Authentication.Authenticated authenticated) {
             Principal principal = authenticated.principal();
             if (!principal.may(NEEDED)) {
@@ -70,5 +72,19 @@ public final class StatsTokenFilter {
                 ? "the statistics need a token: Authorization: Bearer <token>,"
                         + " or HTTP Basic with any user name and the token as password"
                 : reason.explanation());
+    }
+
+    /**
+     * The token of the {@code Authorization} header; without one, the token a browser signed in to the admin
+     * console holds in its cookie (set for these pages too, so that the console's link to an experiment's results
+     * needs no second sign-in; only pages to read, and SameSite=Strict keeps other sites' pages from using it).
+     */
+    private static String tokenOf(HttpRequest<?> request) {
+        String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            return AuthorizationHeader.bearerTokenOrBasicPassword(authorization);
+        }
+        return request.getCookies().findCookie(SignInCookie.NAME).map(Cookie::getValue).flatMap(SignInCookie::secret)
+                .orElse(null);
     }
 }

@@ -2,6 +2,7 @@ package dev.abkit.stats;
 
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.auth.Role;
+import dev.abkit.core.auth.SignInCookie;
 import dev.abkit.core.auth.TokenName;
 import dev.abkit.core.port.in.ManageTokens;
 import dev.abkit.core.port.in.NewToken;
@@ -118,6 +119,29 @@ class StatsTokenFilterTest {
     }
 
     @Test
+    void the_admin_console_s_sign_in_cookie_opens_the_pages_for_a_role_that_may_read_them() {
+        String analyst = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of("cookie_ana"), Role.ANALYST,
+                Optional.empty())).secret();
+        String editor = tokens.create(Principal.bootstrap(), new NewToken(TokenName.of("cookie_eddie"), Role.EDITOR,
+                Optional.empty())).secret();
+
+        assertThat(withCookie("/stats", SignInCookie.value(analyst)).statusCode()).isEqualTo(200);
+        assertThat(withCookie("/stats", SignInCookie.value(ADMIN_TOKEN)).statusCode()).as("encoded bootstrap token")
+                .isEqualTo(200);
+        assertThat(withCookie("/stats", SignInCookie.value(editor)).statusCode()).isEqualTo(403);
+        assertUnauthorized("unknown", withCookie("/stats", SignInCookie.value("abk_unknown")), "the token is not known");
+        assertUnauthorized("signed out", withCookie("/stats", ""), "need a token");
+        assertUnauthorized("the header goes first", send(HttpRequest.newBuilder(server.getURI().resolve("/stats"))
+                .header("Cookie", SignInCookie.NAME + "=" + SignInCookie.value(analyst))
+                .header("Authorization", "Bearer wrong")), "the token is not known");
+        verify(statistics, times(2)).report();
+    }
+
+    private HttpResponse<String> withCookie(String path, String value) {
+        return send(HttpRequest.newBuilder(server.getURI().resolve(path)).header("Cookie", SignInCookie.NAME + "=" + value));
+    }
+
+    @Test
     void paths_that_only_start_like_the_statistics_are_not_its_to_guard() {
         for (String path : List.of("/statistics", "/api/v1/statsx", "/api/v1/experiments", "/x/stats")) {
             assertThat(get(path).statusCode()).as(path).isEqualTo(404);
@@ -153,6 +177,10 @@ class StatsTokenFilterTest {
         for (String value : authorization) {
             request.header("Authorization", value);
         }
+        return send(request);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
