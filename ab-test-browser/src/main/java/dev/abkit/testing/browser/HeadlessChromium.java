@@ -1,4 +1,4 @@
-package dev.abkit.console;
+package dev.abkit.testing.browser;
 
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -13,8 +13,8 @@ import java.util.Map;
  * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths: Selenium is
  * handed the driver and the browser binary, so Selenium Manager has nothing to look up and nothing
  * is downloaded. Install them with {@code apt-get install chromium chromium-driver}; CI's
- * {@code .ci/run} does when they are missing. A copy of ab-stats-web's (whose test jar ab-server's
- * tests use): a console test that needed another adapter's test jar would build and test that adapter first.
+ * {@code .ci/run} does when they are missing. One copy for every module's browser tests (ab-stats-web's,
+ * ab-admin-web's, ab-server's), each of which depends on this module in test scope only.
  */
 public final class HeadlessChromium {
 
