@@ -96,8 +96,8 @@ class ConsoleJourneyBrowserTest extends SystemTest {
         assertThat(text(".notice")).startsWith("Started");
         assertThat(text(".status")).isEqualTo("RUNNING");
 
-        // 50/30/20 is a block of ten slots (5/3/2), so the counts are exact after 10 and after 30 new devices, and
-        // differ per option, so that a page showing one option's count on another's row fails.
+        // 50/30/20 is a block of ten slots (5/3/2): the counts are exact after 10 and after 30 new devices, and
+        // differ per option, so a page that showed one option's count on another's row would fail.
         newDevicesArrive(10);
         assertThat(given).containsExactly(Map.entry("blue", 3L), Map.entry("green", 5L), Map.entry("orange", 2L));
         browser.navigate().refresh(); // the page is a GET (the start answered with a 303): a reload repeats nothing
