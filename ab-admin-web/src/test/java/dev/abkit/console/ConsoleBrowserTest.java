@@ -7,6 +7,7 @@ import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.testing.browser.HeadlessChromium;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -19,11 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -98,17 +96,9 @@ class ConsoleBrowserTest {
         }
     }
 
-    /**
-     * Clicks a button or link that loads another page, and waits until the page it was on is gone: a click
-     * may return before the browser has replaced the page, and a look at the old one would fail or, worse, pass.
-     * Asked while the page is being replaced, Chromium may answer "Node with given id does not belong to the
-     * document" rather than that the element is stale: asked again, it says stale.
-     */
+    /** Clicks a button or link that loads another page, and waits until the page it was on is gone. */
     private void follow(By selector) {
-        WebElement element = browser.findElement(selector);
-        element.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
-                .until(ExpectedConditions.stalenessOf(element));
+        HeadlessChromium.follow(browser, selector);
     }
 
     private void type(String id, String text) {

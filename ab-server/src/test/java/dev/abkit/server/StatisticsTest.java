@@ -1,6 +1,6 @@
 package dev.abkit.server;
 
-import dev.abkit.stats.HeadlessChromium;
+import dev.abkit.testing.browser.HeadlessChromium;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

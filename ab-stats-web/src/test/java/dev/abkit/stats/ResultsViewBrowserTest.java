@@ -3,6 +3,7 @@ package dev.abkit.stats;
 import dev.abkit.core.results.ConversionHistory;
 import dev.abkit.core.results.OptionTotals;
 import dev.abkit.core.results.SampleSums;
+import dev.abkit.testing.browser.HeadlessChromium;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

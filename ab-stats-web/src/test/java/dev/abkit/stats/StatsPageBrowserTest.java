@@ -6,6 +6,7 @@ import dev.abkit.core.model.Coverage;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.in.NewExperiment;
+import dev.abkit.testing.browser.HeadlessChromium;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;

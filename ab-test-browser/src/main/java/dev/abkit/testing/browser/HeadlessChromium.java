@@ -1,20 +1,27 @@
-package dev.abkit.console;
+package dev.abkit.testing.browser;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, both at fixed paths: Selenium is
  * handed the driver and the browser binary, so Selenium Manager has nothing to look up and nothing
  * is downloaded. Install them with {@code apt-get install chromium chromium-driver}; CI's
- * {@code .ci/run} does when they are missing. A copy of ab-stats-web's (whose test jar ab-server's
- * tests use): a console test that needed another adapter's test jar would build and test that adapter first.
+ * {@code .ci/run} does when they are missing. One copy for every module's browser tests (ab-stats-web's,
+ * ab-admin-web's, ab-server's), each of which depends on this module in test scope only.
  */
 public final class HeadlessChromium {
 
@@ -46,6 +53,19 @@ public final class HeadlessChromium {
     public static void viewport(ChromeDriver browser, int width, int height, boolean phone) {
         browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
                 "width", width, "height", height, "deviceScaleFactor", 1, "mobile", phone));
+    }
+
+    /**
+     * Clicks a button or link that loads another page, and waits until the page it was on is gone: a click
+     * may return before the browser has replaced the page, and a look at the old one would fail or, worse, pass.
+     * Asked while the page is being replaced, Chromium may answer "Node with given id does not belong to the
+     * document" rather than that the element is stale: asked again, it says stale.
+     */
+    public static void follow(WebDriver browser, By selector) {
+        WebElement element = browser.findElement(selector);
+        element.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(element));
     }
 
     /** A fresh browser with its own profile in {@code profile}, a viewport of the given size, no network chatter. */
