@@ -47,13 +47,37 @@ final class ConsoleCookie {
     }
 
     private static List<String> cookies(String value, long maxAgeSeconds, boolean secure) {
-        return PATHS.stream().map(path -> NAME + "=" + value + "; Max-Age=" + maxAgeSeconds + "; Path=" + path
-                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "")).toList();
+        return PATHS.stream().map(path -> cookie(NAME, value, maxAgeSeconds, path, secure)).toList();
+    }
+
+    private static String cookie(String name, String value, long maxAgeSeconds, String path, boolean secure) {
+        return name + "=" + value + "; Max-Age=" + maxAgeSeconds + "; Path=" + path + "; HttpOnly; SameSite=Strict"
+                + (secure ? "; Secure" : "");
     }
 
     /** The secret the request's cookie holds, if it holds one. */
     static Optional<String> secretOf(HttpRequest<?> request) {
         return request.getCookies().findCookie(NAME).map(Cookie::getValue).flatMap(SignInCookie::secret);
+    }
+
+    /**
+     * The cookie that carries a new token's secret from the create form's answer (a 303) to the one page that shows
+     * it ({@code path}), so that a reload of that page posts nothing and makes no second token. Sent to that page
+     * only, for a minute at most, and cleared by it ({@link #newSecretShown}): the secret is shown once.
+     */
+    static final String NEW_SECRET = "abkit_new_secret";
+    static final Duration NEW_SECRET_LIFE = Duration.ofMinutes(1);
+
+    static String newSecret(String path, String secret, boolean secure) {
+        return cookie(NEW_SECRET, SignInCookie.value(secret), NEW_SECRET_LIFE.toSeconds(), path, secure);
+    }
+
+    static String newSecretShown(String path, boolean secure) {
+        return cookie(NEW_SECRET, "", 0, path, secure);
+    }
+
+    static Optional<String> newSecretOf(HttpRequest<?> request) {
+        return request.getCookies().findCookie(NEW_SECRET).map(Cookie::getValue).flatMap(SignInCookie::secret);
     }
 
     /**

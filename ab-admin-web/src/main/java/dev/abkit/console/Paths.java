@@ -46,6 +46,11 @@ final class Paths {
         return experiment(key) + "/edit";
     }
 
+    /** The page that shows a new token's secret, once. */
+    static String tokenCreated(String id) {
+        return TOKENS + "/" + encoded(id) + "/created";
+    }
+
     /** The overrides page of one experiment: needs only the permission to override (QA may not read experiments). */
     static String overrides(String key) {
         return OVERRIDES + "?" + OverrideForm.EXPERIMENT + "=" + encoded(key);

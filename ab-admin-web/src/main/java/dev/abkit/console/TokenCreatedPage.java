@@ -3,8 +3,8 @@ package dev.abkit.console;
 import io.micronaut.core.annotation.Introspected;
 
 /**
- * The answer to the create form: the new token's secret, shown this once (abkit keeps only its digest), with
- * what it is for and when it expires.
+ * The page the create form leads to: the new token's secret, shown this once (abkit keeps only its digest), with
+ * what it is for and when it expires; {@code secret} is null when the page is opened again.
  */
 @Introspected
 public record TokenCreatedPage(Frame frame, String name, String role, String expires, String secret) {

@@ -13,6 +13,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -22,12 +23,13 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Personal tokens in the console, for admins ({@code MANAGE_TOKENS}, checked here for the pages and by the
- * core, {@link ManageTokens}, on every call): the list, the form that creates one, whose answer shows the new
- * secret once, and revocation behind a confirmation page.
+ * core, {@link ManageTokens}, on every call): the list, the form that creates one, then the page that shows the
+ * new secret once, and revocation behind a confirmation page.
  */
 @Controller(Paths.TOKENS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -56,8 +58,9 @@ public class TokensController {
     }
 
     /**
-     * Creates the token and shows its secret, once: an answer page, not a redirect, since the secret may not
-     * travel in an address and is not kept. Or the list again, with what is wrong next to each field.
+     * Creates the token, then a 303 to the page that shows its secret once, the secret going there in a cookie of
+     * that page's own (it may not travel in an address, and abkit keeps only its digest), so that a reload posts
+     * nothing and makes no second token. Or the list again, with what is wrong next to each field.
      */
     @Post(consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> create(HttpRequest<?> request, @Nullable @Body String body) {
@@ -77,12 +80,38 @@ public class TokensController {
         }
         try {
             CreatedToken created = tokens.create(signedIn.principal(), command);
-            PersonalToken token = created.token();
-            return pages.page(HttpStatus.CREATED, "token-created", new TokenCreatedPage(signedIn.frame(),
-                    token.name().value(), token.role().wireName(), expires(token), created.secret()), request);
+            String page = Paths.tokenCreated(created.token().id().toString());
+            return ConsoleCookie.set(Paths.seeOther(page),
+                    List.of(ConsoleCookie.newSecret(page, created.secret(), ConsoleCookie.overHttps(request))));
         } catch (PermissionDeniedException denied) {
             return pages.refused(signedIn, denied, request);
         }
+    }
+
+    /**
+     * A new token's secret, shown once: read from the cookie the create form's answer set for this page alone, and
+     * the cookie cleared. Opened again (a reload, the address kept), the page says the secret is no longer shown.
+     */
+    @Get(value = "/{id}/created", produces = ConsolePages.HTML_UTF8)
+    public HttpResponse<?> created(HttpRequest<?> request, @PathVariable String id) {
+        SignedIn signedIn = SignedIn.of(request);
+        if (!signedIn.principal().may(Permission.MANAGE_TOKENS)) {
+            return pages.refused(signedIn, Permission.MANAGE_TOKENS, request);
+        }
+        Optional<PersonalToken> found = find(signedIn, id);
+        if (found.isEmpty()) {
+            return noSuchToken(signedIn, request);
+        }
+        PersonalToken token = found.get();
+        Optional<String> secret = ConsoleCookie.newSecretOf(request);
+        MutableHttpResponse<String> page = pages.ok("token-created", new TokenCreatedPage(signedIn.frame(),
+                token.name().value(), token.role().wireName(), expires(token), secret.orElse(null)), request);
+        return secret.isEmpty() ? page : ConsoleCookie.set(page,
+                List.of(ConsoleCookie.newSecretShown(Paths.tokenCreated(id), ConsoleCookie.overHttps(request))));
+    }
+
+    private Optional<PersonalToken> find(SignedIn signedIn, String id) {
+        return tokens.list(signedIn.principal()).stream().filter(token -> token.id().toString().equals(id)).findFirst();
     }
 
     /** The confirmation of a revocation: whose token, and what revoking it does. */
@@ -92,8 +121,7 @@ public class TokensController {
         if (!signedIn.principal().may(Permission.MANAGE_TOKENS)) {
             return pages.refused(signedIn, Permission.MANAGE_TOKENS, request);
         }
-        Optional<PersonalToken> found = tokens.list(signedIn.principal()).stream()
-                .filter(token -> token.id().toString().equals(id)).findFirst();
+        Optional<PersonalToken> found = find(signedIn, id);
         if (found.isEmpty()) {
             return noSuchToken(signedIn, request);
         }

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,8 +33,8 @@ final class ConsoleClient {
 
     private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final URI server;
-    /** The console cookie's value, as a browser would keep it; null when signed out. */
-    private String cookie;
+    /** The cookies as a browser keeps them: by name and path, each sent to the paths below its own. */
+    private final Map<List<String>, String> cookies = new LinkedHashMap<>();
 
     ConsoleClient(EmbeddedServer server) {
         this.server = server.getURI();
@@ -90,10 +91,13 @@ final class ConsoleClient {
         return response.headers().firstValue("Set-Cookie");
     }
 
-    private HttpRequest.Builder request(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path));
-        if (cookie != null) {
-            request.header("Cookie", ConsoleCookie.NAME + "=" + cookie);
+    private HttpRequest.Builder request(String pathAndQuery, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(pathAndQuery));
+        String path = server.resolve(pathAndQuery).getPath();
+        String sent = cookies.entrySet().stream().filter(cookie -> path.startsWith(cookie.getKey().get(1)))
+                .map(cookie -> cookie.getKey().get(0) + "=" + cookie.getValue()).collect(Collectors.joining("; "));
+        if (!sent.isEmpty()) {
+            request.header("Cookie", sent);
         }
         if (headers.length > 0) {
             request.headers(headers);
@@ -104,7 +108,7 @@ final class ConsoleClient {
     HttpResponse<String> send(HttpRequest request) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            setCookie(response).ifPresent(this::keep);
+            response.headers().allValues("Set-Cookie").forEach(this::keep);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -114,10 +118,17 @@ final class ConsoleClient {
         }
     }
 
-    /** What a browser does with {@code Set-Cookie}: keeps the value, or drops it when it has expired. */
+    /** What a browser does with {@code Set-Cookie}: keeps the value for its name and path, or drops it when it has expired. */
     private void keep(String setCookie) {
+        String name = setCookie.substring(0, setCookie.indexOf('='));
         String value = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
-        cookie = setCookie.contains("Max-Age=0") || value.isEmpty() ? null : value;
+        String path = setCookie.replaceAll(".*; Path=([^;]*).*", "$1");
+        List<String> key = List.of(name, path.equals(setCookie) ? "/" : path);
+        if (setCookie.contains("Max-Age=0") || value.isEmpty()) {
+            cookies.remove(key);
+        } else {
+            cookies.put(key, value);
+        }
     }
 
     private static String encoded(Map<String, ?> fields) {

@@ -57,8 +57,16 @@ class TokensTest {
 
         HttpResponse<String> created = admin.postWithCheckField(Paths.TOKENS, form("tina", "qa", "P90D"));
 
-        assertThat(created.statusCode()).isEqualTo(201);
-        Document answer = page(created);
+        assertThat(created.statusCode()).as("then a GET: a reload posts nothing").isEqualTo(303);
+        String shown = created.headers().firstValue("Location").orElseThrow();
+        assertThat(shown).isEqualTo("/admin/tokens/" + named("tina").id() + "/created").doesNotContain("abk_");
+        assertThat(created.headers().firstValue("Set-Cookie").orElseThrow())
+                .endsWith("; Max-Age=60; Path=" + shown + "; HttpOnly; SameSite=Strict");
+        HttpResponse<String> showing = admin.get(shown);
+        assertThat(showing.statusCode()).isEqualTo(200);
+        assertThat(showing.headers().firstValue("Set-Cookie").orElseThrow()).as("shown once")
+                .startsWith("abkit_new_secret=; Max-Age=0; Path=" + shown + ";");
+        Document answer = page(showing);
         String secret = answer.selectFirst(".secret").text();
         assertThat(answer.selectFirst(".warning").text()).contains("shown this once");
         assertThat(answer.selectFirst("dd.role").text()).isEqualTo("qa");
@@ -73,6 +81,21 @@ class TokensTest {
         assertThat(row.selectFirst(".last-used").text()).as("authenticated above").endsWith("UTC");
         assertThat(row.selectFirst(".revoked").text()).isEqualTo("–");
         assertThat(row.selectFirst("a.revoke").attr("href")).isEqualTo("/admin/tokens/" + named("tina").id() + "/revoke");
+    }
+
+    @Test
+    void the_secret_s_page_opened_again_shows_no_secret_and_makes_no_second_token() {
+        ConsoleClient admin = ConsoleClient.admin(server);
+        String shown = admin.postWithCheckField(Paths.TOKENS, form("rhea", "editor", "")).headers()
+                .firstValue("Location").orElseThrow();
+        assertThat(page(admin.get(shown)).select(".secret")).hasSize(1);
+
+        Document reloaded = page(admin.get(shown));
+
+        assertThat(reloaded.select(".secret")).isEmpty();
+        assertThat(reloaded.selectFirst(".gone").text()).contains("is not shown again");
+        assertThat(tokens.list(Principal.bootstrap()).stream().filter(token -> token.name().value().equals("rhea")))
+                .hasSize(1);
     }
 
     @Test

@@ -68,11 +68,7 @@ class AdminConsoleTest extends SystemTest {
     @Test
     void a_qa_token_made_on_the_tokens_page_signs_in_and_its_override_reaches_the_device_over_the_mobile_api() {
         String adminCookie = cookieOf(post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN)));
-        String adminCsrf = csrfOf(get("/admin/tokens", adminCookie));
-        HttpResponse<String> created = post("/admin/tokens", adminCookie,
-                Map.of("csrf", adminCsrf, "name", "console_qa", "role", "qa", "expiresIn", "P1D"));
-        assertThat(created.statusCode()).isEqualTo(201);
-        String secret = Jsoup.parse(created.body()).selectFirst(".secret").text();
+        String secret = newToken(adminCookie, "console_qa", "qa", "P1D");
 
         HttpResponse<String> qaSignedIn = post("/admin/sign-in", null, Map.of("token", secret));
         assertThat(qaSignedIn.headers().firstValue("Location")).contains("/admin/overrides");
@@ -92,11 +88,8 @@ class AdminConsoleTest extends SystemTest {
     @Test
     void while_the_database_is_out_of_reach_the_console_says_so_in_a_page_and_keeps_everyone_signed_in() {
         String adminCookie = cookieOf(post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN)));
-        HttpResponse<String> created = post("/admin/tokens", adminCookie,
-                Map.of("csrf", csrfOf(get("/admin/tokens", adminCookie)), "name", "outage_editor", "role", "editor",
-                        "expiresIn", ""));
         String editorCookie = cookieOf(post("/admin/sign-in", null,
-                Map.of("token", Jsoup.parse(created.body()).selectFirst(".secret").text())));
+                Map.of("token", newToken(adminCookie, "outage_editor", "editor", ""))));
         String editorCsrf = csrfOf(get("/admin/experiments", editorCookie));
 
         POSTGRES.cutOff(databaseName());
@@ -145,6 +138,20 @@ class AdminConsoleTest extends SystemTest {
         assertThat(Jsoup.parse(view.body()).selectFirst("h1").text()).contains("button_color");
         assertThat(api.get("/api/v1/admin/experiments", "Cookie", statsCookie).statusCode())
                 .as("the API takes no cookie").isEqualTo(401);
+    }
+
+    /**
+     * Makes a token on the tokens page as a browser does: the form, its 303 to the page that shows the secret once,
+     * and that page opened with the cookie the 303 set for it.
+     */
+    private String newToken(String adminCookie, String name, String role, String expiresIn) {
+        HttpResponse<String> created = post("/admin/tokens", adminCookie,
+                Map.of("csrf", csrfOf(get("/admin/tokens", adminCookie)), "name", name, "role", role, "expiresIn", expiresIn));
+        assertThat(created.statusCode()).isEqualTo(303);
+        String secretCookie = created.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        HttpResponse<String> shown = get(created.headers().firstValue("Location").orElseThrow(),
+                adminCookie + "; " + secretCookie);
+        return Jsoup.parse(shown.body()).selectFirst(".secret").text();
     }
 
     private static String cookieOf(HttpResponse<String> signedIn) {
