@@ -28,7 +28,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,10 +57,7 @@ class ConsoleBrowserTest {
 
     @BeforeAll
     void aBrowser() {
-        HeadlessChromium.requireInstalled();
-        browser = HeadlessChromium.start(profile, 1280, 900);
-        // Elements of a page still loading are waited for (polled), not missed.
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.startWaitingForElements(profile, 1280, 900);
     }
 
     @AfterAll

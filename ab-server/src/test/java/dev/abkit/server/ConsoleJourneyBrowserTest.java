@@ -13,7 +13,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,10 +47,7 @@ class ConsoleJourneyBrowserTest extends SystemTest {
 
     @BeforeAll
     void aBrowser() {
-        HeadlessChromium.requireInstalled();
-        browser = HeadlessChromium.start(profile, 1280, 900);
-        // Elements of a page still loading are waited for (polled), not missed.
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.startWaitingForElements(profile, 1280, 900);
     }
 
     @AfterAll

@@ -68,6 +68,17 @@ public final class HeadlessChromium {
                 .until(ExpectedConditions.stalenessOf(element));
     }
 
+    /**
+     * {@link #start}, checked installed first, and waiting up to 5 s for an element a page still loading has not
+     * shown yet (polled), rather than missing it: for tests that walk through pages.
+     */
+    public static ChromeDriver startWaitingForElements(Path profile, int width, int height) {
+        requireInstalled();
+        ChromeDriver browser = start(profile, width, height);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        return browser;
+    }
+
     /** A fresh browser with its own profile in {@code profile}, a viewport of the given size, no network chatter. */
     public static ChromeDriver start(Path profile, int width, int height) {
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
