@@ -1,5 +1,7 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.event.EventTime;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,14 @@ record EventRetention(Duration retention, Clock clock) {
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("the event retention must be positive (got " + retention + ")");
         }
+    }
+
+    /**
+     * The retention an embedder or the server asks for, refused when shorter than the core's
+     * {@link EventTime#SHORTEST_RETENTION} (tests of the dropping itself make shorter ones directly).
+     */
+    static EventRetention atLeastTheShortest(Duration retention) {
+        return new EventRetention(EventTime.requireLongEnough(retention), Clock.systemUTC());
     }
 
     /** The first day whose events are kept. */

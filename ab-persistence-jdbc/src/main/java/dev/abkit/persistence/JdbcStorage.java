@@ -85,7 +85,7 @@ public final class JdbcStorage {
      * running within {@code analystScans}: their statement timeout, how many at once, how long one waits.
      */
     public static JdbcStorage migrated(DataSource dataSource, Duration eventRetention, AnalystScanLimits analystScans) {
-        return migrated(dataSource, new EventRetention(eventRetention, Clock.systemUTC()), analystScans);
+        return migrated(dataSource, EventRetention.atLeastTheShortest(eventRetention), analystScans);
     }
 
     static JdbcStorage migrated(DataSource dataSource, EventRetention retention) {
@@ -118,7 +118,7 @@ public final class JdbcStorage {
 
     /** As {@link #on(DataSource, Duration)}, the scans of raw events within {@code analystScans}. */
     public static JdbcStorage on(DataSource dataSource, Duration eventRetention, AnalystScanLimits analystScans) {
-        return new JdbcStorage(dataSource, new EventRetention(eventRetention, Clock.systemUTC()), analystScans);
+        return new JdbcStorage(dataSource, EventRetention.atLeastTheShortest(eventRetention), analystScans);
     }
 
     static JdbcStorage on(DataSource dataSource, EventRetention retention) {

@@ -1,5 +1,6 @@
 package dev.abkit.server;
 
+import dev.abkit.core.event.EventTime;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -8,7 +9,7 @@ import java.time.format.DateTimeParseException;
 
 /**
  * {@code AB_EVENTS_RETENTION} ({@code abkit.events.retention}): how long raw events and their ids are kept,
- * a number of days ({@code 180}) or an ISO-8601 duration ({@code P180D}, {@code PT36H}); positive. Read when
+ * a number of days ({@code 180}) or an ISO-8601 duration ({@code P180D}); at least 30 days. Read when
  * the storage is built, at start-up, so that a value that is neither stops the start with one line.
  */
 @Singleton
@@ -33,14 +34,15 @@ final class EventRetentionSetting {
         } catch (DateTimeParseException notADuration) {
             throw mistake(value);
         }
-        if (parsed.isNegative() || parsed.isZero()) {
+        if (parsed.compareTo(EventTime.SHORTEST_RETENTION) < 0) {
             throw mistake(value);
         }
         return parsed;
     }
 
     private static ConfigurationMistake mistake(String value) {
-        return new ConfigurationMistake(VARIABLE + " is " + value + "; set it to a positive number of days (180)"
-                + " or an ISO-8601 duration (P180D), or leave it unset for 180 days", null);
+        return new ConfigurationMistake(VARIABLE + " is " + value + "; set it to a number of days (180) or an"
+                + " ISO-8601 duration (P180D) of at least " + EventTime.SHORTEST_RETENTION.toDays() + " days, as long"
+                + " as an exposure may be late, or leave it unset for 180 days", null);
     }
 }

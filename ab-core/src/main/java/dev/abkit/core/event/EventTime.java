@@ -26,6 +26,13 @@ public final class EventTime {
     /** The oldest a corrected time may be, before the receipt time. */
     public static final Duration MAX_AGE = Duration.ofDays(30);
 
+    /**
+     * The shortest time raw events may be kept: as long as an exposure may be late. An exposure reported
+     * {@link #MAX_AGE} after it happened brings the device's events since then into the exposed counts (decision
+     * 15); were they dropped already, the exposed results would be short for that device, silently.
+     */
+    public static final Duration SHORTEST_RETENTION = MAX_AGE;
+
     private EventTime() {
     }
 
@@ -52,6 +59,20 @@ public final class EventTime {
                     + " (got " + corrected + ", received " + receivedAt + ")");
         }
         return corrected;
+    }
+
+    /**
+     * @return {@code retention}, if raw events kept that long are kept long enough
+     * @throws IllegalArgumentException if it is shorter than {@link #SHORTEST_RETENTION}
+     */
+    public static Duration requireLongEnough(Duration retention) {
+        Objects.requireNonNull(retention, "retention");
+        if (retention.compareTo(SHORTEST_RETENTION) < 0) {
+            throw new IllegalArgumentException("the event retention must be at least " + SHORTEST_RETENTION.toDays()
+                    + " days, as long as an exposure may be late, so that its events are still there (got "
+                    + retention + ")");
+        }
+        return retention;
     }
 
     /**

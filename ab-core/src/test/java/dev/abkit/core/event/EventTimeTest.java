@@ -114,4 +114,14 @@ class EventTimeTest {
         assertThat(Receipt.at(RECEIVED).corrected(null)).isEqualTo(RECEIVED);
         assertThatThrownBy(() -> new Receipt(null, sentAt)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void events_are_kept_at_least_as_long_as_an_exposure_may_be_late() {
+        assertThat(EventTime.requireLongEnough(Duration.ofDays(30))).isEqualTo(EventTime.MAX_AGE);
+        assertThat(EventTime.requireLongEnough(Duration.ofDays(180))).isEqualTo(Duration.ofDays(180));
+        assertThatThrownBy(() -> EventTime.requireLongEnough(Duration.ofDays(30).minusSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 30 days");
+        assertThatThrownBy(() -> EventTime.requireLongEnough(Duration.ofHours(36)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,0 +1,28 @@
+package dev.abkit.persistence;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * An embedder asking for raw events kept shorter than an exposure may be late is refused before anything is
+ * built, with the reason: the exposed results would be short for late exposures, silently (decision 15).
+ */
+class ShortestRetentionTest {
+
+    @Test
+    void a_retention_under_30_days_is_refused_by_every_public_way_in() {
+        JdbcDataSource untouched = new JdbcDataSource();
+        untouched.setURL("jdbc:h2:mem:never-opened");
+
+        for (Duration tooShort : new Duration[] {Duration.ofDays(29), Duration.ofHours(36)}) {
+            assertThatThrownBy(() -> JdbcStorage.on(untouched, tooShort)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("at least 30 days");
+            assertThatThrownBy(() -> JdbcStorage.migrated(untouched, tooShort))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 30 days");
+        }
+    }
+}
