@@ -41,7 +41,7 @@ final class Paths {
         return experiment(key) + "/schedule";
     }
 
-    /** The edit form of a draft, to which it posts too. */
+    /** The edit form of an experiment (of the fields its status lets change), to which it posts too. */
     static String edit(String key) {
         return experiment(key) + "/edit";
     }
