@@ -22,12 +22,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the
- * lifecycle calls, the schedule form (a draft's or a scheduled one's) and the edit link (unless it is stopped) for one
- * that may change experiments, the
- * overrides and their form for one that may override
- * devices, the results link for one that may read statistics. Made for {@link ExperimentsController}, and for
- * {@link OverridesController} when an override form sent from the page comes back to it with an error.
+ * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the lifecycle
+ * calls, the schedule form (a draft's or a scheduled one's) and the edit link (unless it is stopped) for one that may
+ * change experiments, the overrides and their form for one that may override devices, the results link for one that
+ * may read statistics, the history link for one that may read the audit trail. Made for
+ * {@link ExperimentsController}, and for {@link OverridesController} when an override form sent from the page comes
+ * back to it with an error.
  */
 @Singleton
 public final class ExperimentPages {
@@ -99,6 +99,7 @@ public final class ExperimentPages {
         OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null
                 : form.section(experiment, overrides.overridesOf(experiment.key()), errors, refused, true);
         String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(key) : null;
+        String history = principal.may(Permission.READ_AUDIT) ? Paths.history(key) : null;
         boolean changes = principal.may(Permission.CHANGE_EXPERIMENTS);
         ScheduleSection scheduled = changes && Transition.SCHEDULE.movesFrom(experiment.status())
                 ? schedule.scheduleSection(key, scheduleErrors) : null;
@@ -108,6 +109,6 @@ public final class ExperimentPages {
                 Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
                 Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
                 Shown.audience(experiment.audience()), options, figures == null ? null : count(figures.devices()),
-                actions, overridden, results, scheduled, edit, editLabel(editable));
+                actions, overridden, results, history, scheduled, edit, editLabel(editable));
     }
 }

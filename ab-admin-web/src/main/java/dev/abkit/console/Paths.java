@@ -46,6 +46,11 @@ final class Paths {
         return experiment(key) + "/edit";
     }
 
+    /** The experiment's history, from the audit trail; {@code ?after=} a position pages on. */
+    static String history(String key) {
+        return experiment(key) + "/history";
+    }
+
     /** The overrides page of one experiment: needs only the permission to override (QA may not read experiments). */
     static String overrides(String key) {
         return OVERRIDES + "?" + OverrideForm.EXPERIMENT + "=" + encoded(key);
