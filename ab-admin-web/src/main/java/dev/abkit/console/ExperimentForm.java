@@ -4,6 +4,7 @@ import dev.abkit.core.model.AppVersion;
 import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.CountryCode;
 import dev.abkit.core.model.Coverage;
+import dev.abkit.core.model.EditableField;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -21,14 +22,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The form that creates an experiment (or edits a draft, or schedules one: the same inputs, fewer of them), as a
+ * The form that creates an experiment (or edits one, or schedules one: the same inputs, fewer of them), as a
  * person filled it in or as the experiment stands: turned into the core's command, or into what is wrong with it,
  * field by field, named as the admin API names its fields. The checks are the core's own
  * (its value objects' constructors); this class only says which input each of their reasons belongs to, and
@@ -71,7 +74,7 @@ final class ExperimentForm {
 
     /**
      * The form as the experiment stands (its options, coverage, audience, schedule and end), to change from there:
-     * the edit form of a draft and the schedule form start from what is stored, not from nothing.
+     * the edit form and the schedule form start from what is stored, not from nothing.
      */
     static ExperimentForm of(Experiment experiment) {
         Map<String, List<String>> values = new LinkedHashMap<>();
@@ -131,7 +134,7 @@ final class ExperimentForm {
     /** @return the command, or null when {@code errors} received what is wrong */
     NewExperiment command(FieldErrors errors) {
         ExperimentKey key = checked(errors, "key", () -> ExperimentKey.of(fields.text("key")));
-        ExperimentChanges settings = changes(errors);
+        ExperimentChanges settings = changes(errors, EnumSet.allOf(EditableField.class));
         Start start = start();
         Instant startAt = start == Start.SCHEDULED ? instant(errors, "startAt") : null;
         if (start == Start.SCHEDULED && startAt == null && errors.of("startAt") == null) {
@@ -147,29 +150,63 @@ final class ExperimentForm {
     }
 
     /**
-     * What a draft's edit form sets, and what the create form shares with it: the options, coverage, audience,
-     * end and end action (never the key; the start is the schedule form's). An end left empty removes it.
+     * The fields this form carries, each counted as sent when any input of it was (an empty one too: an empty end
+     * removes it): the edit form of an experiment sends those its status may change, and whatever else a forged
+     * or outdated form sends goes to the core, which refuses it. Never the start, which is the schedule form's.
+     */
+    Set<EditableField> sent() {
+        Set<EditableField> sent = EnumSet.noneOf(EditableField.class);
+        if (fields.hasAnyStartingWith("options[")) {
+            sent.add(EditableField.OPTIONS);
+        }
+        if (fields.hasAnyStartingWith("audience.")) {
+            sent.add(EditableField.AUDIENCE);
+        }
+        if (fields.has("coverage")) {
+            sent.add(EditableField.COVERAGE);
+        }
+        if (fields.has("endAt") || fields.has("endAction")) {
+            sent.add(EditableField.END);
+        }
+        return sent;
+    }
+
+    /**
+     * What an edit form sets, and what the create form shares with it: of the options, coverage, audience, end and
+     * end action, those of {@code wanted} (never the key; the start is the schedule form's). An end left empty
+     * removes it.
      *
      * @return the changes, or null when {@code errors} received what is wrong
      */
-    ExperimentChanges changes(FieldErrors errors) {
-        List<Option> options = options(errors);
-        Coverage coverage = fields.text("coverage").isEmpty() ? Coverage.FULL
+    ExperimentChanges changes(FieldErrors errors, Set<EditableField> wanted) {
+        List<Option> options = wanted.contains(EditableField.OPTIONS) ? options(errors) : null;
+        Coverage coverage = !wanted.contains(EditableField.COVERAGE) ? null
+                : fields.text("coverage").isEmpty() ? Coverage.FULL
                 : checked(errors, "coverage", () -> Coverage.percent(fields.text("coverage")));
-        Audience audience = audience(errors);
-        Instant endAt = instant(errors, "endAt");
-        EndAction endAction = checked(errors, "endAction", () -> endAction(fields.text("endAction")));
+        Audience audience = wanted.contains(EditableField.AUDIENCE) ? audience(errors) : null;
+        boolean end = wanted.contains(EditableField.END);
+        Instant endAt = end ? instant(errors, "endAt") : null;
+        EndAction endAction = end ? checked(errors, "endAction", () -> endAction(fields.text("endAction"))) : null;
         if (!errors.isEmpty()) {
             return null;
         }
-        try {
-            return ExperimentChanges.none().withOptions(options).withCoverage(coverage).withAudience(audience)
-                    .withEndAt(endAt).withEndAction(endAction);
-        } catch (IllegalArgumentException e) {
-            // Each option was valid on its own, so they are not together (the same value twice, a block too large).
-            errors.add("options", e.getMessage());
-            return null;
+        ExperimentChanges changes = ExperimentChanges.none();
+        if (options != null) {
+            try {
+                changes = changes.withOptions(options);
+            } catch (IllegalArgumentException e) {
+                // Each option was valid on its own, so they are not together (the same value twice, a block too large).
+                errors.add("options", e.getMessage());
+                return null;
+            }
         }
+        if (coverage != null) {
+            changes = changes.withCoverage(coverage);
+        }
+        if (wanted.contains(EditableField.AUDIENCE)) {
+            changes = changes.withAudience(audience);
+        }
+        return end ? changes.withEndAt(endAt).withEndAction(endAction) : changes;
     }
 
     /**
@@ -324,15 +361,29 @@ final class ExperimentForm {
 
     /** The form again, as filled in, with what is wrong next to each field. */
     CreatePage page(Frame frame, FieldErrors errors) {
-        return page(frame, errors, field("key", errors), Paths.EXPERIMENTS, Paths.EXPERIMENTS);
+        return page(frame, errors, field("key", errors), Paths.EXPERIMENTS, Paths.EXPERIMENTS,
+                new CreatePage.Offered(null, true, true, true, true));
     }
 
-    /** The edit form of the draft {@code key} (whose key does not change, so is not an input), as filled in. */
-    CreatePage editPage(Frame frame, FieldErrors errors, String key) {
-        return page(frame, errors, new Field("key", key, null), Paths.edit(key), Paths.experiment(key));
+    /**
+     * The edit form of the experiment {@code key} (whose key does not change, so is not an input), as filled in, with
+     * the inputs of the fields its status lets change ({@code editable}, the core's {@link EditableField#in}).
+     */
+    CreatePage editPage(Frame frame, FieldErrors errors, String key, Set<EditableField> editable) {
+        String hint = editable.contains(EditableField.OPTIONS)
+                ? "A draft: no device sees it yet, so everything here may change. Its start is set on its page."
+                : "Devices may see it, so its options, weights and audience no longer change"
+                + (editable.contains(EditableField.COVERAGE)
+                ? "; its coverage (from the next block of new devices on) and its end still do."
+                : "; it enrols no new device, so only its end still changes.");
+        return page(frame, errors, new Field("key", key, null), Paths.edit(key), Paths.experiment(key),
+                new CreatePage.Offered(hint, editable.contains(EditableField.OPTIONS),
+                        editable.contains(EditableField.AUDIENCE), editable.contains(EditableField.COVERAGE),
+                        editable.contains(EditableField.END)));
     }
 
-    private CreatePage page(Frame frame, FieldErrors errors, Field key, String action, String cancel) {
+    private CreatePage page(Frame frame, FieldErrors errors, Field key, String action, String cancel,
+                            CreatePage.Offered offered) {
         List<CreatePage.OptionRow> optionRows = new ArrayList<>(rows);
         for (int row = 0; row < rows; row++) {
             optionRows.add(new CreatePage.OptionRow(row + 1, field(value(row), errors), field(weight(row), errors)));
@@ -342,7 +393,7 @@ final class ExperimentForm {
                 .map(platform -> new Choice(platform.text(), platform.text(), platforms.contains(platform.text())))
                 .toList();
         String endAction = fields.text("endAction").isEmpty() ? EndAction.STOP.name() : fields.text("endAction");
-        return new CreatePage(frame, action, cancel, errors.count(), key, optionRows, rows, rows < Experiment.MAX_OPTIONS,
+        return new CreatePage(frame, action, cancel, offered, errors.count(), key, optionRows, rows, rows < Experiment.MAX_OPTIONS,
                 errors.of("options"), field("coverage", errors), platformChoices, errors.of("audience.platforms"),
                 field("audience.minAppVersion", errors), field("audience.maxAppVersion", errors),
                 field("audience.locales", errors), field("audience.countries", errors),

@@ -13,15 +13,17 @@ import java.util.List;
  * @param devices   the enrolled devices, or null where the role may not read statistics
  * @param overrides its QA overrides and the form that sets one, or null where the role may not override devices
  * @param results   the address of its results view (ab-stats-web), or null where the role may not read statistics
+ * @param history   the address of its history (the audit trail), or null where the role may not read the trail
  * @param scheduleForm the form that schedules it, or null where its status or the role does not allow it
- * @param edit      the address of its edit form, or null unless it is a draft and the role may change it
+ * @param edit      the address of its edit form, or null where its status (stopped) or the role does not allow it
+ * @param editLabel what the edit link says it changes (Edit, Change end or coverage, Change end)
  */
 @Introspected
 public record ExperimentPage(Frame frame, String notice, String error, String key, String status, String statusClass,
                              String created, String schedule, String coverage, String audience,
                              List<OptionLine> options, String devices, List<Action> actions,
-                             OverridesSection overrides, String results, ScheduleSection scheduleForm,
-                             String edit) {
+                             OverridesSection overrides, String results, String history, ScheduleSection scheduleForm,
+                             String edit, String editLabel) {
 
     /** @param devices the devices given this option, or null where the role may not read statistics */
     @Introspected

@@ -4,7 +4,7 @@ import dev.abkit.core.auth.Permission;
 import dev.abkit.core.auth.Principal;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
-import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.EditableField;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Transition;
 import dev.abkit.core.port.in.ExperimentStatistics;
@@ -17,16 +17,17 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the
- * lifecycle calls, the schedule form (a draft's or a scheduled one's) and the edit link (a draft's) for one that may
- * change experiments, the
- * overrides and their form for one that may override
- * devices, the results link for one that may read statistics. Made for {@link ExperimentsController}, and for
- * {@link OverridesController} when an override form sent from the page comes back to it with an error.
+ * An experiment's page as a role may see it: the statistics' counts for a role that may read them, the lifecycle
+ * calls, the schedule form (a draft's or a scheduled one's) and the edit link (unless it is stopped) for one that may
+ * change experiments, the overrides and their form for one that may override devices, the results link for one that
+ * may read statistics, the history link for one that may read the audit trail. Made for
+ * {@link ExperimentsController}, and for {@link OverridesController} when an override form sent from the page comes
+ * back to it with an error.
  */
 @Singleton
 public final class ExperimentPages {
@@ -50,6 +51,12 @@ public final class ExperimentPages {
 
     static String count(long count) {
         return String.format(Locale.ROOT, "%,d", count);
+    }
+
+    /** What the edit link says it changes: everything of a draft, a started one's end and coverage, a closed one's end. */
+    private static String editLabel(Set<EditableField> editable) {
+        return editable.contains(EditableField.OPTIONS) ? "Edit"
+                : editable.contains(EditableField.COVERAGE) ? "Change end or coverage" : "Change end";
     }
 
     /**
@@ -92,15 +99,16 @@ public final class ExperimentPages {
         OverridesSection overridden = !principal.may(Permission.OVERRIDE_DEVICES) ? null
                 : form.section(experiment, overrides.overridesOf(experiment.key()), errors, refused, true);
         String results = principal.may(Permission.READ_STATISTICS) ? Paths.results(key) : null;
+        String history = principal.may(Permission.READ_AUDIT) ? Paths.history(key) : null;
         boolean changes = principal.may(Permission.CHANGE_EXPERIMENTS);
         ScheduleSection scheduled = changes && Transition.SCHEDULE.movesFrom(experiment.status())
                 ? schedule.scheduleSection(key, scheduleErrors) : null;
-        // Only a draft's options and audience change (the core's rule): the form is offered for a draft only.
-        String edit = changes && experiment.status() == ExperimentStatus.DRAFT ? Paths.edit(key) : null;
+        Set<EditableField> editable = changes ? EditableField.in(experiment.status()) : Set.of();
+        String edit = editable.isEmpty() ? null : Paths.edit(key);
         return new ExperimentPage(signedIn.frame(), notice, error, key, experiment.status().name(),
                 Shown.statusClass(experiment.status()), Shown.time(experiment.createdAt()),
                 Shown.schedule(experiment.lifecycle()), experiment.coverage().toString(),
                 Shown.audience(experiment.audience()), options, figures == null ? null : count(figures.devices()),
-                actions, overridden, results, scheduled, edit);
+                actions, overridden, results, history, scheduled, edit, editLabel(editable));
     }
 }

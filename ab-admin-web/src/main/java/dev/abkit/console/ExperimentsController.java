@@ -7,6 +7,7 @@ import dev.abkit.core.error.DuplicateExperimentException;
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.error.UnknownExperimentException;
+import dev.abkit.core.model.EditableField;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
@@ -39,16 +40,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
  * The experiments in the console: the list with its status filter, the form that creates one, an experiment's
  * page (with its QA overrides for a role that may set them, whose forms {@link OverridesController} takes, and a
  * link to its results for a role that may read statistics), the form that schedules a draft or a scheduled one,
- * a draft's edit form, and its lifecycle calls behind their confirmation pages. Every change is the core's use case called with the signed-in principal, which checks the
- * permission itself: what a role may not do is not offered here, and refused by the core (a 403 page) if a
- * form is forged. Every form is checked for its
- * {@link CsrfField} first. The use cases read storage, hence the blocking executor.
+ * the edit form (of the fields its status lets change), and its lifecycle calls behind their confirmation pages.
+ * Every change is the core's use case called with the signed-in principal, which checks the permission itself:
+ * what a role may not do is not offered here, and refused by the core (a 403 page) if a form is forged. Every
+ * form is checked for its {@link CsrfField} first. The use cases read storage, hence the blocking executor.
  */
 @Controller(Paths.EXPERIMENTS)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -250,7 +252,11 @@ public class ExperimentsController {
         });
     }
 
-    /** A draft's edit form, prefilled with what it has; for any other status, a page that says why there is none. */
+    /**
+     * The edit form, prefilled with what the experiment has, with the inputs of the fields its status lets change
+     * (the core's {@link EditableField#in}: a draft everything, a started one its end and coverage, a closed one its
+     * end); for a stopped one, a page that says there is nothing to change.
+     */
     @Get(value = "/{key}/edit", produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> editForm(HttpRequest<?> request, @PathVariable String key) {
         SignedIn signedIn = SignedIn.of(request);
@@ -262,42 +268,47 @@ public class ExperimentsController {
         if (found.isEmpty()) {
             return pages.noSuchExperiment(signedIn, key, request);
         }
-        if (found.get().status() != ExperimentStatus.DRAFT) {
-            return notADraft(signedIn, found.get(), request);
+        Set<EditableField> editable = EditableField.in(found.get().status());
+        if (editable.isEmpty()) {
+            return pages.problem(HttpStatus.CONFLICT, signedIn.frame(), "Nothing to change", key + " is "
+                    + found.get().status() + ": it is final, and nothing about it changes any more.", request);
         }
-        return pages.ok("edit", ExperimentForm.of(found.get()).editPage(signedIn.frame(), new FieldErrors(), key), request);
+        return pages.ok("edit", ExperimentForm.of(found.get()).editPage(signedIn.frame(), new FieldErrors(), key, editable),
+                request);
     }
 
-    /** Saves a draft's changes, or shows the form again: with more option rows, or with what is wrong. */
+    /**
+     * Saves the changes of the fields the form sent, or shows the form again: with more option rows, or with what is
+     * wrong. A field the experiment's status does not let change (a forged form, or one opened before it was
+     * started) is refused by the core, and nothing is changed.
+     */
     @Post(value = "/{key}/edit", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String key, @Nullable @Body String body) {
         return changeExperiment(request, key, body, (signedIn, experiment, form) -> {
+            Set<EditableField> editable = EditableField.in(experiment.status());
             if (form.asksForMoreRows()) {
-                return pages.ok("edit", form.withMoreRows().editPage(signedIn.frame(), new FieldErrors(), key), request);
+                return pages.ok("edit", form.withMoreRows().editPage(signedIn.frame(), new FieldErrors(), key, editable),
+                        request);
             }
             FieldErrors errors = new FieldErrors();
-            ExperimentChanges changes = form.changes(errors);
+            ExperimentChanges changes = form.changes(errors, form.sent());
             if (changes == null) {
-                return pages.page(HttpStatus.BAD_REQUEST, "edit", form.editPage(signedIn.frame(), errors, key), request);
+                return pages.page(HttpStatus.BAD_REQUEST, "edit", form.editPage(signedIn.frame(), errors, key, editable),
+                        request);
             }
             try {
                 edit.edit(signedIn.principal(), experiment.key(), changes);
                 return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + EDITED);
             } catch (InvalidScheduleException invalid) {
                 errors.add(invalid.field(), invalid.getMessage());
-                return pages.page(HttpStatus.CONFLICT, "edit", form.editPage(signedIn.frame(), errors, key), request);
-            } catch (IllegalTransitionException started) {
-                // Started (or stopped) since the form was opened: its options and audience no longer change.
-                return notADraft(signedIn, experiments.get(experiment.key()), request);
+                return pages.page(HttpStatus.CONFLICT, "edit", form.editPage(signedIn.frame(), errors, key, editable),
+                        request);
+            } catch (IllegalTransitionException refused) {
+                // A field its status does not let change: forged, or the experiment was started or stopped meanwhile.
+                return pages.problem(HttpStatus.CONFLICT, signedIn.frame(), "Not changed", refused.getMessage()
+                        + ". Nothing was changed; its page offers what its status still allows.", request);
             }
         });
-    }
-
-    private HttpResponse<?> notADraft(SignedIn signedIn, Experiment experiment, HttpRequest<?> request) {
-        String key = experiment.key().value();
-        return pages.problem(HttpStatus.CONFLICT, signedIn.frame(), "Not a draft", key + " is " + experiment.status()
-                + ": only a draft is edited here, since options, weights and audience never change once devices may"
-                + " see it. Its page offers what its status still allows.", request);
     }
 
     /** What a form does to an experiment that exists, for a person whose role may change experiments. */

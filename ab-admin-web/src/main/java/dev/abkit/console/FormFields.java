@@ -64,4 +64,9 @@ final class FormFields {
     boolean has(String name) {
         return values.containsKey(name);
     }
+
+    /** Whether any field named {@code prefix...} was sent ({@code options[} for any option row). */
+    boolean hasAnyStartingWith(String prefix) {
+        return values.keySet().stream().anyMatch(name -> name.startsWith(prefix));
+    }
 }

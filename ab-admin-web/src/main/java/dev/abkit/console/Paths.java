@@ -41,7 +41,7 @@ final class Paths {
         return experiment(key) + "/schedule";
     }
 
-    /** The edit form of a draft, to which it posts too. */
+    /** The edit form of an experiment (of the fields its status lets change), to which it posts too. */
     static String edit(String key) {
         return experiment(key) + "/edit";
     }
@@ -49,6 +49,11 @@ final class Paths {
     /** The page that shows a new token's secret, once. */
     static String tokenCreated(String id) {
         return TOKENS + "/" + encoded(id) + "/created";
+    }
+
+    /** The experiment's history, from the audit trail; {@code ?after=} a position pages on. */
+    static String history(String key) {
+        return experiment(key) + "/history";
     }
 
     /** The overrides page of one experiment: needs only the permission to override (QA may not read experiments). */

@@ -20,11 +20,19 @@ final class Shown {
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
+    private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
     private Shown() {
     }
 
     static String time(Instant instant) {
         return MINUTE.format(instant);
+    }
+
+    /** To the second, where two changes a minute apart must read apart (the history). */
+    static String second(Instant instant) {
+        return SECOND.format(instant);
     }
 
     /** The CSS class of a status badge: {@code running}, {@code stopped}, ... */

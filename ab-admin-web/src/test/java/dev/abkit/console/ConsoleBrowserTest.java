@@ -182,6 +182,7 @@ class ConsoleBrowserTest {
         try {
             for (String path : new String[] {"/admin/experiments", "/admin/experiments/new", "/admin/experiments/price",
                     "/admin/experiments/phone_draft", "/admin/experiments/phone_draft/edit",
+                    "/admin/experiments/phone_draft/history", "/admin/experiments/price/edit",
                     "/admin/overrides?experiment=price", "/admin/devices?token=browser-phone", "/admin/tokens"}) {
                 browser.get(address(path));
                 long pageWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");

@@ -97,7 +97,9 @@ class ExperimentsTest {
         assertThat(drafts.select("tr.experiment").eachAttr("data-key")).contains("filtered_draft")
                 .doesNotContain("price", "button_color");
         assertThat(drafts.selectFirst("#status option[selected]").val()).isEqualTo("DRAFT");
-        assertThat(page(admin().get(Paths.EXPERIMENTS + "?status=CLOSED")).select("tr.experiment")).isEmpty();
+        Document closed = page(admin().get(Paths.EXPERIMENTS + "?status=CLOSED"));
+        assertThat(closed.select("tr.experiment .status").eachText()).allMatch("CLOSED"::equals);
+        assertThat(closed.select("tr.experiment").eachAttr("data-key")).doesNotContain("filtered_draft", "price");
     }
 
     @Test
@@ -487,16 +489,189 @@ class ExperimentsTest {
         assertThat(page(analyst.get("/admin/experiments/forged_edit")).select("a.edit")).isEmpty();
         assertThat(abkit.findExperiments().get(key).options()).containsExactly(Option.of("a", 1), Option.of("b", 1));
 
-        assertThat(page(admin().get("/admin/experiments/price")).select("a.edit")).as("running: not a draft").isEmpty();
-        HttpResponse<String> running = admin().get("/admin/experiments/price/edit");
-        assertThat(running.statusCode()).isEqualTo(409);
-        assertThat(page(running).selectFirst(".problem").text()).startsWith("price is RUNNING: only a draft is edited");
-        HttpResponse<String> startedMeanwhile = admin().postWithCheckField("/admin/experiments/price/edit",
-                form("price", "x", "1"));
-        assertThat(startedMeanwhile.statusCode()).as("the core refuses").isEqualTo(409);
-        assertThat(abkit.findExperiments().get(ExperimentKey.of("price")).options()).extracting(Option::value)
-                .doesNotContain("x");
         assertThat(admin().get("/admin/experiments/nothing_here/edit").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void a_drafts_form_sent_after_it_was_started_is_refused_by_the_core_and_changes_nothing() {
+        ExperimentKey key = draft("started_meanwhile");
+        ConsoleClient console = admin();
+        Map<String, Object> fields = filledIn(page(console.get("/admin/experiments/started_meanwhile/edit"))
+                .selectFirst("form.edit"));
+        fields.put(ExperimentForm.value(0), "x");
+        abkit.startExperiment().start(Principal.bootstrap(), key);
+
+        HttpResponse<String> refused = console.post("/admin/experiments/started_meanwhile/edit", fields);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(page(refused).selectFirst(".problem").text())
+                .contains("is RUNNING: options and weights change only while it is a DRAFT").contains("Nothing was changed");
+        assertThat(abkit.findExperiments().get(key).options()).containsExactly(Option.of("a", 1), Option.of("b", 1));
+    }
+
+    /** An experiment of its own, started (RUNNING), closed or stopped, or scheduled to start in two days. */
+    private ExperimentKey inStatus(String key, ExperimentStatus status) {
+        ExperimentKey created = abkit.createExperiment().create(Principal.bootstrap(), new NewExperiment(
+                ExperimentKey.of(key), List.of(Option.of("a", 1), Option.of("b", 1)), false,
+                status == ExperimentStatus.SCHEDULED ? LocalDateTime.parse(inDays(2)).toInstant(ZoneOffset.UTC) : null,
+                LocalDateTime.parse(inDays(5)).toInstant(ZoneOffset.UTC), EndAction.STOP)).key();
+        if (status == ExperimentStatus.CLOSED) {
+            abkit.closeExperiment().close(Principal.bootstrap(), created);
+        } else if (status == ExperimentStatus.STOPPED) {
+            abkit.stopExperiment().stop(Principal.bootstrap(), created);
+        }
+        assertThat(abkit.findExperiments().get(created).status()).isEqualTo(status);
+        return created;
+    }
+
+    @Test
+    void a_running_experiments_coverage_and_end_are_changed_from_a_form_of_only_those() {
+        ExperimentKey key = inStatus("running_edit", ExperimentStatus.RUNNING);
+        ConsoleClient console = admin();
+        Element link = page(console.get("/admin/experiments/running_edit")).selectFirst("a.edit");
+        assertThat(link.text()).isEqualTo("Change end or coverage");
+        assertThat(link.attr("href")).isEqualTo("/admin/experiments/running_edit/edit");
+
+        Document editPage = page(console.get("/admin/experiments/running_edit/edit"));
+        Element form = editPage.selectFirst("form.edit");
+        assertThat(form.selectFirst("#coverage").val()).isEqualTo("100");
+        assertThat(form.selectFirst("#endAt").val()).isEqualTo(inDays(5));
+        assertThat(form.select(".option-row, [name^=options], [name^=audience], [name=rows], button.more, #startAt"))
+                .as("its options, audience and start no longer change").isEmpty();
+        assertThat(editPage.selectFirst("p.hint").text()).contains("its coverage").contains("and its end still do");
+        Map<String, Object> fields = filledIn(form);
+        fields.putAll(Map.of("coverage", "25", "endAt", inDays(3), "endAction", "CLOSE"));
+
+        HttpResponse<String> saved = console.post("/admin/experiments/running_edit/edit", fields);
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        assertThat(saved.headers().firstValue("Location")).contains("/admin/experiments/running_edit?done=edited");
+        Experiment edited = abkit.findExperiments().get(key);
+        assertThat(edited.coverage().toString()).isEqualTo("25%");
+        assertThat(edited.lifecycle().endAt()).isEqualTo(LocalDateTime.parse(inDays(3)).toInstant(ZoneOffset.UTC));
+        assertThat(edited.lifecycle().endAction()).isEqualTo(EndAction.CLOSE);
+        assertThat(edited.status()).isEqualTo(ExperimentStatus.RUNNING);
+        assertThat(edited.options()).containsExactly(Option.of("a", 1), Option.of("b", 1));
+        Document after = page(console.get("/admin/experiments/running_edit?done=edited"));
+        assertThat(after.selectFirst(".coverage").text()).isEqualTo("25%");
+        assertThat(after.selectFirst("dd.schedule").text())
+                .endsWith("closes " + inDays(3).replace('T', ' ') + " UTC");
+    }
+
+    @Test
+    void a_scheduled_experiments_end_is_removed_by_leaving_it_empty() {
+        ExperimentKey key = inStatus("scheduled_end", ExperimentStatus.SCHEDULED);
+        ConsoleClient console = admin();
+        assertThat(page(console.get("/admin/experiments/scheduled_end")).selectFirst("a.edit").text())
+                .isEqualTo("Change end or coverage");
+        Map<String, Object> fields = filledIn(page(console.get("/admin/experiments/scheduled_end/edit")).selectFirst("form.edit"));
+        assertThat(fields).containsEntry("endAt", inDays(5));
+        fields.put("endAt", "");
+
+        HttpResponse<String> saved = console.post("/admin/experiments/scheduled_end/edit", fields);
+
+        assertThat(saved.statusCode()).isEqualTo(303);
+        Experiment edited = abkit.findExperiments().get(key);
+        assertThat(edited.lifecycle().endAt()).isNull();
+        assertThat(edited.status()).isEqualTo(ExperimentStatus.SCHEDULED);
+        assertThat(edited.lifecycle().startAt()).as("the start stays").isEqualTo(LocalDateTime.parse(inDays(2)).toInstant(ZoneOffset.UTC));
+        assertThat(page(console.get("/admin/experiments/scheduled_end")).selectFirst("dd.schedule").text())
+                .startsWith("starts ").doesNotContain("stops");
+    }
+
+    @Test
+    void a_closed_experiment_offers_only_its_end_and_a_stopped_one_nothing() {
+        ExperimentKey closed = inStatus("closed_edit", ExperimentStatus.CLOSED);
+        ExperimentKey stopped = inStatus("stopped_edit", ExperimentStatus.STOPPED);
+        ConsoleClient console = admin();
+
+        assertThat(page(console.get("/admin/experiments/closed_edit")).selectFirst("a.edit").text()).isEqualTo("Change end");
+        Element form = page(console.get("/admin/experiments/closed_edit/edit")).selectFirst("form.edit");
+        assertThat(form.select("#endAt, #endAction")).hasSize(2);
+        assertThat(form.select("#coverage, [name^=options], [name^=audience]")).as("it enrols no new device").isEmpty();
+        Map<String, Object> fields = filledIn(form);
+        fields.put("endAt", "");
+        assertThat(console.post("/admin/experiments/closed_edit/edit", fields).statusCode()).isEqualTo(303);
+        assertThat(abkit.findExperiments().get(closed).lifecycle().endAt()).isNull();
+
+        assertThat(page(console.get("/admin/experiments/stopped_edit")).select("a.edit")).isEmpty();
+        HttpResponse<String> opened = console.get("/admin/experiments/stopped_edit/edit");
+        assertThat(opened.statusCode()).isEqualTo(409);
+        assertThat(page(opened).selectFirst(".problem").text()).isEqualTo("stopped_edit is STOPPED: it is final, and"
+                + " nothing about it changes any more.");
+        assertThat(page(opened).select("form.edit")).isEmpty();
+        HttpResponse<String> forged = console.postWithCheckField("/admin/experiments/stopped_edit/edit",
+                Map.of("endAt", inDays(9)));
+        assertThat(forged.statusCode()).isEqualTo(409);
+        assertThat(page(forged).selectFirst(".problem").text()).contains("a stopped experiment is final");
+        assertThat(abkit.findExperiments().get(stopped).lifecycle().endAt())
+                .isEqualTo(LocalDateTime.parse(inDays(5)).toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    void a_field_its_status_does_not_let_change_is_refused_by_the_core_and_nothing_changes() {
+        ExperimentKey key = inStatus("forged_fields", ExperimentStatus.RUNNING);
+        ConsoleClient console = admin();
+        Map<String, Object> fields = filledIn(page(console.get("/admin/experiments/forged_fields/edit")).selectFirst("form.edit"));
+        fields.put("coverage", "30");
+        Map<String, Object> withOptions = new LinkedHashMap<>(fields);
+        withOptions.putAll(Map.of(ExperimentForm.value(0), "x", ExperimentForm.weight(0), "1"));
+        Map<String, Object> withAudience = new LinkedHashMap<>(fields);
+        withAudience.put("audience.platforms", "ios");
+
+        HttpResponse<String> options = console.post("/admin/experiments/forged_fields/edit", withOptions);
+        HttpResponse<String> audience = console.post("/admin/experiments/forged_fields/edit", withAudience);
+
+        assertThat(options.statusCode()).isEqualTo(409);
+        assertThat(page(options).selectFirst(".problem").text())
+                .startsWith("experiment \"forged_fields\" is RUNNING: options and weights change only while it is a DRAFT");
+        assertThat(audience.statusCode()).isEqualTo(409);
+        assertThat(page(audience).selectFirst(".problem").text()).contains("the audience changes only while it is a DRAFT");
+        Experiment unchanged = abkit.findExperiments().get(key);
+        assertThat(unchanged.options()).containsExactly(Option.of("a", 1), Option.of("b", 1));
+        assertThat(unchanged.audience().isEveryone()).isTrue();
+        assertThat(unchanged.coverage().toString()).as("nothing of the form is saved").isEqualTo("100%");
+    }
+
+    @Test
+    void an_end_in_the_past_is_said_next_to_its_field_and_changes_nothing() {
+        ExperimentKey key = inStatus("past_end", ExperimentStatus.RUNNING);
+        ConsoleClient console = admin();
+        Map<String, Object> fields = filledIn(page(console.get("/admin/experiments/past_end/edit")).selectFirst("form.edit"));
+        fields.putAll(Map.of("endAt", "2020-01-01T00:00", "coverage", "50"));
+
+        HttpResponse<String> refused = console.post("/admin/experiments/past_end/edit", fields);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        Document page = page(refused);
+        assertThat(page.selectFirst("#endAt").val()).isEqualTo("2020-01-01T00:00");
+        assertThat(page.selectFirst("#endAt").attr("aria-describedby")).isEqualTo("endAt-error");
+        assertThat(page.selectFirst("#endAt-error").text()).startsWith("endAt 2020-01-01T00:00:00Z is not in the future");
+        assertThat(page.selectFirst("#coverage").val()).as("as sent").isEqualTo("50");
+        assertThat(page.select("[name^=options]")).as("still the form of a running experiment").isEmpty();
+        Experiment unchanged = abkit.findExperiments().get(key);
+        assertThat(unchanged.coverage().toString()).isEqualTo("100%");
+        assertThat(unchanged.lifecycle().endAt()).isEqualTo(LocalDateTime.parse(inDays(5)).toInstant(ZoneOffset.UTC));
+    }
+
+    @Test
+    void a_started_experiments_edit_is_refused_without_the_check_field_and_to_a_role_that_may_not_change_it() {
+        ExperimentKey key = inStatus("guarded_edit", ExperimentStatus.RUNNING);
+        Map<String, Object> fields = Map.of("coverage", "10", "endAt", "", "endAction", "STOP");
+        ConsoleClient analyst = as("anna", Role.ANALYST);
+
+        HttpResponse<String> forged = admin().post("/admin/experiments/guarded_edit/edit", fields);
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(page(forged).selectFirst("h1").text()).isEqualTo("This form was refused");
+        assertThat(page(analyst.get("/admin/experiments/guarded_edit")).select("a.edit")).isEmpty();
+        assertThat(analyst.get("/admin/experiments/guarded_edit/edit").statusCode()).isEqualTo(403);
+        HttpResponse<String> byAnalyst = analyst.postWithCheckField("/admin/experiments/guarded_edit/edit", fields);
+        assertThat(byAnalyst.statusCode()).isEqualTo(403);
+        assertThat(page(byAnalyst).selectFirst(".problem").text()).contains("change_experiments");
+        Experiment unchanged = abkit.findExperiments().get(key);
+        assertThat(unchanged.coverage().toString()).isEqualTo("100%");
+        assertThat(unchanged.lifecycle().endAt()).isNotNull();
     }
 
     @Test

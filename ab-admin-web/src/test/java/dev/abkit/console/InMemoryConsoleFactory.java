@@ -9,6 +9,7 @@ import dev.abkit.core.port.in.ExperimentStatistics;
 import dev.abkit.core.port.in.FindDevice;
 import dev.abkit.core.port.in.FindExperiments;
 import dev.abkit.core.port.in.OverrideDevices;
+import dev.abkit.core.port.in.ReadAudit;
 import dev.abkit.core.port.in.EditExperiment;
 import dev.abkit.core.port.in.ScheduleExperiment;
 import dev.abkit.core.port.in.StartExperiment;
@@ -83,6 +84,11 @@ class InMemoryConsoleFactory {
     @Singleton
     FindDevice findDevice(AbKit abkit) {
         return abkit.findDevice();
+    }
+
+    @Singleton
+    ReadAudit readAudit(AbKit abkit) {
+        return abkit.readAudit();
     }
 
     /** Authenticates the console's cookies, and makes and revokes the tests' personal tokens. */

@@ -2,6 +2,7 @@ package dev.abkit.core.service;
 
 import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidScheduleException;
+import dev.abkit.core.model.EditableField;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
@@ -79,30 +80,19 @@ final class LifecycleRules {
     }
 
     /**
-     * A draft takes every change; a scheduled or running experiment only a new end and coverage (R7: from
-     * the next block boundary on), a closed one only a new end (options, weights and audience never change
-     * once devices may see it); a stopped one none.
+     * What {@link EditableField} lets change in the experiment's status: a draft everything, a scheduled or running
+     * experiment only a new end and coverage (R7: from the next block boundary on), a closed one only a new end
+     * (options, weights and audience never change once devices may see it); a stopped one nothing.
      */
     static Experiment edited(Experiment experiment, ExperimentChanges changes, Instant now) {
         ExperimentStatus status = experiment.status();
-        if (status == ExperimentStatus.STOPPED) {
+        if (EditableField.in(status).isEmpty()) {
             throw refusal(experiment, "a stopped experiment is final; nothing about it changes");
         }
-        if (status != ExperimentStatus.DRAFT && changes.options().isPresent()) {
-            throw refusal(experiment, "options and weights change only while it is a DRAFT"
-                    + " (devices would move, R1); create a new experiment instead");
-        }
-        if (status != ExperimentStatus.DRAFT && changes.audience().isPresent()) {
-            throw refusal(experiment, "the audience changes only while it is a DRAFT"
-                    + " (eligibility is decided at a device's first request, R2); create a new experiment instead");
-        }
-        if (status != ExperimentStatus.DRAFT && changes.startAt().isPresent()) {
-            throw refusal(experiment, "startAt changes by PATCH only while it is a DRAFT;"
-                    + " move a scheduled start with POST .../schedule");
-        }
-        if (changes.coverage().isPresent() && !status.isBeforeStart() && !experiment.isRunning()) {
-            throw refusal(experiment, "coverage changes while it is a DRAFT, SCHEDULED or RUNNING;"
-                    + " a " + status + " experiment enrols no new device");
+        for (EditableField field : changes.fields()) {
+            if (!field.changesIn(status)) {
+                throw refusal(experiment, whyNot(field, status));
+            }
         }
         Experiment edited = experiment;
         if (changes.coverage().isPresent()) {
@@ -126,6 +116,21 @@ final class LifecycleRules {
             requireEndAfterStart(experiment.key(), status.isBeforeStart() ? start : null, end);
         }
         return edited.withLifecycle(new Lifecycle(status, start, end, lifecycle.startedAt(), endAction));
+    }
+
+    /** Why {@code field} does not change in {@code status}, which the table of {@link EditableField} says it does not. */
+    private static String whyNot(EditableField field, ExperimentStatus status) {
+        return switch (field) {
+            case OPTIONS -> "options and weights change only while it is a DRAFT"
+                    + " (devices would move, R1); create a new experiment instead";
+            case AUDIENCE -> "the audience changes only while it is a DRAFT"
+                    + " (eligibility is decided at a device's first request, R2); create a new experiment instead";
+            case START_AT -> "startAt changes by PATCH only while it is a DRAFT;"
+                    + " move a scheduled start with POST .../schedule";
+            case COVERAGE -> "coverage changes while it is a DRAFT, SCHEDULED or RUNNING;"
+                    + " a " + status + " experiment enrols no new device";
+            case END -> "its end changes until it is stopped";
+        };
     }
 
     /**

@@ -2,14 +2,18 @@ package dev.abkit.core.port.in;
 
 import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.Coverage;
+import dev.abkit.core.model.EditableField;
 import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.Option;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.List;
+import java.util.Set;
 
 /**
  * The fields an edit changes; every other field stays as it is. Options are checked here, as
@@ -28,6 +32,19 @@ public record ExperimentChanges(Optional<List<Option>> options, Optional<Optiona
         Objects.requireNonNull(audience, "audience");
         Objects.requireNonNull(coverage, "coverage");
         options = options.map(Experiment::validOptions);
+    }
+
+    /** The fields this edit sets (an end, its action or both: {@link EditableField#END}), whatever their new values. */
+    public Set<EditableField> fields() {
+        Set<EditableField> fields = EnumSet.noneOf(EditableField.class);
+        options.ifPresent(set -> fields.add(EditableField.OPTIONS));
+        audience.ifPresent(set -> fields.add(EditableField.AUDIENCE));
+        startAt.ifPresent(set -> fields.add(EditableField.START_AT));
+        coverage.ifPresent(set -> fields.add(EditableField.COVERAGE));
+        if (endAt.isPresent() || endAction.isPresent()) {
+            fields.add(EditableField.END);
+        }
+        return Collections.unmodifiableSet(fields);
     }
 
     /** Changes nothing; add fields with the {@code with...} methods. */
