@@ -26,9 +26,12 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The form that creates an experiment (or edits one, or schedules one: the same inputs, fewer of them), as a
@@ -45,6 +48,9 @@ final class ExperimentForm {
 
     static final String ROWS = "rows";
     static final String MORE = "more";
+    /** The button of an option row that removes it; its value is the row's number (1, 2, ...). */
+    static final String REMOVE = "remove";
+    private static final Pattern OPTION_FIELD = Pattern.compile("options\\[(\\d+)\\]\\.(\\w+)");
     static final String START = "start";
 
     /** How the experiment begins: kept a draft (the default: nothing goes live by a slip), at once, or at startAt. */
@@ -122,13 +128,37 @@ final class ExperimentForm {
         return LocalDateTime.ofInstant(instant, ZoneOffset.UTC).toString();
     }
 
-    /** Whether the person asked for more option rows rather than to create. */
-    boolean asksForMoreRows() {
-        return fields.has(MORE);
+    /** Whether the person asked for more option rows, or to remove one, rather than to save. */
+    boolean asksToChangeRows() {
+        return fields.has(MORE) || fields.has(REMOVE);
     }
 
-    ExperimentForm withMoreRows() {
-        return new ExperimentForm(fields, rows + MORE_ROWS);
+    /** The form with what was asked: three more rows, or without the row whose button was pressed. */
+    ExperimentForm withRowsChanged() {
+        if (fields.has(MORE)) {
+            return new ExperimentForm(fields.renamed(name -> name.equals(MORE) ? Optional.empty() : Optional.of(name)),
+                    rows + MORE_ROWS);
+        }
+        int removed;
+        try {
+            removed = Integer.parseInt(fields.text(REMOVE)) - 1;
+        } catch (NumberFormatException notARow) {
+            removed = -1; // forged: nothing to remove
+        }
+        int gone = removed;
+        FormFields kept = fields.renamed(name -> {
+            if (name.equals(REMOVE)) {
+                return Optional.empty();
+            }
+            Matcher option = OPTION_FIELD.matcher(name);
+            if (gone < 0 || !option.matches()) {
+                return Optional.of(name);
+            }
+            int row = Integer.parseInt(option.group(1));
+            return row == gone ? Optional.empty()
+                    : Optional.of(row < gone ? name : "options[" + (row - 1) + "]." + option.group(2));
+        });
+        return new ExperimentForm(kept, gone >= 0 && gone < rows ? rows - 1 : rows);
     }
 
     /** @return the command, or null when {@code errors} received what is wrong */

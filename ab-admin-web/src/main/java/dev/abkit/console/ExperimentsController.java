@@ -129,8 +129,8 @@ public class ExperimentsController {
             return pages.forgedForm(signedIn.frame(), request);
         }
         ExperimentForm form = ExperimentForm.of(fields);
-        if (form.asksForMoreRows()) {
-            return pages.ok("create", form.withMoreRows().page(signedIn.frame(), new FieldErrors()), request);
+        if (form.asksToChangeRows()) {
+            return pages.ok("create", form.withRowsChanged().page(signedIn.frame(), new FieldErrors()), request);
         }
         FieldErrors errors = new FieldErrors();
         NewExperiment command = form.command(errors);
@@ -286,8 +286,8 @@ public class ExperimentsController {
     public HttpResponse<?> edit(HttpRequest<?> request, @PathVariable String key, @Nullable @Body String body) {
         return changeExperiment(request, key, body, (signedIn, experiment, form) -> {
             Set<EditableField> editable = EditableField.in(experiment.status());
-            if (form.asksForMoreRows()) {
-                return pages.ok("edit", form.withMoreRows().editPage(signedIn.frame(), new FieldErrors(), key, editable),
+            if (form.asksToChangeRows()) {
+                return pages.ok("edit", form.withRowsChanged().editPage(signedIn.frame(), new FieldErrors(), key, editable),
                         request);
             }
             FieldErrors errors = new FieldErrors();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The fields of a posted form ({@code application/x-www-form-urlencoded}), decoded here rather than bound by
@@ -63,6 +65,13 @@ final class FormFields {
 
     boolean has(String name) {
         return values.containsKey(name);
+    }
+
+    /** The same fields, each under the name {@code rename} gives it, or left out where it gives none. */
+    FormFields renamed(Function<String, Optional<String>> rename) {
+        Map<String, List<String>> renamed = new LinkedHashMap<>();
+        values.forEach((name, sent) -> rename.apply(name).ifPresent(newName -> renamed.put(newName, sent)));
+        return new FormFields(renamed);
     }
 
     /** Whether any field named {@code prefix...} was sent ({@code options[} for any option row). */

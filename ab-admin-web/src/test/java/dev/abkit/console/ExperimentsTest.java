@@ -168,6 +168,34 @@ class ExperimentsTest {
     }
 
     @Test
+    void removing_an_option_row_moves_the_rows_below_up_keeps_everything_else_and_creates_nothing() {
+        Map<String, Object> fields = form("fewer_rows", "a", "1", "b", "2", "c", "3");
+        fields.put("coverage", "40");
+        Document form = page(admin().get(Paths.NEW_EXPERIMENT));
+        assertThat(form.select("button.remove").eachAttr("value")).containsExactly("1", "2", "3", "4", "5", "6");
+
+        fields.put(ExperimentForm.REMOVE, "2");
+        HttpResponse<String> response = admin().postWithCheckField(Paths.EXPERIMENTS, fields);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = page(response);
+        assertThat(page.select(".option-row")).hasSize(5);
+        assertThat(page.selectFirst("input[name=rows]").val()).isEqualTo("5");
+        assertThat(page.select(".option-row input[name$=.value]").eachAttr("value")).containsExactly("a", "c", "", "", "");
+        assertThat(page.select(".option-row input[name$=.weight]").eachAttr("value")).containsExactly("1", "3", "", "", "");
+        assertThat(page.selectFirst("#coverage").val()).isEqualTo("40");
+        assertThat(page.select(".error")).isEmpty();
+        assertThat(exists("fewer_rows")).isFalse();
+
+        Map<String, Object> lastRow = form("one_row", "only", "1");
+        lastRow.put("rows", "1");
+        lastRow.put(ExperimentForm.REMOVE, "1");
+        Document single = page(admin().postWithCheckField(Paths.EXPERIMENTS, lastRow));
+        assertThat(single.select(".option-row")).as("a form keeps one row").hasSize(1);
+        assertThat(single.select("button.remove")).as("and offers no removal of it").isEmpty();
+    }
+
+    @Test
     void a_created_draft_is_started_closed_and_stopped_each_after_a_page_that_says_what_happens_to_devices() {
         ConsoleClient console = admin();
         Map<String, Object> fields = form("lifecycle", "short", "50", "long", "50");
