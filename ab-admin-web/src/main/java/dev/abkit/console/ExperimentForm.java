@@ -50,7 +50,7 @@ final class ExperimentForm {
     static final String MORE = "more";
     /** The button of an option row that removes it; its value is the row's number (1, 2, ...). */
     static final String REMOVE = "remove";
-    private static final Pattern OPTION_FIELD = Pattern.compile("options\\[(\\d+)\\]\\.(\\w+)");
+    private static final Pattern OPTION_FIELD = Pattern.compile("options\\[(\\d{1,2})\\]\\.(\\w+)");
     static final String START = "start";
 
     /** How the experiment begins: kept a draft (the default: nothing goes live by a slip), at once, or at startAt. */
@@ -164,7 +164,7 @@ final class ExperimentForm {
     /** @return the command, or null when {@code errors} received what is wrong */
     NewExperiment command(FieldErrors errors) {
         ExperimentKey key = checked(errors, "key", () -> ExperimentKey.of(fields.text("key")));
-        ExperimentChanges settings = changes(errors, EnumSet.allOf(EditableField.class));
+        ExperimentChanges settings = changes(errors, EnumSet.allOf(EditableField.class), Coverage.FULL);
         Start start = start();
         Instant startAt = start == Start.SCHEDULED ? instant(errors, "startAt") : null;
         if (start == Start.SCHEDULED && startAt == null && errors.of("startAt") == null) {
@@ -204,15 +204,24 @@ final class ExperimentForm {
     /**
      * What an edit form sets, and what the create form shares with it: of the options, coverage, audience, end and
      * end action, those of {@code wanted} (never the key; the start is the schedule form's). An end left empty
-     * removes it.
+     * removes it. A coverage left empty is an error: the form shows the coverage the experiment has, so an empty
+     * one was cleared, and on a running experiment reading it as 100 would enrol every eligible new device from
+     * then on (the API's PATCH refuses a null coverage for the same reason).
      *
      * @return the changes, or null when {@code errors} received what is wrong
      */
     ExperimentChanges changes(FieldErrors errors, Set<EditableField> wanted) {
+        return changes(errors, wanted, null);
+    }
+
+    /** @param emptyCoverage what an empty coverage means (the create form's placeholder, 100), or null: an error */
+    private ExperimentChanges changes(FieldErrors errors, Set<EditableField> wanted, Coverage emptyCoverage) {
         List<Option> options = wanted.contains(EditableField.OPTIONS) ? options(errors) : null;
         Coverage coverage = !wanted.contains(EditableField.COVERAGE) ? null
-                : fields.text("coverage").isEmpty() ? Coverage.FULL
-                : checked(errors, "coverage", () -> Coverage.percent(fields.text("coverage")));
+                : !fields.text("coverage").isEmpty()
+                ? checked(errors, "coverage", () -> Coverage.percent(fields.text("coverage")))
+                : emptyCoverage != null ? emptyCoverage
+                : missing(errors, "coverage", "write a percentage from 0.01 to 100 (100 enrols every eligible new device)");
         Audience audience = wanted.contains(EditableField.AUDIENCE) ? audience(errors) : null;
         boolean end = wanted.contains(EditableField.END);
         Instant endAt = end ? instant(errors, "endAt") : null;
@@ -370,6 +379,12 @@ final class ExperimentForm {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("must be CLOSE or STOP");
         }
+    }
+
+    /** @return null, {@code errors} having received why {@code field} may not be left empty */
+    private static <T> T missing(FieldErrors errors, String field, String why) {
+        errors.add(field, why);
+        return null;
     }
 
     private static <T> T checked(FieldErrors errors, String field, Supplier<T> parse) {

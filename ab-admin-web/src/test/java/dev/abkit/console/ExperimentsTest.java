@@ -587,6 +587,34 @@ class ExperimentsTest {
     }
 
     @Test
+    void a_coverage_cleared_on_the_edit_form_is_an_error_not_every_new_device() {
+        ExperimentKey key = inStatus("cleared_coverage", ExperimentStatus.RUNNING);
+        ConsoleClient console = admin();
+        Map<String, Object> fields = filledIn(page(console.get("/admin/experiments/cleared_coverage/edit")).selectFirst("form.edit"));
+        fields.put("coverage", "40");
+        assertThat(console.post("/admin/experiments/cleared_coverage/edit", fields).statusCode()).isEqualTo(303);
+        fields.put("coverage", "");
+
+        HttpResponse<String> refused = console.post("/admin/experiments/cleared_coverage/edit", fields);
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(page(refused).selectFirst("#coverage-error").text()).contains("100 enrols every eligible new device");
+        assertThat(abkit.findExperiments().get(key).coverage().toString()).isEqualTo("40%");
+    }
+
+    @Test
+    void a_forged_row_number_out_of_any_form_s_range_is_no_failure() {
+        Map<String, Object> fields = form("forged_rows", "a", "1");
+        fields.put("options[99999999999].value", "x");
+        fields.put(ExperimentForm.REMOVE, "1");
+
+        HttpResponse<String> response = admin().postWithCheckField(Paths.EXPERIMENTS, fields);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(exists("forged_rows")).isFalse();
+    }
+
+    @Test
     void a_scheduled_experiments_end_is_removed_by_leaving_it_empty() {
         ExperimentKey key = inStatus("scheduled_end", ExperimentStatus.SCHEDULED);
         ConsoleClient console = admin();
