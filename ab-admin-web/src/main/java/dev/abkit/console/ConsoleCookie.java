@@ -15,29 +15,35 @@ import java.util.Optional;
  * The console's sign-in: a cookie holding the token's secret itself ({@link SignInCookie}), so that every request
  * is authenticated the way the API's are and any instance can answer it, with no session table (decision 20).
  * HttpOnly (no script reads it), SameSite=Strict (no other site's page sends it), Secure when the request came
- * over HTTPS, and gone after 12 hours or at the token's expiry if sooner. Set twice, on two paths, so that no
- * other path receives it: the console's, and the statistics' pages, where the console links an experiment's
- * results; never the API's.
+ * over HTTPS, and gone after 12 hours or at the token's expiry if sooner. Set on the console's path, and for a
+ * role that may read statistics on the statistics' pages' too, where the console links an experiment's results;
+ * on no other path, never the API's.
  */
 final class ConsoleCookie {
 
     static final String NAME = SignInCookie.NAME;
-    static final List<String> PATHS = List.of("/admin", "/stats");
+    static final String CONSOLE_PATH = "/admin";
+    static final String STATISTICS_PATH = "/stats";
     static final Duration LONGEST = Duration.ofHours(12);
 
     private ConsoleCookie() {
     }
 
-    /** The {@code Set-Cookie} values that sign in, one per path. */
-    static List<String> signIn(String secret, boolean secure, Instant now, Optional<Instant> tokenExpiresAt) {
+    /**
+     * The {@code Set-Cookie} values that sign in, one per path: the console's, and the statistics' only for a role
+     * that may read them (no secret travels where it opens nothing).
+     */
+    static List<String> signIn(String secret, boolean secure, Instant now, Optional<Instant> tokenExpiresAt,
+                               boolean readsStatistics) {
         Duration life = tokenExpiresAt.map(expiry -> Duration.between(now, expiry))
                 .filter(untilExpiry -> untilExpiry.compareTo(LONGEST) < 0).orElse(LONGEST);
-        return cookies(SignInCookie.value(secret), Math.max(1, life.toSeconds()), secure);
+        List<String> paths = readsStatistics ? List.of(CONSOLE_PATH, STATISTICS_PATH) : List.of(CONSOLE_PATH);
+        return cookies(paths, SignInCookie.value(secret), Math.max(1, life.toSeconds()), secure);
     }
 
-    /** The {@code Set-Cookie} values that sign out: the same cookies, empty and already expired. */
+    /** The {@code Set-Cookie} values that sign out: the same cookies on both paths, empty and already expired. */
     static List<String> signOut(boolean secure) {
-        return cookies("", 0, secure);
+        return cookies(List.of(CONSOLE_PATH, STATISTICS_PATH), "", 0, secure);
     }
 
     /** {@code response} with {@code setCookies} added (a header each). */
@@ -46,8 +52,8 @@ final class ConsoleCookie {
         return response;
     }
 
-    private static List<String> cookies(String value, long maxAgeSeconds, boolean secure) {
-        return PATHS.stream().map(path -> cookie(NAME, value, maxAgeSeconds, path, secure)).toList();
+    private static List<String> cookies(List<String> paths, String value, long maxAgeSeconds, boolean secure) {
+        return paths.stream().map(path -> cookie(NAME, value, maxAgeSeconds, path, secure)).toList();
     }
 
     private static String cookie(String name, String value, long maxAgeSeconds, String path, boolean secure) {

@@ -1,6 +1,7 @@
 package dev.abkit.console;
 
 import dev.abkit.core.auth.Authentication;
+import dev.abkit.core.auth.Permission;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceLoader;
@@ -92,7 +93,8 @@ public class SignInController {
         Authentication authentication = authenticate.authenticate(token);
         if (authentication instanceof Authentication.Authenticated authenticated) {
             return ConsoleCookie.set(Paths.seeOther(Paths.home(authenticated.principal())), ConsoleCookie.signIn(token,
-                    ConsoleCookie.overHttps(request), clock.instant(), authenticated.expiresAt()));
+                    ConsoleCookie.overHttps(request), clock.instant(), authenticated.expiresAt(),
+                    authenticated.principal().may(Permission.READ_STATISTICS)));
         }
         Authentication.Reason reason = ((Authentication.Refused) authentication).reason();
         String error = reason == Authentication.Reason.MISSING ? "Enter your token."

@@ -17,7 +17,7 @@ class ConsoleCookieTest {
     void a_bootstrap_token_with_characters_a_cookie_may_not_hold_is_encoded() {
         String secret = "s3cret;with,comma\"quote\\back";
 
-        String setCookie = ConsoleCookie.signIn(secret, false, NOW, Optional.empty()).get(0);
+        String setCookie = ConsoleCookie.signIn(secret, false, NOW, Optional.empty(), true).get(0);
         String value = setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
 
         // Read back over HTTP by every test of SignInTest and ExperimentsTest: their admin token has such characters.
@@ -26,10 +26,10 @@ class ConsoleCookieTest {
 
     @Test
     void the_cookie_lives_12_hours_or_until_the_token_expires_and_never_zero_seconds() {
-        assertThat(ConsoleCookie.signIn("t", false, NOW, Optional.of(NOW.plus(Duration.ofDays(90)))).get(0))
+        assertThat(ConsoleCookie.signIn("t", false, NOW, Optional.of(NOW.plus(Duration.ofDays(90))), true).get(0))
                 .contains("; Max-Age=43200;");
-        assertThat(ConsoleCookie.signIn("t", false, NOW, Optional.of(NOW.plusSeconds(90))).get(0)).contains("; Max-Age=90;");
-        assertThat(ConsoleCookie.signIn("t", false, NOW, Optional.of(NOW.plusMillis(300))).get(0)).contains("; Max-Age=1;");
+        assertThat(ConsoleCookie.signIn("t", false, NOW, Optional.of(NOW.plusSeconds(90)), true).get(0)).contains("; Max-Age=90;");
+        assertThat(ConsoleCookie.signIn("t", false, NOW, Optional.of(NOW.plusMillis(300)), true).get(0)).contains("; Max-Age=1;");
     }
 
     @Test

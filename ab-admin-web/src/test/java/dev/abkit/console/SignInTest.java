@@ -59,6 +59,15 @@ class SignInTest {
     }
 
     @Test
+    void a_role_that_may_not_read_statistics_gets_no_cookie_for_them() {
+        CreatedToken editor = personal("no_stats_editor", Role.EDITOR, null);
+
+        HttpResponse<String> response = new ConsoleClient(server).post(Paths.SIGN_IN, Map.of("token", editor.secret()));
+
+        assertThat(response.headers().allValues("Set-Cookie")).singleElement().asString().contains("; Path=/admin;");
+    }
+
+    @Test
     void the_cookie_is_secure_when_the_browser_came_over_https_through_a_proxy() {
         HttpResponse<String> response = new ConsoleClient(server).post(Paths.SIGN_IN,
                 Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN), "X-Forwarded-Proto", "https");

@@ -136,8 +136,9 @@ class AdminConsoleTest extends SystemTest {
 
         assertThat(view.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(view.body()).selectFirst("h1").text()).contains("button_color");
-        assertThat(api.get("/api/v1/admin/experiments", "Cookie", statsCookie).statusCode())
-                .as("the API takes no cookie").isEqualTo(401);
+        for (String api : new String[] {"/api/v1/stats", "/api/v1/admin/experiments"}) {
+            assertThat(this.api.get(api, "Cookie", statsCookie).statusCode()).as(api + " takes no cookie").isEqualTo(401);
+        }
     }
 
     /**

@@ -39,6 +39,9 @@ public final class StatsTokenFilter {
      */
     static final String STATISTICS = "^/(?:api/v1/)?stats(?:/.*)?$";
 
+    /** The pages, where a browser may come signed in to the console; never the JSON API below {@code /api}. */
+    static final String PAGES = "/stats";
+
     /** The request attribute that holds the authenticated {@link Principal}, for what a page shows only to some roles. */
     static final String PRINCIPAL = "abkit.stats.principal";
 
@@ -75,13 +78,13 @@ public final class StatsTokenFilter {
     }
 
     /**
-     * The token of the {@code Authorization} header; without one, the token a browser signed in to the admin
-     * console holds in its cookie (set for these pages too, so that the console's link to an experiment's results
+     * The token of the {@code Authorization} header; without one, on the pages ({@link #PAGES}), the token a
+     * browser signed in to the admin console holds in its cookie (set for these pages too, so that the console's link to an experiment's results
      * needs no second sign-in; only pages to read, and SameSite=Strict keeps other sites' pages from using it).
      */
     private static String tokenOf(HttpRequest<?> request) {
         String authorization = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        if (authorization != null) {
+        if (authorization != null || !request.getPath().startsWith(PAGES)) {
             return AuthorizationHeader.bearerTokenOrBasicPassword(authorization);
         }
         return request.getCookies().findCookie(SignInCookie.NAME).map(Cookie::getValue).flatMap(SignInCookie::secret)

@@ -131,6 +131,8 @@ class StatsTokenFilterTest {
         assertThat(withCookie("/stats", SignInCookie.value(editor)).statusCode()).isEqualTo(403);
         assertUnauthorized("unknown", withCookie("/stats", SignInCookie.value("abk_unknown")), "the token is not known");
         assertUnauthorized("signed out", withCookie("/stats", ""), "need a token");
+        assertUnauthorized("the JSON API takes no cookie", withCookie("/api/v1/stats", SignInCookie.value(analyst)),
+                "need a token");
         assertUnauthorized("the header goes first", send(HttpRequest.newBuilder(server.getURI().resolve("/stats"))
                 .header("Cookie", SignInCookie.NAME + "=" + SignInCookie.value(analyst))
                 .header("Authorization", "Bearer wrong")), "the token is not known");
