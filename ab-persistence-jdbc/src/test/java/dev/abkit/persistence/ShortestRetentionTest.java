@@ -1,8 +1,9 @@
 package dev.abkit.persistence;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
+import javax.sql.DataSource;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,8 +16,11 @@ class ShortestRetentionTest {
 
     @Test
     void a_retention_under_30_days_is_refused_by_every_public_way_in() {
-        JdbcDataSource untouched = new JdbcDataSource();
-        untouched.setURL("jdbc:h2:mem:never-opened");
+        DataSource untouched = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, arguments) -> {
+                    throw new AssertionError("the DataSource was used (" + method.getName()
+                            + ") before the retention was checked");
+                });
 
         for (Duration tooShort : new Duration[] {Duration.ofDays(29), Duration.ofHours(36)}) {
             assertThatThrownBy(() -> JdbcStorage.on(untouched, tooShort)).isInstanceOf(IllegalArgumentException.class)

@@ -34,10 +34,11 @@ final class EventRetentionSetting {
         } catch (DateTimeParseException notADuration) {
             throw mistake(value);
         }
-        if (parsed.compareTo(EventTime.SHORTEST_RETENTION) < 0) {
+        try {
+            return EventTime.requireLongEnough(parsed);
+        } catch (IllegalArgumentException tooShort) {
             throw mistake(value);
         }
-        return parsed;
     }
 
     private static ConfigurationMistake mistake(String value) {
