@@ -285,6 +285,19 @@ final class ExperimentForm {
         return errors.isEmpty() ? new Schedule(startAt, endAt) : null;
     }
 
+    /** The field a confirmation page's form adds: the person has read what the change does, and still wants it. */
+    static final String CONFIRMED = "confirmed";
+
+    boolean confirmed() {
+        return fields.has(CONFIRMED);
+    }
+
+    /** The schedule form's fields as entered, for its confirmation page to send on, with {@link #CONFIRMED}. */
+    List<ConfirmPage.Carried> scheduleConfirmed() {
+        return List.of(new ConfirmPage.Carried("startAt", fields.text("startAt")),
+                new ConfirmPage.Carried("endAt", fields.text("endAt")), new ConfirmPage.Carried(CONFIRMED, "yes"));
+    }
+
     /** The schedule form of the experiment's page, as filled in (or as stored), with what is wrong next to each field. */
     ScheduleSection scheduleSection(String key, FieldErrors errors) {
         return new ScheduleSection(field("startAt", errors), field("endAt", errors), Paths.schedule(key));

@@ -8,9 +8,11 @@ import dev.abkit.core.error.IllegalTransitionException;
 import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.error.UnknownExperimentException;
 import dev.abkit.core.model.EditableField;
+import dev.abkit.core.model.EndAction;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.ExperimentStatus;
+import dev.abkit.core.model.Transition;
 import dev.abkit.core.port.in.CloseExperiment;
 import dev.abkit.core.port.in.CreateExperiment;
 import dev.abkit.core.port.in.EditExperiment;
@@ -35,6 +37,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -237,6 +240,10 @@ public class ExperimentsController {
                 return pages.page(HttpStatus.BAD_REQUEST, "experiment",
                         experimentPages.withSchedule(signedIn, experiment, form, errors, null), request);
             }
+            // Asked first, as every lifecycle call is; a status the core would refuse goes straight to its refusal.
+            if (!form.confirmed() && Transition.SCHEDULE.movesFrom(experiment.status())) {
+                return pages.ok("confirm", scheduleConfirmation(signedIn, experiment, wanted, form), request);
+            }
             try {
                 schedule.schedule(signedIn.principal(), experiment.key(), wanted.startAt(), wanted.endAt());
                 return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + SCHEDULED);
@@ -250,6 +257,25 @@ public class ExperimentsController {
                         experiments.get(experiment.key()), form, errors, refused.getMessage()), request);
             }
         });
+    }
+
+    /**
+     * What scheduling will do to devices, said before it is done, as for every lifecycle call: the form of this page
+     * sends the times on, confirmed.
+     */
+    private static ConfirmPage scheduleConfirmation(SignedIn signedIn, Experiment experiment,
+                                                    ExperimentForm.Schedule wanted, ExperimentForm form) {
+        String key = experiment.key().value();
+        Instant end = wanted.endAt() != null ? wanted.endAt() : experiment.lifecycle().endAt();
+        String ending = end == null ? " It has no end: it runs until someone closes or stops it."
+                : " At " + Shown.time(end) + (experiment.lifecycle().endAction() == EndAction.STOP
+                ? " it stops: no device is served it any more." : " it closes: no new device joins it; enrolled devices"
+                + " keep their option.");
+        return new ConfirmPage(signedIn.frame(), key, "schedule", "Schedule " + key + "?",
+                "It starts by itself at " + Shown.time(wanted.startAt()) + ": devices that reach abkit for the first time"
+                        + " from then on join it and keep the option they are given; devices seen before never join it."
+                        + ending, "Schedule it", Paths.schedule(key), Paths.experiment(key), null,
+                form.scheduleConfirmed());
     }
 
     /**

@@ -356,8 +356,23 @@ class ExperimentsTest {
         assertThat(before.selectFirst("form.set-schedule").attr("action")).isEqualTo("/admin/experiments/to_schedule/schedule");
         assertThat(before.selectFirst("#startAt").val()).as("a draft has no start yet").isEmpty();
 
-        HttpResponse<String> scheduled = console.postWithCheckField("/admin/experiments/to_schedule/schedule",
+        HttpResponse<String> asked = console.postWithCheckField("/admin/experiments/to_schedule/schedule",
                 Map.of("startAt", inDays(2), "endAt", inDays(9)));
+        assertThat(asked.statusCode()).isEqualTo(200);
+        Document confirmation = page(asked);
+        assertThat(confirmation.selectFirst("h1").text()).isEqualTo("Schedule to_schedule?");
+        assertThat(confirmation.selectFirst(".consequence").text())
+                .startsWith("It starts by itself at " + inDays(2).replace('T', ' ') + " UTC: devices that reach abkit for"
+                        + " the first time from then on join it").contains("devices seen before never join it")
+                .endsWith("At " + inDays(9).replace('T', ' ') + " UTC it stops: no device is served it any more.");
+        assertThat(abkit.findExperiments().get(key).status()).as("nothing done before it is confirmed")
+                .isEqualTo(ExperimentStatus.DRAFT);
+        Map<String, Object> confirmed = new LinkedHashMap<>();
+        confirmation.select("form.actions input[type=hidden]").forEach(input -> confirmed.put(input.attr("name"), input.val()));
+        assertThat(confirmed).containsEntry("startAt", inDays(2)).containsEntry("endAt", inDays(9))
+                .containsEntry(ExperimentForm.CONFIRMED, "yes").containsKey(CsrfField.NAME);
+
+        HttpResponse<String> scheduled = console.post("/admin/experiments/to_schedule/schedule", confirmed);
 
         assertThat(scheduled.statusCode()).isEqualTo(303);
         assertThat(scheduled.headers().firstValue("Location")).contains("/admin/experiments/to_schedule?done=scheduled");
@@ -377,7 +392,7 @@ class ExperimentsTest {
         ExperimentKey key = draft("past_start");
 
         HttpResponse<String> refused = admin().postWithCheckField("/admin/experiments/past_start/schedule",
-                Map.of("startAt", "2020-01-01T00:00"));
+                Map.of("startAt", "2020-01-01T00:00", ExperimentForm.CONFIRMED, "yes"));
 
         assertThat(refused.statusCode()).isEqualTo(409);
         Element startAt = page(refused).selectFirst("#startAt");
