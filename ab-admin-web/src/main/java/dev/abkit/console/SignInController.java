@@ -5,6 +5,7 @@ import dev.abkit.core.auth.Permission;
 import dev.abkit.core.port.in.AuthenticateToken;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.io.ResourceLoader;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -66,7 +67,14 @@ public class SignInController {
 
     @Get(value = Paths.SIGN_IN, produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> signInPage(HttpRequest<?> request, @Nullable @QueryValue(Paths.REASON) String reason) {
-        return pages.ok("sign-in", new SignInPage(notice(reason), null), request);
+        return signInPage(HttpStatus.OK, notice(reason), null, request);
+    }
+
+    /** The sign-in page, with a new check value in its form and in the cookie that goes with it. */
+    private HttpResponse<?> signInPage(HttpStatus status, String notice, String error, HttpRequest<?> request) {
+        String check = SignInCheck.newValue();
+        return pages.page(status, "sign-in", new SignInPage(notice, error, check), request)
+                .header(HttpHeaders.SET_COOKIE, SignInCheck.cookie(check, ConsoleCookie.overHttps(request)));
     }
 
     /** Why the person is on the sign-in page: signed out, or a token that stopped working. */
@@ -85,11 +93,20 @@ public class SignInController {
         return null;
     }
 
-    /** The token is checked as the API checks it; it is the cookie's content from then on. */
+    /**
+     * The token is checked as the API checks it, once the form's check field has been (a sign-in from another
+     * site's page is refused); it is the cookie's content from then on.
+     */
     @Post(value = Paths.SIGN_IN, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public HttpResponse<?> signIn(HttpRequest<?> request, @Nullable @Body String body) {
-        String token = FormFields.parse(body).text(TOKEN);
+        FormFields form = FormFields.parse(body);
+        if (!SignInCheck.passed(request, form)) {
+            return signInPage(HttpStatus.FORBIDDEN, "This sign-in was refused: it did not come from this console's own"
+                    + " sign-in page (or that page was open for more than an hour). Nothing was done; sign in here.",
+                    null, request);
+        }
+        String token = form.text(TOKEN);
         Authentication authentication = authenticate.authenticate(token);
         if (authentication instanceof Authentication.Authenticated authenticated) {
             return ConsoleCookie.set(Paths.seeOther(Paths.home(authenticated.principal())), ConsoleCookie.signIn(token,
@@ -99,7 +116,7 @@ public class SignInController {
         Authentication.Reason reason = ((Authentication.Refused) authentication).reason();
         String error = reason == Authentication.Reason.MISSING ? "Enter your token."
                 : "This token does not sign in: " + reason.explanation() + ".";
-        return pages.page(HttpStatus.UNAUTHORIZED, "sign-in", new SignInPage(null, error), request);
+        return signInPage(HttpStatus.UNAUTHORIZED, null, error, request);
     }
 
     @Post(value = Paths.SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)

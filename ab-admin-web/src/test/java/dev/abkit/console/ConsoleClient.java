@@ -53,11 +53,21 @@ final class ConsoleClient {
 
     /** Signs in with {@code token}, which must work. */
     ConsoleClient signedInAs(String token) {
-        HttpResponse<String> response = post(Paths.SIGN_IN, Map.of(SignInController.TOKEN, token));
+        HttpResponse<String> response = signIn(Map.of(SignInController.TOKEN, token));
         if (response.statusCode() != 303) {
             throw new IllegalStateException("sign-in answered " + response.statusCode());
         }
         return this;
+    }
+
+    /**
+     * Posts the sign-in form as a browser does: the sign-in page first (its check field, and the cookie that comes
+     * with it), then the form with {@code fields} and that check field.
+     */
+    HttpResponse<String> signIn(Map<String, ?> fields, String... headers) {
+        Map<String, Object> withCheck = new LinkedHashMap<>(fields);
+        withCheck.put(CsrfField.NAME, page(get(Paths.SIGN_IN, headers)).selectFirst("input[name=csrf]").val());
+        return post(Paths.SIGN_IN, withCheck, headers);
     }
 
     HttpResponse<String> get(String path, String... headers) {

@@ -68,7 +68,7 @@ class ErrorPagesTest {
 
     @Test
     void the_console_s_own_pages_are_left_as_they_are() {
-        HttpResponse<String> refused = new ConsoleClient(server).post(Paths.SIGN_IN, Map.of("token", "not-a-token"));
+        HttpResponse<String> refused = new ConsoleClient(server).signIn(Map.of("token", "not-a-token"));
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(page(refused).selectFirst("#token-error")).as("the sign-in form, not a problem page").isNotNull();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,10 +38,10 @@ class SignInTest {
 
     @Test
     void a_bad_token_shows_why_next_to_the_field_and_sets_no_cookie() {
-        HttpResponse<String> response = new ConsoleClient(server).post(Paths.SIGN_IN, Map.of("token", "not-a-token"));
+        HttpResponse<String> response = new ConsoleClient(server).signIn(Map.of("token", "not-a-token"));
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(setCookie(response)).isEmpty();
+        assertThat(response.headers().allValues("Set-Cookie")).noneMatch(set -> set.startsWith(ConsoleCookie.NAME));
         Document page = page(response);
         assertThat(page.selectFirst("#token-error").text()).isEqualTo("This token does not sign in: the token is not known.");
         assertThat(page.selectFirst("#token").attr("aria-describedby")).isEqualTo("token-error");
@@ -48,8 +49,7 @@ class SignInTest {
 
     @Test
     void the_cookie_holds_the_token_for_12_hours_http_only_same_site_strict_on_the_console_s_and_the_statistics_paths() {
-        HttpResponse<String> response = new ConsoleClient(server).post(Paths.SIGN_IN,
-                Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN));
+        HttpResponse<String> response = new ConsoleClient(server).signIn(Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN));
 
         assertThat(response.statusCode()).isEqualTo(303);
         assertThat(response.headers().firstValue("Location")).contains("/admin/experiments");
@@ -59,18 +59,44 @@ class SignInTest {
     }
 
     @Test
+    void a_sign_in_not_sent_from_the_console_s_own_sign_in_page_is_refused() {
+        ConsoleClient anotherSite = new ConsoleClient(server);
+
+        HttpResponse<String> withoutCheck = anotherSite.post(Paths.SIGN_IN, Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN));
+        HttpResponse<String> withoutCookie = anotherSite.post(Paths.SIGN_IN, Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN,
+                CsrfField.NAME, "0".repeat(64)));
+
+        for (HttpResponse<String> refused : List.of(withoutCheck, withoutCookie)) {
+            assertThat(refused.statusCode()).isEqualTo(403);
+            assertThat(refused.headers().allValues("Set-Cookie")).as("not signed in")
+                    .noneMatch(set -> set.startsWith(ConsoleCookie.NAME));
+            assertThat(page(refused).selectFirst(".notice").text()).startsWith("This sign-in was refused");
+        }
+        assertThat(anotherSite.get(Paths.EXPERIMENTS).statusCode()).as("still signed out").isEqualTo(303);
+    }
+
+    @Test
+    void the_sign_in_page_s_check_cookie_is_for_the_sign_in_only() {
+        HttpResponse<String> page = new ConsoleClient(server).get(Paths.SIGN_IN);
+
+        assertThat(page.headers().firstValue("Set-Cookie").orElseThrow())
+                .matches("abkit_sign_in=[0-9a-f]{64}; Max-Age=3600; Path=/admin/sign-in; HttpOnly; SameSite=Strict");
+        assertThat(page(page).selectFirst("input[name=csrf]").val())
+                .isEqualTo(page.headers().firstValue("Set-Cookie").orElseThrow().substring(14, 78));
+    }
+
+    @Test
     void a_role_that_may_not_read_statistics_gets_no_cookie_for_them() {
         CreatedToken editor = personal("no_stats_editor", Role.EDITOR, null);
 
-        HttpResponse<String> response = new ConsoleClient(server).post(Paths.SIGN_IN, Map.of("token", editor.secret()));
+        HttpResponse<String> response = new ConsoleClient(server).signIn(Map.of("token", editor.secret()));
 
         assertThat(response.headers().allValues("Set-Cookie")).singleElement().asString().contains("; Path=/admin;");
     }
 
     @Test
     void the_cookie_is_secure_when_the_browser_came_over_https_through_a_proxy() {
-        HttpResponse<String> response = new ConsoleClient(server).post(Paths.SIGN_IN,
-                Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN), "X-Forwarded-Proto", "https");
+        HttpResponse<String> response = new ConsoleClient(server).signIn(Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN), "X-Forwarded-Proto", "https");
 
         assertThat(setCookie(response).orElseThrow()).endsWith("; HttpOnly; SameSite=Strict; Secure");
     }
@@ -79,7 +105,7 @@ class SignInTest {
     void the_cookie_ends_with_a_token_that_expires_sooner_than_12_hours() {
         CreatedToken brief = personal("brief", Role.EDITOR, Duration.ofHours(1));
 
-        String cookie = setCookie(new ConsoleClient(server).post(Paths.SIGN_IN, Map.of("token", brief.secret())))
+        String cookie = setCookie(new ConsoleClient(server).signIn(Map.of("token", brief.secret())))
                 .orElseThrow();
 
         long maxAge = Long.parseLong(cookie.replaceAll(".*Max-Age=(\\d+);.*", "$1"));

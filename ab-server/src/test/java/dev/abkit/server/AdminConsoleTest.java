@@ -35,7 +35,7 @@ class AdminConsoleTest extends SystemTest {
 
     @Test
     void an_experiment_created_and_started_in_the_console_reaches_new_devices_and_its_list_counts_them() {
-        HttpResponse<String> signedIn = post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN));
+        HttpResponse<String> signedIn = signIn(Api.ADMIN_TOKEN);
         assertThat(signedIn.statusCode()).isEqualTo(303);
         String cookie = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
         assertThat(cookie).startsWith("abkit_console=");
@@ -67,10 +67,10 @@ class AdminConsoleTest extends SystemTest {
 
     @Test
     void a_qa_token_made_on_the_tokens_page_signs_in_and_its_override_reaches_the_device_over_the_mobile_api() {
-        String adminCookie = cookieOf(post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN)));
+        String adminCookie = cookieOf(signIn(Api.ADMIN_TOKEN));
         String secret = newToken(adminCookie, "console_qa", "qa", "P1D");
 
-        HttpResponse<String> qaSignedIn = post("/admin/sign-in", null, Map.of("token", secret));
+        HttpResponse<String> qaSignedIn = signIn(secret);
         assertThat(qaSignedIn.headers().firstValue("Location")).contains("/admin/overrides");
         String qaCookie = cookieOf(qaSignedIn);
         HttpResponse<String> overrides = get("/admin/overrides?experiment=button_color", qaCookie);
@@ -87,9 +87,8 @@ class AdminConsoleTest extends SystemTest {
 
     @Test
     void while_the_database_is_out_of_reach_the_console_says_so_in_a_page_and_keeps_everyone_signed_in() {
-        String adminCookie = cookieOf(post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN)));
-        String editorCookie = cookieOf(post("/admin/sign-in", null,
-                Map.of("token", newToken(adminCookie, "outage_editor", "editor", ""))));
+        String adminCookie = cookieOf(signIn(Api.ADMIN_TOKEN));
+        String editorCookie = cookieOf(signIn(newToken(adminCookie, "outage_editor", "editor", "")));
         String editorCsrf = csrfOf(get("/admin/experiments", editorCookie));
 
         POSTGRES.cutOff(databaseName());
@@ -126,7 +125,7 @@ class AdminConsoleTest extends SystemTest {
 
     @Test
     void the_results_link_of_an_experiment_s_page_opens_with_the_console_s_sign_in() {
-        HttpResponse<String> signedIn = post("/admin/sign-in", null, Map.of("token", Api.ADMIN_TOKEN));
+        HttpResponse<String> signedIn = signIn(Api.ADMIN_TOKEN);
         String statsCookie = signedIn.headers().allValues("Set-Cookie").stream().filter(set -> set.contains("; Path=/stats;"))
                 .findFirst().orElseThrow().split(";")[0];
 
@@ -153,6 +152,17 @@ class AdminConsoleTest extends SystemTest {
         HttpResponse<String> shown = get(created.headers().firstValue("Location").orElseThrow(),
                 adminCookie + "; " + secretCookie);
         return Jsoup.parse(shown.body()).selectFirst(".secret").text();
+    }
+
+    /**
+     * Signs in as a browser does: the sign-in page first, for its check field and the cookie that comes with it,
+     * then the form with the token.
+     */
+    private HttpResponse<String> signIn(String token) {
+        HttpResponse<String> page = get("/admin/sign-in", null);
+        String checkCookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        return post("/admin/sign-in", checkCookie, Map.of("token", token,
+                "csrf", Jsoup.parse(page.body()).selectFirst("input[name=csrf]").val()));
     }
 
     private static String cookieOf(HttpResponse<String> signedIn) {
