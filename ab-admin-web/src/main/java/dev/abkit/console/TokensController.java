@@ -25,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Personal tokens in the console, for admins ({@code MANAGE_TOKENS}, checked here for the pages and by the
@@ -94,45 +95,41 @@ public class TokensController {
      */
     @Get(value = "/{id}/created", produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> created(HttpRequest<?> request, @PathVariable String id) {
-        SignedIn signedIn = SignedIn.of(request);
-        if (!signedIn.principal().may(Permission.MANAGE_TOKENS)) {
-            return pages.refused(signedIn, Permission.MANAGE_TOKENS, request);
-        }
-        Optional<PersonalToken> found = find(signedIn, id);
-        if (found.isEmpty()) {
-            return noSuchToken(signedIn, request);
-        }
-        PersonalToken token = found.get();
-        Optional<String> secret = ConsoleCookie.newSecretOf(request);
-        MutableHttpResponse<String> page = pages.ok("token-created", new TokenCreatedPage(signedIn.frame(),
-                token.name().value(), token.role().wireName(), expires(token), secret.orElse(null)), request);
-        return secret.isEmpty() ? page : ConsoleCookie.set(page,
-                List.of(ConsoleCookie.newSecretShown(Paths.tokenCreated(id), ConsoleCookie.overHttps(request))));
-    }
-
-    private Optional<PersonalToken> find(SignedIn signedIn, String id) {
-        return tokens.list(signedIn.principal()).stream().filter(token -> token.id().toString().equals(id)).findFirst();
+        return withToken(request, id, (signedIn, token) -> {
+            Optional<String> secret = ConsoleCookie.newSecretOf(request);
+            MutableHttpResponse<String> page = pages.ok("token-created", new TokenCreatedPage(signedIn.frame(),
+                    token.name().value(), token.role().wireName(), expires(token), secret.orElse(null)), request);
+            return secret.isEmpty() ? page : ConsoleCookie.set(page,
+                    List.of(ConsoleCookie.newSecretShown(Paths.tokenCreated(id), ConsoleCookie.overHttps(request))));
+        });
     }
 
     /** The confirmation of a revocation: whose token, and what revoking it does. */
     @Get(value = "/{id}/revoke", produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> confirmRevoke(HttpRequest<?> request, @PathVariable String id) {
+        return withToken(request, id, (signedIn, token) -> {
+            String name = token.name().value();
+            return pages.ok("confirm", new ConfirmPage(signedIn.frame(), name, "revoke", "Revoke " + name + "'s token?",
+                    "From its next request on, the token of " + name + " (" + token.role().wireName() + ") is refused"
+                            + " everywhere: by the admin API, the statistics and this console, which signs its holder"
+                            + " out. It cannot be undone; " + name + " needs a new token.",
+                    "Revoke it", revokePath(token), Paths.TOKENS,
+                    token.revoked() ? name + "'s token is revoked already: there is nothing to revoke." : null), request);
+        });
+    }
+
+    /**
+     * The page of the token {@code id} names, for a person who may manage tokens; else the page that says why not:
+     * the role (403) before whether the token exists (404).
+     */
+    private HttpResponse<?> withToken(HttpRequest<?> request, String id,
+                                      BiFunction<SignedIn, PersonalToken, HttpResponse<?>> page) {
         SignedIn signedIn = SignedIn.of(request);
         if (!signedIn.principal().may(Permission.MANAGE_TOKENS)) {
             return pages.refused(signedIn, Permission.MANAGE_TOKENS, request);
         }
-        Optional<PersonalToken> found = find(signedIn, id);
-        if (found.isEmpty()) {
-            return noSuchToken(signedIn, request);
-        }
-        PersonalToken token = found.get();
-        String name = token.name().value();
-        return pages.ok("confirm", new ConfirmPage(signedIn.frame(), name, "revoke", "Revoke " + name + "'s token?",
-                "From its next request on, the token of " + name + " (" + token.role().wireName() + ") is refused"
-                        + " everywhere: by the admin API, the statistics and this console, which signs its holder out."
-                        + " It cannot be undone; " + name + " needs a new token.",
-                "Revoke it", revokePath(token), Paths.TOKENS,
-                token.revoked() ? name + "'s token is revoked already: there is nothing to revoke." : null), request);
+        return tokens.list(signedIn.principal()).stream().filter(token -> token.id().toString().equals(id)).findFirst()
+                .<HttpResponse<?>>map(token -> page.apply(signedIn, token)).orElseGet(() -> noSuchToken(signedIn, request));
     }
 
     @Post(value = "/{id}/revoke", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)
