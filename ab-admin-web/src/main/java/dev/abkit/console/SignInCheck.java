@@ -24,6 +24,15 @@ final class SignInCheck {
     private SignInCheck() {
     }
 
+    /**
+     * The value for a sign-in page to hand out: the one the browser holds already, so that two sign-in pages open in
+     * two tabs both work; else a new one.
+     */
+    static String valueFor(HttpRequest<?> request) {
+        return request.getCookies().findCookie(COOKIE).map(Cookie::getValue).filter(value -> value.matches("[0-9a-f]{64}"))
+                .orElseGet(SignInCheck::newValue);
+    }
+
     /** A new value for a sign-in page to hand out. */
     static String newValue() {
         byte[] value = new byte[32];

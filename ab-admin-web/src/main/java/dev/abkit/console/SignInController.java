@@ -67,12 +67,12 @@ public class SignInController {
 
     @Get(value = Paths.SIGN_IN, produces = ConsolePages.HTML_UTF8)
     public HttpResponse<?> signInPage(HttpRequest<?> request, @Nullable @QueryValue(Paths.REASON) String reason) {
-        return signInPage(HttpStatus.OK, notice(reason), null, request);
+        return signInPage(HttpStatus.OK, notice(reason), null, SignInCheck.valueFor(request), request);
     }
 
-    /** The sign-in page, with a new check value in its form and in the cookie that goes with it. */
-    private HttpResponse<?> signInPage(HttpStatus status, String notice, String error, HttpRequest<?> request) {
-        String check = SignInCheck.newValue();
+    /** The sign-in page, with {@code check} in its form and in the cookie that goes with it. */
+    private HttpResponse<?> signInPage(HttpStatus status, String notice, String error, String check,
+                                       HttpRequest<?> request) {
         return pages.page(status, "sign-in", new SignInPage(notice, error, check), request)
                 .header(HttpHeaders.SET_COOKIE, SignInCheck.cookie(check, ConsoleCookie.overHttps(request)));
     }
@@ -104,7 +104,7 @@ public class SignInController {
         if (!SignInCheck.passed(request, form)) {
             return signInPage(HttpStatus.FORBIDDEN, "This sign-in was refused: it did not come from this console's own"
                     + " sign-in page (or that page was open for more than an hour). Nothing was done; sign in here.",
-                    null, request);
+                    null, SignInCheck.newValue(), request);
         }
         String token = form.text(TOKEN);
         Authentication authentication = authenticate.authenticate(token);
@@ -116,7 +116,7 @@ public class SignInController {
         Authentication.Reason reason = ((Authentication.Refused) authentication).reason();
         String error = reason == Authentication.Reason.MISSING ? "Enter your token."
                 : "This token does not sign in: " + reason.explanation() + ".";
-        return signInPage(HttpStatus.UNAUTHORIZED, null, error, request);
+        return signInPage(HttpStatus.UNAUTHORIZED, null, error, SignInCheck.valueFor(request), request);
     }
 
     @Post(value = Paths.SIGN_OUT, consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = ConsolePages.HTML_UTF8)

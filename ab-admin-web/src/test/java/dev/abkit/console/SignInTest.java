@@ -76,6 +76,17 @@ class SignInTest {
     }
 
     @Test
+    void two_sign_in_pages_open_in_two_tabs_both_sign_in() {
+        ConsoleClient browser = new ConsoleClient(server);
+        String firstTab = page(browser.get(Paths.SIGN_IN)).selectFirst("input[name=csrf]").val();
+        String secondTab = page(browser.get(Paths.SIGN_IN)).selectFirst("input[name=csrf]").val();
+
+        assertThat(secondTab).isEqualTo(firstTab);
+        assertThat(browser.post(Paths.SIGN_IN, Map.of("token", InMemoryConsoleFactory.ADMIN_TOKEN, CsrfField.NAME, firstTab))
+                .statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void the_sign_in_page_s_check_cookie_is_for_the_sign_in_only() {
         HttpResponse<String> page = new ConsoleClient(server).get(Paths.SIGN_IN);
 
