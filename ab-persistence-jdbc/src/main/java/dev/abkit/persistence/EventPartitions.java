@@ -40,10 +40,17 @@ final class EventPartitions {
                         + DatabaseKind.Lock.EVENT_UPKEEP + ")");
                 List<LocalDate> existing = partitions(connection);
                 LocalDate today = Timestamps.utcDay(retention.clock().instant());
+                List<LocalDate> missing = new ArrayList<>();
                 for (LocalDate day = today; !day.isAfter(today.plusDays(DAYS_AHEAD)); day = day.plusDays(1)) {
                     if (!existing.contains(day) && !day.isBefore(firstKept)) {
-                        create(connection, day);
+                        missing.add(day);
                     }
+                }
+                if (!missing.isEmpty()) {
+                    holdInserts(connection);
+                }
+                for (LocalDate day : missing) {
+                    create(connection, day);
                 }
                 for (LocalDate day : existing) {
                     if (day.isBefore(firstKept)) {
@@ -95,6 +102,17 @@ final class EventPartitions {
         execute(connection, "insert into " + table + " select * from event_default where " + range);
         execute(connection, "delete from event_default where " + range);
         execute(connection, "alter table event attach partition " + table + " for values from (" + from + ") to (" + to + ")");
+    }
+
+    /**
+     * Until this transaction ends, no row enters {@code event}. Without it, a batch that reached the default
+     * partition's lock while a day's partition was being attached waited for the attach, and then failed the
+     * default partition's new constraint ("violates partition constraint", a 500); held back here instead,
+     * it is routed after the commit, to the new partition. The creates take milliseconds, once a day; only
+     * after days without upkeep does a move out of the default partition make them longer.
+     */
+    private static void holdInserts(Connection connection) throws SQLException {
+        execute(connection, "lock table event in exclusive mode");
     }
 
     /**

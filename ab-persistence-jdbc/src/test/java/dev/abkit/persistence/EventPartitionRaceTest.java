@@ -1,0 +1,78 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.model.Device;
+import dev.abkit.core.testing.TickingClock;
+import dev.abkit.persistence.TestStore.Kind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static dev.abkit.persistence.EventStoreFixture.batch;
+import static dev.abkit.persistence.EventStoreFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A day's partition attached while events of that day arrive (after days without upkeep, they went to the
+ * default partition): a batch that reached the default partition while the attach held it used to fail its
+ * new constraint when the attach committed, and answer 500. The upkeep now holds inserts back until it
+ * commits, and the batch then goes to the new partition. The test makes the attach wait (a lock of its own on
+ * the default partition) until a batch is waiting too, then lets both go.
+ */
+class EventPartitionRaceTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T12:00:00Z");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void a_batch_that_arrives_while_its_days_partition_is_attached_is_stored_in_that_partition() throws Exception {
+        TickingClock clock = new TickingClock(START);
+        EventRetention retention = new EventRetention(EventRetention.DEFAULT, clock);
+        try (TestStore store = TestStore.open(Kind.POSTGRESQL, directory);
+             Instance instance = Instance.start(store.url(), store.user(), pool -> { }, pool -> pool, retention)) {
+            Device device = new EventStoreFixture(instance).register("racer");
+            instance.storage().eventStore().store(device, batch(event(device, "before", "open", START, null)));
+            assertThat(store.count("select count(*) from event_default")).as("no partition for the day yet").isEqualTo(1);
+
+            CompletableFuture<Void> upkeep;
+            CompletableFuture<Integer> arriving;
+            try (Connection holder = DriverManager.getConnection(store.url(), store.user(), "");
+                 Statement hold = holder.createStatement()) {
+                holder.setAutoCommit(false);
+                hold.execute("lock table event_default in access share mode"); // the attach needs it exclusively
+                upkeep = CompletableFuture.runAsync(instance.storage()::maintainEvents);
+                waitForLockWaits(store, 1);
+                arriving = CompletableFuture.supplyAsync(() -> instance.storage().eventStore()
+                        .store(device, batch(event(device, "during", "open", START, null))));
+                waitForLockWaits(store, 2);
+                holder.rollback();
+            }
+            upkeep.get(20, TimeUnit.SECONDS);
+            assertThat(arriving.get(20, TimeUnit.SECONDS)).as("duplicates").isZero();
+
+            assertThat(store.count("select count(*) from event_20260301")).isEqualTo(2);
+            assertThat(store.count("select count(*) from event_default")).isZero();
+        }
+    }
+
+    /** Until {@code waiting} backends of the test's database wait for a lock (the upkeep, then the batch). */
+    private static void waitForLockWaits(TestStore store, int waiting) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (store.count("select count(*) from pg_stat_activity where datname = current_database()"
+                + " and wait_event_type = 'Lock'") < waiting) {
+            assertThat(System.nanoTime()).as("%d backends waiting for a lock within 20 s", waiting).isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+}
