@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Events, exposures and results over real HTTP on PostgreSQL (issue 14): what is accepted is stored once
@@ -193,6 +194,36 @@ class EventsApiTest extends SystemTest {
         Map<String, Object> results = results("ev_before", "metric=open");
         assertThat(number(row(results, "a"), "conversions") + number(row(results, "b"), "conversions")).isZero();
         assertThat(number(row(results, "a"), "devices") + number(row(results, "b"), "devices")).isEqualTo(1);
+    }
+
+    /**
+     * QA phones send test purchases. An overridden device's values enter the counters as they come (0.3, then 0.4:
+     * the sum of squares gets 0.09, then 0.49 − 0.09) and are taken out again when results are read (− 0.7²), which
+     * leaves −5.6e-17 rather than 0: the results answered 500 until the figures were read as the exact values they
+     * stand for. Option a: its overridden device's purchases and two devices without any; option b: one purchase
+     * of 1.0, which makes purchase a value metric.
+     */
+    @Test
+    void values_sent_by_an_overridden_device_leave_no_trace_in_the_results() {
+        experiment("ev_qa");
+        List<String> devices = List.of("ev-qa-1", "ev-qa-2", "ev-qa-3", "ev-qa-4", "ev-qa-5", "ev-qa-6");
+        devices.forEach(this::device);
+        List<String> inA = devices.stream().filter(device -> answers.get(device).get("ev_qa").equals("a")).toList();
+        List<String> inB = devices.stream().filter(device -> answers.get(device).get("ev_qa").equals("b")).toList();
+        String qaPhone = inA.get(0);
+        HttpResponse<String> put = api.admin("PUT", Api.ADMIN + "/ev_qa/overrides/" + qaPhone, "{\"value\":\"a\"}");
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(200);
+
+        assertThat(events(qaPhone, "{\"id\":\"q-1\",\"name\":\"purchase\",\"value\":0.3}").statusCode()).isEqualTo(202);
+        assertThat(events(qaPhone, "{\"id\":\"q-2\",\"name\":\"purchase\",\"value\":0.4}").statusCode()).isEqualTo(202);
+        assertThat(events(inB.get(0), "{\"id\":\"p-1\",\"name\":\"purchase\",\"value\":1.0}").statusCode()).isEqualTo(202);
+
+        Map<String, Object> results = results("ev_qa", "metric=purchase");
+        assertThat(number(row(results, "a"), "devices")).isEqualTo(2);
+        assertThat(number(row(results, "a"), "conversions")).isZero();
+        assertThat(row(results, "a")).containsEntry("mean", 0.0).containsEntry("meanLow", 0.0).containsEntry("meanHigh", 0.0);
+        assertThat(number(row(results, "b"), "devices")).isEqualTo(3);
+        assertThat((Double) row(results, "b").get("mean")).isCloseTo(1.0 / 3, within(1e-12));
     }
 
     @Test
