@@ -15,13 +15,14 @@
 #   GET /api/v1/admin/experiments/button_color/results?metric=purchase          whole life
 #   ... &exposed=true                                                           exposed devices only
 #   ... &from=<now - 1 day>&to=<now>                                            a one-day window
+#   ... &from=<now - 11 days>&to=<now>                                          every day of the events
 #   GET /stats/experiments/button_color/results?metric=purchase                 the results page
 # p50/p99/max each, MET or MISSED against 100 ms (a miss is reported, not a failure).
 # Exits 1 if a check fails or the server runs out of heap.
 #
 # Settings (environment): DEVICES (1000000), EVENTS (10000000), REQUESTS (200) and WARMUP_REQUESTS (50)
 # for the whole-life cases and the page, SCAN_REQUESTS (10) and SCAN_WARMUP (2) for the cases that read
-# events (exposed, window: seconds each on this machine), SCAN_TIMEOUT (120: the server's statement
+# events (exposed, the windows: seconds each on this machine), SCAN_TIMEOUT (120: the server's statement
 # timeout in s for this run, abkit.database.statement-timeout, shipped at 2 s; raised so that the
 # check's scans from the epoch and the timed scans answer at all, and show how long they take, rather
 # than a 503 after 2 s; the whole-life answers and the page read counters and never come near it),
@@ -99,22 +100,25 @@ grep -q '<svg' "$OUT/page.html" || fail "the results page draws no chart"
 # --- timings -------------------------------------------------------------------------------------
 TO=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 FROM=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
-CASES=(whole exposed window page)
+FROM_ALL=$(date -u -d '11 days ago' +%Y-%m-%dT%H:%M:%SZ)
+CASES=(whole exposed window alldays page)
 declare -A CASE_PATH=(
   [whole]="$API?metric=purchase"
   [exposed]="$API?metric=purchase&exposed=true"
   [window]="$API?metric=purchase&from=$FROM&to=$TO"
+  [alldays]="$API?metric=purchase&from=$FROM_ALL&to=$TO"
   [page]="/stats/experiments/$EXPERIMENT/results?metric=purchase"
 )
 declare -A CASE_LABEL=(
   [whole]="whole life"
   [exposed]="exposed=true"
   [window]="one-day window"
+  [alldays]="11-day window"
   [page]="results page"
 )
 for name in "${CASES[@]}"; do
   case $name in
-    exposed | window) time_requests "${CASE_PATH[$name]}" "$name" "$SCAN_REQUESTS" "$SCAN_WARMUP" ;;
+    exposed | window | alldays) time_requests "${CASE_PATH[$name]}" "$name" "$SCAN_REQUESTS" "$SCAN_WARMUP" ;;
     *) time_requests "${CASE_PATH[$name]}" "$name" ;;
   esac
 done
@@ -125,9 +129,9 @@ settle() {
   while (( $(psql -d postgres -qAtc "select count(*) from pg_stat_activity where datname = '$DB' and state = 'active'") > 0 )) &&
     (( SECONDS < deadline )); do sleep 1; done
 }
-for name in whole page exposed window; do
+for name in whole page exposed window alldays; do
   case $name in
-    exposed | window) concurrent "${CASE_PATH[$name]}" "$name" $((WRK_SECONDS * 3)) "$SCAN_TIMEOUT" ;;
+    exposed | window | alldays) concurrent "${CASE_PATH[$name]}" "$name" $((WRK_SECONDS * 3)) "$SCAN_TIMEOUT" ;;
     *) concurrent "${CASE_PATH[$name]}" "$name" "$WRK_SECONDS" ;;
   esac
   settle
@@ -160,7 +164,7 @@ row() {
   echo "abkit results at scale, $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine)"
   echo "server $HEAP $SERVER_OPTS; $(grep -oE 'registered .*' "$OUT/load.txt"); $(grep -oE 'loaded .*' "$OUT/load.txt")"
   echo "load average at start $START_LOAD, at end $END_LOAD"
-  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
+  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
   echo
   printf '%-16s %-41s   %-52s\n' "" "one request at a time, ms" "wrk 2 threads, 8 connections, ms"
   printf '%-16s %5s %8s %8s %8s %7s   %6s %6s %8s %8s %8s %7s\n' case n p50 p99 max "<100ms" done errors p50 p99 max "<100ms"

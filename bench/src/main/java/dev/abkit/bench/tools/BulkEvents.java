@@ -8,7 +8,8 @@ import java.sql.Statement;
  * computed from them as ingestion would have left them, for bench/results.sh: events {@code 0 .. count-1}
  * of the devices {@code PREFIX1 .. PREFIXdevices} that {@link BulkDevices} registered, round robin, the
  * metric by event number over {@code open}, {@code purchase} and {@code checkout.completed}, spread
- * over the last 10 days (received when they happened), a value on every other purchase.
+ * over the last 10 days (received when they happened, into the partitions of their days, which the server's
+ * upkeep would have made), a value on every other purchase.
  *
  * <p>The devices are moved to first-seen 11 days ago, but for those whose number ends in 9: they stay
  * first seen at their registration, so all their events come before their assignment and must not
@@ -39,6 +40,22 @@ public final class BulkEvents {
         long started = System.nanoTime();
         try (Connection connection = Schema.connect(); Statement sql = connection.createStatement()) {
             sql.execute("set work_mem = '128MB'");
+            // The server's upkeep creates each day's partition a week ahead, so every past day of a server that
+            // ran then has one: without them, all these events would sit in the default partition, and a
+            // window's scan could not skip the days outside it.
+            sql.execute("""
+                    do $$
+                    declare
+                      day date;
+                    begin
+                      for day in select generate_series((now() at time zone 'UTC')::date - 11,
+                            (now() at time zone 'UTC')::date - 1, interval '1 day')::date loop
+                        if to_regclass('event_' || to_char(day, 'YYYYMMDD')) is null then
+                          execute format('create table %I partition of event for values from (%L) to (%L)',
+                              'event_' || to_char(day, 'YYYYMMDD'), day || ' 00:00:00+00', day + 1 || ' 00:00:00+00');
+                        end if;
+                      end loop;
+                    end $$""");
             sql.execute("insert into event (device_token, event_id, metric, occurred_at, received_at, amount)"
                     + " select '" + prefix + "' || (g % " + devices + " + 1), 'e' || g,"
                     + " (array['open', 'purchase', 'checkout.completed'])[g % 3 + 1],"
