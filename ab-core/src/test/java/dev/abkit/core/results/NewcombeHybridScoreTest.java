@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Random;
+
 import static dev.abkit.core.results.Confidence.NINETY_FIVE_PERCENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -74,5 +76,46 @@ class NewcombeHybridScoreTest {
 
         assertThat(interval.low()).isNegative();
         assertThat(interval.high()).isPositive();
+    }
+
+    /**
+     * Coverage by simulation, fixed seed: 20,000 pairs of binomial samples per case, so the simulation's own standard
+     * error is about 0.0015. The interval is of the second rate minus the first, p₂ - p₁, as treatment minus control.
+     * Newcombe (1998) found method 10's coverage close to the nominal 95 % where the expected counts are not tiny;
+     * the exact coverages of these cases, summed over both binomial distributions, are 0.9526, 0.9485, 0.9570 and
+     * 0.9575, hence the band [0.93, 0.97] (far from rare events: at n = 200 with 0.01 and 0.02 the exact coverage
+     * is a conservative 0.981, which is why no such case is here). The Wald difference interval
+     * p₂ - p₁ ± z√(p₁(1-p₁)/n₁ + p₂(1-p₂)/n₂) covers only 0.9193 in the last case, so this test tells the two apart.
+     */
+    @ParameterizedTest(name = "n1={0}, p1={1}, n2={2}, p2={3}")
+    @CsvSource({
+            "100, 0.10, 100, 0.15",
+            "50,  0.30, 80,  0.30",
+            "500, 0.02, 500, 0.03",
+            "20,  0.50, 20,  0.50"})
+    void covers_the_true_difference_about_95_percent_of_the_time(int n1, double p1, int n2, double p2) {
+        Random random = new Random(19980417L + 1000L * n1 + n2);
+        int samples = 20_000;
+        int covered = 0;
+        for (int i = 0; i < samples; i++) {
+            Proportion first = new Proportion(binomial(random, n1, p1), n1);
+            Proportion second = new Proportion(binomial(random, n2, p2), n2);
+            Interval interval = NewcombeHybridScore.difference(second, first, NINETY_FIVE_PERCENT).orElseThrow();
+            if (interval.contains(p2 - p1)) {
+                covered++;
+            }
+        }
+
+        assertThat((double) covered / samples).isBetween(0.93, 0.97);
+    }
+
+    private static long binomial(Random random, int trials, double rate) {
+        long successes = 0;
+        for (int trial = 0; trial < trials; trial++) {
+            if (random.nextDouble() < rate) {
+                successes++;
+            }
+        }
+        return successes;
     }
 }

@@ -1,6 +1,11 @@
 package dev.abkit.core.results;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Random;
+import java.util.function.DoubleSupplier;
 
 import static dev.abkit.core.results.Confidence.NINETY_FIVE_PERCENT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,5 +108,70 @@ class WelchIntervalTest {
                 .hasMessageContaining("empty group");
         assertThatThrownBy(() -> new SampleSums(2, Double.NaN, 1)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SampleSums(2, 1, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Coverage by simulation, fixed seed: 20,000 pairs of normal samples per case (simulation standard error about
+     * 0.0015), of unequal sizes and spreads, so Welch's interval should cover the true difference about 95 % of the
+     * time ([0.93, 0.97]; 200,000 samples gave 0.9501 and 0.9499). The pooled-variance Student interval covers 0.989
+     * when the larger group is the noisier one and 0.858 when the smaller group is, so this test tells the two apart.
+     */
+    @ParameterizedTest(name = "n1={0}, sd1={1}, n2={2}, sd2={3}")
+    @CsvSource({"20, 1, 40, 3", "20, 3, 40, 1"})
+    void covers_the_true_difference_of_normal_means_about_95_percent_of_the_time(int n1, double sd1, int n2,
+                                                                                double sd2) {
+        Random random = new Random(19470101L + 100L * n1 + (long) sd1);
+        double mean1 = 10;
+        double mean2 = 9;
+
+        double coverage = coverage(n1, () -> mean1 + sd1 * random.nextGaussian(),
+                n2, () -> mean2 + sd2 * random.nextGaussian(), mean1 - mean2);
+
+        assertThat(coverage).isBetween(0.93, 0.97);
+    }
+
+    /**
+     * Revenue per device is skewed; exponential values (mean 2 against mean 1, so also variances 4 against 1) stand
+     * for it here, 200 devices a group, 20,000 samples with a fixed seed. A t interval on skewed data misses a little
+     * more often than nominal, as the skew of a mean shrinks only like 1/√n (2/√200 ≈ 0.14 here); 400,000 samples
+     * gave 0.9488. The band is [0.92, 0.97]: it allows that known shortfall, heavier for smaller or more skewed groups,
+     * and still fails a wrong quantile by a wide margin (the 90 % quantile in place of the 95 % one covers 0.90).
+     */
+    @Test
+    void covers_the_true_difference_of_skewed_means_nearly_95_percent_of_the_time_at_200_values_a_group() {
+        Random random = new Random(19470102L);
+
+        double coverage = coverage(200, () -> exponential(random, 2), 200, () -> exponential(random, 1), 1);
+
+        assertThat(coverage).isBetween(0.92, 0.97);
+    }
+
+    private static double coverage(int n1, DoubleSupplier first, int n2, DoubleSupplier second,
+                                   double trueDifference) {
+        int samples = 20_000;
+        int covered = 0;
+        for (int i = 0; i < samples; i++) {
+            SampleSums treatment = sums(n1, first);
+            SampleSums control = sums(n2, second);
+            if (WelchInterval.difference(treatment, control, NINETY_FIVE_PERCENT).orElseThrow().contains(trueDifference)) {
+                covered++;
+            }
+        }
+        return (double) covered / samples;
+    }
+
+    private static SampleSums sums(int count, DoubleSupplier values) {
+        double sum = 0;
+        double sumOfSquares = 0;
+        for (int i = 0; i < count; i++) {
+            double value = values.getAsDouble();
+            sum += value;
+            sumOfSquares += value * value;
+        }
+        return new SampleSums(count, sum, sumOfSquares);
+    }
+
+    private static double exponential(Random random, double mean) {
+        return -mean * Math.log(1 - random.nextDouble());
     }
 }
