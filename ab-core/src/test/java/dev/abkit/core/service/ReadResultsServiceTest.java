@@ -85,33 +85,6 @@ class ReadResultsServiceTest {
     }
 
     @Test
-    void a_rounding_residue_in_the_stores_running_sums_is_read_as_the_exact_figure_it_stands_for() {
-        // What a store's running sums hold after an overridden device's 0.3 and 0.4 were taken out again
-        // (0.3² + (0.7² − 0.3²) − 0.7² is −5.6e-17), and for an option whose every device is overridden: 0 devices, residue left.
-        store.figures = new EventStore.MetricFigures(Map.of(
-                "control", new EventStore.OptionFigures(3, 0, 1, 1.0, 1.0),
-                "treatment", new EventStore.OptionFigures(2, 0, 0, 5.551115123125783E-17, -5.551115123125783E-17)),
-                1, true);
-
-        ExperimentResults results = service.results(ResultsQuery.wholeLife(CHECKOUT, PURCHASE));
-
-        OptionResult treatment = results.options().get(1);
-        assertThat(treatment.conversions()).isZero();
-        assertThat(treatment.mean()).hasValue(0.0);
-        assertThat(treatment.meanHigh()).hasValue(0.0);
-
-        store.figures = new EventStore.MetricFigures(Map.of(
-                "control", new EventStore.OptionFigures(3, 0, 2, 0.7, -1.1102230246251565E-16),
-                "treatment", new EventStore.OptionFigures(0, 0, 0, 1.1102230246251565E-16, 0)), 2, true);
-
-        results = service.results(ResultsQuery.wholeLife(CHECKOUT, PURCHASE));
-
-        assertThat(results.options().get(0).mean()).hasValue(0.7 / 3);
-        assertThat(results.options().get(1).devices()).isZero();
-        assertThat(results.options().get(1).mean()).isEmpty();
-    }
-
-    @Test
     void a_chosen_control_is_the_one_compared_with() {
         ExperimentResults results = service.results(new ResultsQuery(CHECKOUT, PURCHASE, Optional.empty(),
                 Optional.empty(), false, Optional.of("treatment")));

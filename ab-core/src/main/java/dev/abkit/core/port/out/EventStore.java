@@ -123,21 +123,6 @@ public interface EventStore {
      * @param sumOfSquares Σ over counting devices of the square of the device's sum
      */
     record OptionFigures(long assigned, long exposed, long conversions, double sum, double sumOfSquares) {
-
-        /**
-         * Stores keep the sums as running sums of doubles: each batch adds its device's after² − before², an
-         * overridden device is taken out again with its total². What cancels exactly in arithmetic can leave a
-         * rounding residue (−5.6e-17 after 0.3 and 0.4); here it goes, and what is known exactly stays exact:
-         * without a converting device every sum is 0, and a sum of squares is never below 0.
-         */
-        public OptionFigures {
-            if (conversions == 0) {
-                sum = 0;
-                sumOfSquares = 0;
-            } else if (sumOfSquares < 0) {
-                sumOfSquares = 0;
-            }
-        }
     }
 
     /** One UTC day's new devices and new converters per option value. */

@@ -1,0 +1,75 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.Option;
+import dev.abkit.core.port.out.EventStore.OptionFigures;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The figures of an option are sums of doubles added and taken away again; what rounding leaves where the exact
+ * value is known goes, and what rounding cannot explain fails.
+ */
+class FiguresTallyTest {
+
+    private static final Experiment EXPERIMENT = Experiment.start(ExperimentKey.of("checkout"),
+            List.of(Option.of("a", 1), Option.of("b", 1)), Instant.parse("2026-05-01T00:00:00Z"), 14L);
+
+    @Test
+    void an_overridden_devices_values_taken_out_again_leave_sums_of_exactly_zero() {
+        FiguresTally tally = new FiguresTally();
+        // The counters after the device's batches of 0.3 and 0.4: totals 0.3 + 0.4, squares 0.09 + (0.49 − 0.09).
+        tally.converted("a", 1, 2, 0.3 + 0.4, 0.09 + (0.7 * 0.7 - 0.09));
+        tally.withdraw("a", new DeviceMetric(2, 2, 0.7, Instant.EPOCH));
+
+        OptionFigures a = tally.figures(EXPERIMENT, 1).options().get("a");
+
+        assertThat(0.09 + (0.7 * 0.7 - 0.09) - 0.7 * 0.7).as("what was left before").isNegative();
+        assertThat(a.conversions()).isZero();
+        assertThat(a.sum()).isZero();
+        assertThat(a.sumOfSquares()).isZero();
+    }
+
+    @Test
+    void a_negative_sum_of_squares_of_converting_devices_is_rounding_and_reads_as_zero() {
+        FiguresTally tally = new FiguresTally();
+        // One device: 0.3, 0.4, then a refund of 0.7; another converting without a value.
+        double squares = 0.09 + (0.7 * 0.7 - 0.09) + (0 - 0.7 * 0.7);
+        tally.converted("a", 2, 3, 0.3 + 0.4 - 0.7, squares);
+
+        OptionFigures a = tally.figures(EXPERIMENT, 0).options().get("a");
+
+        assertThat(squares).isNegative();
+        assertThat(a.conversions()).isEqualTo(2);
+        assertThat(a.sumOfSquares()).isZero();
+    }
+
+    @Test
+    void figures_that_need_no_mending_are_passed_on_as_they_are() {
+        FiguresTally tally = new FiguresTally();
+        tally.assigned("b", 10);
+        tally.converted("b", 2, 3, 3.5, 6.25 + 1);
+        tally.withdraw("b", new DeviceMetric(1, 1, 1.0, Instant.EPOCH));
+
+        OptionFigures b = tally.figures(EXPERIMENT, 1).options().get("b");
+
+        assertThat(b).isEqualTo(new OptionFigures(10, 0, 1, 2.5, 6.25));
+        assertThat(tally.figures(EXPERIMENT, 1).options().get("a")).isEqualTo(new OptionFigures(0, 0, 0, 0, 0));
+    }
+
+    @Test
+    void a_sum_rounding_cannot_explain_where_no_device_has_a_total_is_a_fault_of_the_counters() {
+        FiguresTally tally = new FiguresTally();
+        tally.converted("b", 1, 1, 12.0, 144.0);
+        tally.withdraw("b", new DeviceMetric(1, 1, 11.5, Instant.EPOCH));
+
+        assertThatThrownBy(() -> tally.figures(EXPERIMENT, 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("option b").hasMessageContaining("0.5");
+    }
+}
