@@ -34,10 +34,8 @@ final class EventPartitions {
     void maintain() {
         LocalDate firstKept = retention.firstKeptDay();
         if (database.kind() == DatabaseKind.POSTGRESQL) {
-            database.inTransaction("create and drop event partitions", connection -> {
-                withoutStatementTimeout(connection);
-                execute(connection, "select pg_advisory_xact_lock(" + DatabaseKind.Lock.CLASS + ", "
-                        + DatabaseKind.Lock.EVENT_UPKEEP + ")");
+            database.inTransaction("create event partitions", connection -> {
+                takeTurn(connection);
                 List<LocalDate> existing = partitions(connection);
                 LocalDate today = Timestamps.utcDay(retention.clock().instant());
                 List<LocalDate> missing = new ArrayList<>();
@@ -46,13 +44,17 @@ final class EventPartitions {
                         missing.add(day);
                     }
                 }
-                if (!missing.isEmpty()) {
+                if (missing.contains(today)) {
                     holdInserts(connection);
                 }
                 for (LocalDate day : missing) {
                     create(connection, day);
                 }
-                for (LocalDate day : existing) {
+                return null;
+            });
+            database.inTransaction("drop expired event partitions", connection -> {
+                takeTurn(connection);
+                for (LocalDate day : partitions(connection)) {
                     if (day.isBefore(firstKept)) {
                         execute(connection, "drop table " + PREFIX + NAME.format(day));
                     }
@@ -105,21 +107,30 @@ final class EventPartitions {
     }
 
     /**
-     * Until this transaction ends, no row enters {@code event}. Without it, a batch that reached the default
-     * partition's lock while a day's partition was being attached waited for the attach, and then failed the
-     * default partition's new constraint ("violates partition constraint", a 500); held back here instead,
-     * it is routed after the commit, to the new partition. The creates take milliseconds, once a day; only
-     * after days without upkeep does a move out of the default partition make them longer.
+     * Until this transaction ends, no row enters {@code event}: only when today's partition is missing, the one case
+     * where batches go to the default partition. Without it, a batch that reached the default partition's lock while
+     * today's partition was being attached waited for the attach, and then failed the default partition's new
+     * constraint ("violates partition constraint", a 500); held back here instead, it is routed after the commit,
+     * to the new partition. Batches wait for the moves of today's rows out of the default partition and the attach;
+     * if the attach itself waits (an analyst's scan reads the default partition), it gives up at the lock timeout,
+     * and so do the batches held meanwhile: 503, which their clients retry.
      */
     private static void holdInserts(Connection connection) throws SQLException {
         execute(connection, "lock table event in exclusive mode");
     }
 
+    /** One instance at a time, until the transaction ends; every step is a no-op when already done. */
+    private static void takeTurn(Connection connection) throws SQLException {
+        withoutStatementTimeout(connection);
+        execute(connection, "select pg_advisory_xact_lock(" + DatabaseKind.Lock.CLASS + ", "
+                + DatabaseKind.Lock.EVENT_UPKEEP + ")");
+    }
+
     /**
      * A day's ids are deleted by a scan of the key table (an index on receipt time would cost every ingested
-     * event one more entry): longer than the statement timeout the server sets for requests. The lock
-     * timeout stays, so the upkeep gives way to ingestion rather than holding it up, and tries again the
-     * next day.
+     * event one more entry): longer than the statement timeout the server sets for requests. The lock timeout
+     * stays, so a step that would wait long for a lock (a drop or an attach behind an analyst's scan) gives up,
+     * and the next run does it.
      */
     private static void withoutStatementTimeout(Connection connection) throws SQLException {
         execute(connection, "set local statement_timeout = 0");

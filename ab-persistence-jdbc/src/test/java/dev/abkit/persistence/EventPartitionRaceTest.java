@@ -14,6 +14,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -22,7 +24,7 @@ import static dev.abkit.persistence.EventStoreFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A day's partition attached while events of that day arrive (after days without upkeep, they went to the
+ * Today's partition attached while today's events arrive (after a week without upkeep, they went to the
  * default partition): a batch that reached the default partition while the attach held it used to fail its
  * new constraint when the attach committed, and answer 500. The upkeep now holds inserts back until it
  * commits, and the batch then goes to the new partition. The test makes the attach wait (a lock of its own on
@@ -45,21 +47,22 @@ class EventPartitionRaceTest {
             instance.storage().eventStore().store(device, batch(event(device, "before", "open", START, null)));
             assertThat(store.count("select count(*) from event_default")).as("no partition for the day yet").isEqualTo(1);
 
-            CompletableFuture<Void> upkeep;
-            CompletableFuture<Integer> arriving;
+            ExecutorService both = Executors.newFixedThreadPool(2); // each blocks on a lock; not the common pool
             try (Connection holder = DriverManager.getConnection(store.url(), store.user(), "");
                  Statement hold = holder.createStatement()) {
                 holder.setAutoCommit(false);
                 hold.execute("lock table event_default in access share mode"); // the attach needs it exclusively
-                upkeep = CompletableFuture.runAsync(instance.storage()::maintainEvents);
+                CompletableFuture<Void> upkeep = CompletableFuture.runAsync(instance.storage()::maintainEvents, both);
                 waitForLockWaits(store, 1);
-                arriving = CompletableFuture.supplyAsync(() -> instance.storage().eventStore()
-                        .store(device, batch(event(device, "during", "open", START, null))));
+                CompletableFuture<Integer> arriving = CompletableFuture.supplyAsync(() -> instance.storage().eventStore()
+                        .store(device, batch(event(device, "during", "open", START, null))), both);
                 waitForLockWaits(store, 2);
                 holder.rollback();
+                upkeep.get(20, TimeUnit.SECONDS);
+                assertThat(arriving.get(20, TimeUnit.SECONDS)).as("duplicates").isZero();
+            } finally {
+                both.shutdownNow();
             }
-            upkeep.get(20, TimeUnit.SECONDS);
-            assertThat(arriving.get(20, TimeUnit.SECONDS)).as("duplicates").isZero();
 
             assertThat(store.count("select count(*) from event_20260301")).isEqualTo(2);
             assertThat(store.count("select count(*) from event_default")).isZero();
