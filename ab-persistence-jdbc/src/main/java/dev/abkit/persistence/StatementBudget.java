@@ -12,7 +12,7 @@ import java.util.concurrent.Executor;
  * A statement timeout other than the connection's ordinary one, for one unit of work inside a transaction,
  * with the connection as it was afterwards, so that the pool gets it back unchanged. On PostgreSQL the
  * transaction's own {@code statement_timeout} ({@code set_config(..., true)}, as {@code set local}: it ends
- * with the transaction; so does {@code jit = off}), and the driver's wait for a reply (the network timeout) raised by as much for the
+ * with the transaction; so do {@code jit = off} and custom plans only), and the driver's wait for a reply (the network timeout) raised by as much for the
  * work, so that the server cancels a slow statement before the driver gives up on the connection. On H2 the
  * session's {@code QUERY_TIMEOUT}, which is not transactional, set and put back.
  */
@@ -43,8 +43,12 @@ final class StatementBudget {
     private Restore onPostgres(Connection connection) throws SQLException {
         // jit off: at a few million rows the planner's cost passes jit_above_cost, and compiling the scan's
         // expressions took longer than running them (docs/performance.md, "Analyst scans").
-        try (PreparedStatement set = connection.prepareStatement(
-                "select set_config('statement_timeout', ?, true), set_config('jit', 'off', true)")) {
+        // Custom plans only: the driver prepares a statement on the server from its fifth run on a connection, and
+        // PostgreSQL then plans it once for any window; the plan made for one-day windows took an 11-day window
+        // 24 s against 7.7 s planned for its own (docs/performance.md, "Windows over every day"). Planning a scan
+        // costs milliseconds.
+        try (PreparedStatement set = connection.prepareStatement("select set_config('statement_timeout', ?, true),"
+                + " set_config('jit', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
             set.setString(1, Long.toString(timeoutMillis));
             set.execute();
         }

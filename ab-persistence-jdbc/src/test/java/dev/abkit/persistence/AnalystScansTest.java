@@ -7,6 +7,7 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
 import dev.abkit.persistence.TestStore.Kind;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -43,6 +44,23 @@ class AnalystScansTest {
 
     @TempDir
     Path directory;
+
+    /** A plan PostgreSQL keeps for any window made an 11-day window three times slower; jit compiled for seconds. */
+    @Test
+    void a_scan_on_postgres_is_planned_for_its_own_window_without_jit_and_the_connection_goes_back_as_it_was() {
+        try (TestStore store = migrated(Kind.POSTGRESQL); Instance instance = withOrdinaryTimeouts(store, Kind.POSTGRESQL, 1,
+                new AnalystScanLimits(Duration.ofSeconds(30), 1, Duration.ZERO))) {
+            Database database = new Database(instance.pool());
+            SqlWork<List<String>> planner = connection -> List.of(
+                    Timeouts.select(connection, "show plan_cache_mode"), Timeouts.select(connection, "show jit"));
+
+            List<String> during = instance.storage().analystScans().read("read the planner's settings", planner);
+            List<String> after = database.inTransaction("read the planner's settings", planner);
+
+            assertThat(during).containsExactly("force_custom_plan", "off");
+            assertThat(after).containsExactly("auto", "on");
+        }
+    }
 
     @ParameterizedTest
     @EnumSource(Kind.class)
