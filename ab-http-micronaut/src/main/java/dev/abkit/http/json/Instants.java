@@ -24,7 +24,8 @@ public final class Instants {
         try {
             return Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an ISO-8601 instant with its offset, such as 2026-12-24T18:00:00Z or 2026-12-24T19:00:00+01:00");
+            throw new InvalidInputException(field, "must be an ISO-8601 instant with its offset, such as 2026-12-24T18:00:00Z or 2026-12-24T19:00:00+01:00"
+                    + " (in a query string, the + as %2B)");
         }
     }
 
