@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.Random;
 
 import static dev.abkit.core.results.Confidence.NINETY_FIVE_PERCENT;
+import static dev.abkit.core.results.Draws.binomial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -107,15 +108,5 @@ class NewcombeHybridScoreTest {
         }
 
         assertThat((double) covered / samples).isBetween(0.93, 0.97);
-    }
-
-    private static long binomial(Random random, int trials, double rate) {
-        long successes = 0;
-        for (int trial = 0; trial < trials; trial++) {
-            if (random.nextDouble() < rate) {
-                successes++;
-            }
-        }
-        return successes;
     }
 }

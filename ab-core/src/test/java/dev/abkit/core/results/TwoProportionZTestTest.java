@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Random;
 
+import static dev.abkit.core.results.Draws.binomial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -100,15 +101,5 @@ class TwoProportionZTestTest {
             }
         }
         return (double) significant / experiments;
-    }
-
-    private static long binomial(Random random, int trials, double rate) {
-        long successes = 0;
-        for (int trial = 0; trial < trials; trial++) {
-            if (random.nextDouble() < rate) {
-                successes++;
-            }
-        }
-        return successes;
     }
 }
