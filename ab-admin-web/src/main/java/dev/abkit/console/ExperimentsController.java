@@ -240,11 +240,13 @@ public class ExperimentsController {
                 return pages.page(HttpStatus.BAD_REQUEST, "experiment",
                         experimentPages.withSchedule(signedIn, experiment, form, errors, null), request);
             }
-            // Asked first, as every lifecycle call is; a status the core would refuse goes straight to its refusal.
-            if (!form.confirmed() && Transition.SCHEDULE.movesFrom(experiment.status())) {
-                return pages.ok("confirm", scheduleConfirmation(signedIn, experiment, wanted, form), request);
-            }
             try {
+                // Asked first, as every lifecycle call is, once the core finds nothing to refuse: a start in the past
+                // is said next to its field before the question; a status it refuses goes straight to its refusal.
+                if (!form.confirmed() && Transition.SCHEDULE.movesFrom(experiment.status())) {
+                    schedule.check(signedIn.principal(), experiment.key(), wanted.startAt(), wanted.endAt());
+                    return pages.ok("confirm", scheduleConfirmation(signedIn, experiment, wanted, form), request);
+                }
                 schedule.schedule(signedIn.principal(), experiment.key(), wanted.startAt(), wanted.endAt());
                 return Paths.seeOther(Paths.experiment(key) + "?" + Paths.DONE + "=" + SCHEDULED);
             } catch (InvalidScheduleException invalid) {

@@ -402,6 +402,12 @@ class ExperimentsTest {
                 .startsWith("startAt 2020-01-01T00:00:00Z is not in the future");
         assertThat(abkit.findExperiments().get(key).status()).isEqualTo(ExperimentStatus.DRAFT);
 
+        HttpResponse<String> notAsked = admin().postWithCheckField("/admin/experiments/past_start/schedule",
+                Map.of("startAt", "2020-01-01T00:00"));
+        assertThat(notAsked.statusCode()).as("refused before the confirmation page, not after").isEqualTo(409);
+        assertThat(page(notAsked).selectFirst("#startAt-error").text()).startsWith("startAt 2020-01-01T00:00:00Z is not in the future");
+        assertThat(page(notAsked).select("input[name=" + ExperimentForm.CONFIRMED + "]")).isEmpty();
+
         Document unreadable = page(admin().postWithCheckField("/admin/experiments/past_start/schedule",
                 Map.of("startAt", "", "endAt", "soon")));
         assertThat(unreadable.selectFirst("#startAt-error").text()).isEqualTo("give the time it starts (UTC)");

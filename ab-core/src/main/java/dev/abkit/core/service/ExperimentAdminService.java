@@ -97,6 +97,12 @@ public final class ExperimentAdminService implements CreateExperiment, FindExper
     }
 
     @Override
+    public void check(Principal actor, ExperimentKey key, Instant startAt, Instant endAt) {
+        actor.require(Permission.CHANGE_EXPERIMENTS);
+        LifecycleRules.scheduled(get(key), startAt, endAt, clock.instant());
+    }
+
+    @Override
     public Experiment close(Principal actor, ExperimentKey key) {
         return change(actor, key, AuditAction.EXPERIMENT_CLOSED, (experiment, now) -> LifecycleRules.closed(experiment));
     }

@@ -1,6 +1,12 @@
 package dev.abkit.core.service;
 
+import dev.abkit.core.auth.PermissionDeniedException;
+import dev.abkit.core.auth.Principal;
+import dev.abkit.core.auth.Role;
+import dev.abkit.core.auth.TokenId;
+import dev.abkit.core.auth.TokenName;
 import dev.abkit.core.error.IllegalTransitionException;
+import dev.abkit.core.error.InvalidScheduleException;
 import dev.abkit.core.memory.InMemoryExperiments;
 import dev.abkit.core.model.Audience;
 import dev.abkit.core.model.Coverage;
@@ -13,12 +19,15 @@ import dev.abkit.core.model.Option;
 import dev.abkit.core.model.Platform;
 import dev.abkit.core.port.in.ExperimentChanges;
 import dev.abkit.core.testing.TickingClock;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 
 import static dev.abkit.core.audit.TestAudit.ADMIN;
@@ -52,6 +61,11 @@ class LifecycleTransitionsTest {
             "schedule, RUNNING,   409",
             "schedule, CLOSED,    409",
             "schedule, STOPPED,   409",
+            "check,    DRAFT,     same",
+            "check,    SCHEDULED, same",
+            "check,    RUNNING,   409",
+            "check,    CLOSED,    409",
+            "check,    STOPPED,   409",
             "close,    DRAFT,     409",
             "close,    SCHEDULED, 409",
             "close,    RUNNING,   CLOSED",
@@ -121,11 +135,29 @@ class LifecycleTransitionsTest {
         assertThat(experiments.running().enrolling()).hasSize(status == ExperimentStatus.RUNNING ? 1 : 0);
     }
 
+    @Test
+    void a_schedule_check_refuses_a_past_start_by_its_field_and_a_role_that_may_not_change_and_changes_nothing() {
+        Experiment before = stored(ExperimentStatus.DRAFT);
+
+        assertThatThrownBy(() -> admin.check(ADMIN, KEY, NOW.minusSeconds(1), null))
+                .isInstanceOfSatisfying(InvalidScheduleException.class, refused -> assertThat(refused.field()).isEqualTo("startAt"));
+        assertThatThrownBy(() -> admin.check(ADMIN, KEY, NOW.plusSeconds(60), NOW.plusSeconds(30)))
+                .isInstanceOfSatisfying(InvalidScheduleException.class, refused -> assertThat(refused.field()).isEqualTo("endAt"));
+        Principal analyst = new Principal(Optional.of(new TokenId(UUID.randomUUID())), TokenName.of("ann"), Role.ANALYST);
+        assertThatThrownBy(() -> admin.check(analyst, KEY, NOW.plusSeconds(60), null))
+                .isInstanceOf(PermissionDeniedException.class);
+        assertThat(admin.get(KEY)).isEqualTo(before);
+    }
+
     private Experiment call(String call) {
         Instant later = NOW.plus(Duration.ofHours(2));
         Function<ExperimentKey, Experiment> action = switch (call) {
             case "start" -> key -> admin.start(ADMIN, key);
             case "schedule" -> key -> admin.schedule(ADMIN, key, later, null);
+            case "check" -> key -> { // what schedule would refuse, and nothing changed
+                admin.check(ADMIN, key, later, null);
+                return admin.get(key);
+            };
             case "close" -> key -> admin.close(ADMIN, key);
             case "stop" -> key -> admin.stop(ADMIN, key);
             case "endAt" -> key -> admin.edit(ADMIN, key, ExperimentChanges.none().withEndAt(later.plusSeconds(60)));

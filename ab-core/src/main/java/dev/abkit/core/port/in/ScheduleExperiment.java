@@ -26,4 +26,14 @@ public interface ScheduleExperiment {
      * @throws InvalidScheduleException if an instant is not in the future, or the end not after the start
      */
     Experiment schedule(Principal actor, ExperimentKey key, Instant startAt, Instant endAt);
+
+    /**
+     * Refuses what {@link #schedule} would refuse now, and changes nothing: for a caller that asks a person to
+     * confirm before it schedules, so that a start in the past is said before the question, not after.
+     *
+     * @throws UnknownExperimentException if there is none with this key
+     * @throws IllegalTransitionException unless it is a DRAFT or SCHEDULED
+     * @throws InvalidScheduleException if an instant is not in the future, or the end not after the start
+     */
+    void check(Principal actor, ExperimentKey key, Instant startAt, Instant endAt);
 }
