@@ -212,7 +212,7 @@ class AdminAuditControllerTest {
 
     @MockBean(ScheduleExperiment.class)
     ScheduleExperiment scheduleExperiment() {
-        return KIT.scheduleExperiment()::schedule;
+        return KIT.scheduleExperiment();
     }
 
     @MockBean(EditExperiment.class)
