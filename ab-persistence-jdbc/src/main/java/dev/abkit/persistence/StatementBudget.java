@@ -12,8 +12,9 @@ import java.util.concurrent.Executor;
  * A statement timeout other than the connection's ordinary one, for one unit of work inside a transaction,
  * with the connection as it was afterwards, so that the pool gets it back unchanged. On PostgreSQL the
  * transaction's own {@code statement_timeout} ({@code set_config(..., true)}, as {@code set local}: it ends
- * with the transaction; so do {@code jit = off} and custom plans only), and the driver's wait for a reply (the network timeout) raised by as much for the
- * work, so that the server cancels a slow statement before the driver gives up on the connection. On H2 the
+ * with the transaction; so do {@code jit = off} and custom plans only), and the driver's wait for a reply
+ * (the network timeout) raised by as much for the work, so that the server cancels a slow statement before
+ * the driver gives up on the connection. On H2 the
  * session's {@code QUERY_TIMEOUT}, which is not transactional, set and put back.
  */
 final class StatementBudget {

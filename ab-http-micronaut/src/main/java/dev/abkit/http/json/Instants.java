@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
-/** The wire form of an instant, in bodies, headers and query parameters: ISO-8601 text with an offset, written in UTC. */
+/**
+ * The wire form of an instant, in bodies, headers and query parameters: ISO-8601 text with an offset, written in UTC.
+ */
 public final class Instants {
 
     private Instants() {
@@ -24,8 +26,8 @@ public final class Instants {
         try {
             return Instant.parse(text).truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "must be an ISO-8601 instant with its offset, such as 2026-12-24T18:00:00Z or 2026-12-24T19:00:00+01:00"
-                    + " (in a query string, the + as %2B)");
+            throw new InvalidInputException(field, "must be an ISO-8601 instant with its offset, such as"
+                    + " 2026-12-24T18:00:00Z or 2026-12-24T19:00:00+01:00 (in a query string, the + as %2B)");
         }
     }
 
