@@ -132,7 +132,7 @@ class ResultsViewBrowserTest {
         new Select(browser.findElement(By.name("metric"))).selectByValue("revenue");
         new Select(browser.findElement(By.name("control"))).selectByValue("#00FF00");
         browser.findElement(By.name("from")).sendKeys("2026-11-01");
-        browser.findElement(By.cssSelector("form.query button[type=submit]")).click();
+        HeadlessChromium.follow(browser, By.cssSelector("form.query button[type=submit]"));
 
         assertThat(browser.getCurrentUrl()).contains(COLORS + "?metric=revenue&from=2026-11-01&to=&control=%2300FF00");
         assertThat(browser.findElement(By.cssSelector(".summary .metric")).getText()).isEqualTo("revenue");

@@ -123,7 +123,7 @@ class StatsPageBrowserTest {
         HeadlessChromium.viewport(browser, 1280, 800, false);
         browser.get(WithAdminToken.browserAddress(server.getURL(), "/stats"));
 
-        browser.findElement(By.cssSelector("tbody[data-key=price] .results-link")).click();
+        HeadlessChromium.follow(browser, By.cssSelector("tbody[data-key=price] .results-link"));
 
         assertThat(browser.getCurrentUrl()).endsWith("/stats/experiments/price/results");
         assertThat(browser.getTitle()).isEqualTo("abkit · results of price");
