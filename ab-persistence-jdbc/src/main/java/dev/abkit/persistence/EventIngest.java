@@ -7,6 +7,7 @@ import dev.abkit.core.model.Device;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,8 +17,8 @@ import java.util.TreeSet;
 
 /**
  * One batch of one device, inside its transaction. Round trips on PostgreSQL: the ids (which are new); the
- * device's row locked, the raw rows and the device's exposures and exposed rows read; the device's per-metric
- * rows locked; one script of every counter change; then the commit. A batch with no new event stops after the
+ * device's row locked, the raw rows and the device's exposures, exposed rows and per-day rows read; the
+ * device's per-metric rows locked; one script of every counter change; then the commit. A batch with no new event stops after the
  * first; one whose device holds no option, or with no event since its first_seen, after the second (which then
  * takes no lock and reads nothing).
  */
@@ -48,7 +49,9 @@ final class EventIngest {
         rows.run(kind.lockDevice(), device.token().value());
         EventRows.insert(rows, device.token(), fresh, now);
         ExposedCounters.Reading reading = ExposedCounters.read(rows, device.token(), batches.keySet());
+        DeviceDayRows.Reading dayReading = DeviceDayRows.read(rows, device.token(), batches.keySet());
         Script.Results read = rows.runOn(connection, kind);
+        Map<String, DeviceDays> daysBefore = dayReading.from(read);
         Map<String, DeviceMetric> before = DeviceMetricRows.lock(connection, kind, device.token(),
                 new TreeSet<>(batches.keySet()));
         Script script = new Script();
@@ -60,6 +63,14 @@ final class EventIngest {
             changes.put(batch.metric(), new MetricCounters.Change(batch.metric(), was, after, batch));
         }
         MetricCounters.add(script, kind, holding, changes, stripe);
+        List<DayPairCounters.Change> dayChanges = new ArrayList<>();
+        for (String metric : batches.keySet()) {
+            DeviceDays was = daysBefore.getOrDefault(metric, DeviceDays.NONE);
+            DeviceDays after = was.plus(counted.stream().filter(event -> event.metric().value().equals(metric)).toList());
+            DeviceDayRows.write(script, kind, device.token(), metric, was, after);
+            dayChanges.add(new DayPairCounters.Change(metric, was, after));
+        }
+        DayPairCounters.add(script, kind, holding, dayChanges, stripe);
         ExposedCounters exposed = reading.from(read);
         for (Assignment assignment : holding) {
             Optional<Instant> exposure = exposed.firstExposure(assignment.experiment());

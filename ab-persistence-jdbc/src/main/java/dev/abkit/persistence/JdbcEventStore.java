@@ -21,8 +21,8 @@ import java.util.Set;
 /**
  * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md):
  * raw events kept for the retention, counters kept at ingest for the whole-life results (of all devices and,
- * V15, of the exposed ones), exact SQL over the raw events for windows, within the analysts' limits
- * ({@link AnalystScans}). Each batch is one transaction, all or nothing; its ids
+ * V15, of the exposed ones), counters of pairs of days for windows of whole UTC days of all devices (V18), exact
+ * SQL over the raw events for other windows, within the analysts' limits ({@link AnalystScans}). Each batch is one transaction, all or nothing; its ids
  * make a retry, even after a lost commit reply, store nothing twice.
  */
 final class JdbcEventStore implements EventStore {
@@ -76,6 +76,9 @@ final class JdbcEventStore implements EventStore {
         String what = "read the results of " + scope.experiment().key();
         if (scope.isWholeLife()) {
             return database.inTransaction(what, connection -> WholeLifeFigures.read(connection, scope));
+        }
+        if (DayWindowFigures.answers(scope)) {
+            return database.inTransaction(what, connection -> DayWindowFigures.read(connection, scope));
         }
         return scans.read(what, connection -> ScannedFigures.read(connection, scope));
     }

@@ -1,0 +1,105 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.port.out.EventStore.ResultsScope;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures of a window of whole UTC days (both ends at midnight UTC, or open) of all devices, from the day-pair
+ * counters kept at ingest ({@code day_pair_count}, V18; docs/decisions/0022-day-window-counters.md) instead of the
+ * raw events: a few rows per option and pair of days in the window, whatever the number of devices and events.
+ * The devices are counted as for any window ({@link AssignedBefore}, which reads counters only for a midnight),
+ * and the excluded devices' own days are taken out.
+ */
+final class DayWindowFigures {
+
+    private DayWindowFigures() {
+    }
+
+    /** Whether the counters answer {@code scope}: not exposed, each end at a midnight UTC or open. */
+    static boolean answers(ResultsScope scope) {
+        return !scope.exposed() && scope.from().map(DayWindowFigures::isMidnight).orElse(true)
+                && scope.to().map(DayWindowFigures::isMidnight).orElse(true);
+    }
+
+    static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
+        if (!answers(scope)) {
+            throw new IllegalArgumentException("not a window of whole UTC days of all devices: " + scope);
+        }
+        LocalDate from = scope.from().map(Timestamps::utcDay).orElse(null);
+        LocalDate to = scope.to().map(Timestamps::utcDay).orElse(null);
+        FiguresTally tally = new FiguresTally();
+        List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded());
+        if (scope.to().isEmpty()) {
+            SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
+        } else {
+            AssignedBefore.count(connection, scope.experiment().key(), scope.to().get(), tally);
+        }
+        converted(connection, scope, from, to, tally);
+        List<SlotHolders.Holder> counted = holders.stream().filter(holder -> holder.assignedBefore(scope.to())).toList();
+        Map<String, DeviceMetric> theirs = DeviceDayRows.inWindow(connection,
+                counted.stream().map(SlotHolders.Holder::token).toList(), scope.metric().value(), from, to);
+        for (SlotHolders.Holder holder : counted) {
+            tally.assigned(holder.value(), -1);
+            tally.withdraw(holder.value(), theirs.getOrDefault(holder.token(), DeviceMetric.NONE));
+        }
+        return tally.figures(scope.experiment(), counted.size());
+    }
+
+    /**
+     * A device converts in the window on its first counted day inside it: the cell of that day and the day before
+     * it (before the window) or of that day alone (its first day ever). The squares of its window total are the
+     * products of the cells inside the window, each pair of two different days twice.
+     */
+    private static void converted(Connection connection, ResultsScope scope, LocalDate from, LocalDate to,
+                                  FiguresTally tally) throws SQLException {
+        String entering = from == null ? "first_day = second_day" : "(first_day = second_day or first_day < ?)";
+        String inside = from == null ? "1 = 1" : "first_day >= ?";
+        StringBuilder sql = new StringBuilder("select option_value,"
+                + " sum(case when " + entering + " then devices else 0 end),"
+                + " sum(case when first_day = second_day then valued else 0 end),"
+                + " sum(case when first_day = second_day then total else 0 end),"
+                + " sum(case when first_day = second_day then product when " + inside + " then 2 * product else 0 end)"
+                + " from day_pair_count where experiment_key = ? and metric = ?");
+        List<Object> parameters = new ArrayList<>();
+        if (from != null) {
+            parameters.add(from); // entering
+            parameters.add(from); // inside
+        }
+        parameters.add(scope.experiment().key().value());
+        parameters.add(scope.metric().value());
+        if (from != null) {
+            sql.append(" and second_day >= ?");
+            parameters.add(from);
+        }
+        if (to != null) {
+            sql.append(" and second_day < ?");
+            parameters.add(to);
+        }
+        sql.append(" group by option_value");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getDouble(4),
+                            rows.getDouble(5));
+                }
+            }
+        }
+    }
+
+    private static boolean isMidnight(Instant instant) {
+        return Timestamps.startOf(Timestamps.utcDay(instant)).equals(instant);
+    }
+}

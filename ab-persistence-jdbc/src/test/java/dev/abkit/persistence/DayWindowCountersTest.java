@@ -1,0 +1,183 @@
+package dev.abkit.persistence;
+
+import dev.abkit.core.event.Event;
+import dev.abkit.core.event.EventBatch;
+import dev.abkit.core.event.MetricName;
+import dev.abkit.core.model.Device;
+import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ShippedExperiments;
+import dev.abkit.core.port.out.EventStore;
+import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.port.out.EventStore.ResultsScope;
+import dev.abkit.core.service.DeviceEnrollmentService;
+import dev.abkit.persistence.TestStore.Kind;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static dev.abkit.persistence.EventStoreFixture.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Windows of whole UTC days of all devices come from the day-pair counters kept at ingest (V18), and those
+ * counters give what the exact scan of the raw events gives, for every window of days: devices with events on
+ * many days, in batches sent out of order and from many threads at once, late events before a device's earlier
+ * days, events without a value, and overridden devices taken out.
+ */
+class DayWindowCountersTest {
+
+    private static final Experiment COLORS = ShippedExperiments.BUTTON_COLOR;
+    private static final MetricName PURCHASE = MetricName.of("purchase");
+    /** Quarters and small counts: every sum and product is exact in doubles, so the two readings compare equal. */
+    private static final double QUARTER = 0.25;
+    private static final int DAYS = 7;
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void every_window_of_days_from_the_counters_equals_the_scan_of_the_raw_events(Kind kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 2);
+            List<Device> devices = register(instance, firstDay, 16);
+            sendFromManyThreads(events, devices, kind == Kind.POSTGRESQL ? 6 : 1);
+            Set<DeviceToken> overridden = Set.of(devices.get(0).token(), devices.get(5).token());
+
+            int compared = 0;
+            try (Connection connection = DriverManager.getConnection(store.url(), store.user(), "")) {
+                for (Optional<LocalDate> from : ends(firstDay)) {
+                    for (Optional<LocalDate> to : ends(firstDay)) {
+                        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+                            continue;
+                        }
+                        for (Set<DeviceToken> excluded : List.of(Set.<DeviceToken>of(), overridden)) {
+                            ResultsScope scope = new ResultsScope(COLORS, PURCHASE, from.map(Timestamps::startOf),
+                                    to.map(Timestamps::startOf), false, excluded);
+                            assertThat(DayWindowFigures.answers(scope)).isTrue();
+                            MetricFigures counted = events.figures(scope);
+                            assertThat(counted).as("%s", scope).isEqualTo(ScannedFigures.read(connection, scope));
+                            compared++;
+                        }
+                    }
+                }
+            }
+            assertThat(compared).isGreaterThan(100);
+            ResultsScope wholeWeek = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(firstDay)),
+                    Optional.of(Timestamps.startOf(firstDay.plusDays(DAYS + 1))), false, Set.of());
+            MetricFigures week = events.figures(wholeWeek);
+            assertThat(week.options().values().stream().mapToLong(EventStore.OptionFigures::conversions).sum())
+                    .as("the data is not empty").isGreaterThan(8);
+            assertThat(week.hasValues()).isTrue();
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_window_of_days_is_answered_without_reading_the_raw_events_and_any_other_window_by_scanning_them(Kind kind)
+            throws SQLException {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+            Device device = register(instance, day, 1).get(0);
+            Instant noon = Timestamps.startOf(day).plus(Duration.ofHours(12));
+            events.store(device, new EventBatch(List.of(event(device, "1", "purchase", noon, 3.0),
+                    event(device, "2", "purchase", noon.plus(Duration.ofDays(1)), 4.0)), 0));
+            String value = device.valueIn(COLORS.key()).orElseThrow();
+            ResultsScope days = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(day)),
+                    Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
+            ResultsScope fromNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
+                    Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
+            assertThat(events.figures(fromNoon).options().get(value).conversions()).isEqualTo(1);
+
+            store.execute("delete from event");
+
+            EventStore.OptionFigures counted = events.figures(days).options().get(value);
+            assertThat(counted.conversions()).isEqualTo(1);
+            assertThat(counted.sum()).isEqualTo(7.0);
+            assertThat(counted.sumOfSquares()).isEqualTo(49.0);
+            assertThat(events.figures(fromNoon).options().get(value).conversions())
+                    .as("a window from 11:59:59 scans the raw events, now gone").isZero();
+        }
+    }
+
+    /** Devices first seen at the start of {@code day} (after the shipped experiments were created). */
+    private static List<Device> register(Instance instance, LocalDate day, int count) {
+        DeviceEnrollmentService enrollment = new DeviceEnrollmentService(instance.ports().experiments(),
+                instance.ports().devices(), Clock.fixed(Timestamps.startOf(day).plusSeconds(600), ZoneOffset.UTC));
+        List<Device> devices = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            DeviceToken token = DeviceToken.of("day-device-" + i);
+            enrollment.experimentsFor(token);
+            devices.add(instance.ports().devices().find(token).orElseThrow());
+        }
+        return devices;
+    }
+
+    /**
+     * Six batches per device, each of events on random days of the week (some before the device's first_seen,
+     * which count nowhere), sent in random order: later batches often fill days before those already stored.
+     */
+    private static void sendFromManyThreads(EventStore events, List<Device> devices, int threads) throws Exception {
+        Random random = new Random(18);
+        List<Callable<Void>> sends = new ArrayList<>();
+        int id = 0;
+        for (Device device : devices) {
+            for (int b = 0; b < 6; b++) {
+                List<Event> batch = new ArrayList<>();
+                for (int e = 0; e < 1 + random.nextInt(5); e++) {
+                    Instant at = device.firstSeen().minus(Duration.ofHours(1))
+                            .plus(random.nextLong(DAYS * 86_400_000_000L), ChronoUnit.MICROS);
+                    String metric = random.nextInt(4) == 0 ? "open" : "purchase";
+                    Double value = random.nextInt(3) == 0 ? null : (random.nextInt(41) - 8) * QUARTER; // refunds too
+                    batch.add(event(device, "e" + id++, metric, at, value));
+                }
+                sends.add(() -> {
+                    events.store(device, new EventBatch(batch, 0));
+                    return null;
+                });
+            }
+        }
+        java.util.Collections.shuffle(sends, random);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            for (Future<Void> send : pool.invokeAll(sends)) {
+                send.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Every midnight of the week and the days around it, and the open end. */
+    private static List<Optional<LocalDate>> ends(LocalDate firstDay) {
+        List<Optional<LocalDate>> ends = new ArrayList<>();
+        ends.add(Optional.empty());
+        for (int day = -1; day <= DAYS + 1; day++) {
+            ends.add(Optional.of(firstDay.plusDays(day)));
+        }
+        return ends;
+    }
+}
