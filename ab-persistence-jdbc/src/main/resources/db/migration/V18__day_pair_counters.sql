@@ -38,14 +38,17 @@ create table day_pair_count (
 );
 
 -- What the raw events kept so far give, for the devices that hold an option somewhere (as device_metric).
+-- The UTC day from the epoch seconds: H2 casts a timestamp with time zone to a date in the session's zone (the
+-- JVM's), even after 'at time zone', so cast(... at time zone 'UTC' as date) gives local days there.
 insert into device_metric_day (device_token, metric, event_day, events, valued, total)
-select e.device_token, e.metric, cast(e.occurred_at at time zone 'UTC' as date), count(*), count(e.amount),
-       coalesce(sum(e.amount), 0)
+select e.device_token, e.metric, date '1970-01-01' + cast(floor(extract(epoch from e.occurred_at) / 86400) as integer),
+       count(*), count(e.amount), coalesce(sum(e.amount), 0)
 from event e
 join device d on d.token = e.device_token
 where e.occurred_at >= d.first_seen
   and exists (select 1 from assignment a where a.device_token = e.device_token and a.option_value is not null)
-group by e.device_token, e.metric, cast(e.occurred_at at time zone 'UTC' as date);
+group by e.device_token, e.metric,
+         date '1970-01-01' + cast(floor(extract(epoch from e.occurred_at) / 86400) as integer);
 
 insert into day_pair_count (experiment_key, metric, second_day, first_day, option_value, stripe, devices, valued,
                             total, product)
