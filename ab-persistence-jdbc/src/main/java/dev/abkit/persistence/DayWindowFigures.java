@@ -14,45 +14,76 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The figures of a window of whole UTC days (both ends at midnight UTC, or open) of all devices, from the day-pair
- * counters kept at ingest ({@code day_pair_count}, V18; docs/decisions/0022-day-window-counters.md) instead of the
- * raw events: a few rows per option and pair of days in the window, whatever the number of devices and events.
- * The devices are counted as for any window ({@link AssignedBefore}, which reads counters only for a midnight),
- * and the excluded devices' own days are taken out.
+ * The figures of a window of whole UTC days (each end a midnight UTC, or open), of all devices or of the exposed
+ * ones, from the day-pair counters kept at ingest ({@code day_pair_count}, {@code exposed_day_pair_count}, V18;
+ * docs/decisions/0022-day-window-counters.md) instead of the raw events: a few rows per option and pair of days
+ * in the window, whatever the number of devices and events. The devices are counted as for any window
+ * ({@link AssignedBefore}, which reads counters only for a midnight), the exposed ones by the day their counting
+ * starts ({@code exposed_day_count}), and the excluded devices' own days are taken out.
  */
 final class DayWindowFigures {
 
     private DayWindowFigures() {
     }
 
-    /** Whether the counters answer {@code scope}: not exposed, each end at a midnight UTC or open. */
+    /** Whether the counters answer {@code scope}: each end at a midnight UTC or open. */
     static boolean answers(ResultsScope scope) {
-        return !scope.exposed() && scope.from().map(DayWindowFigures::isMidnight).orElse(true)
+        return scope.from().map(DayWindowFigures::isMidnight).orElse(true)
                 && scope.to().map(DayWindowFigures::isMidnight).orElse(true);
     }
 
     static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
         if (!answers(scope)) {
-            throw new IllegalArgumentException("not a window of whole UTC days of all devices: " + scope);
+            throw new IllegalArgumentException("not a window of whole UTC days: " + scope);
         }
         LocalDate from = scope.from().map(Timestamps::utcDay).orElse(null);
         LocalDate to = scope.to().map(Timestamps::utcDay).orElse(null);
         FiguresTally tally = new FiguresTally();
-        List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded());
         if (scope.to().isEmpty()) {
             SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
         } else {
             AssignedBefore.count(connection, scope.experiment().key(), scope.to().get(), tally);
         }
+        if (scope.exposed()) {
+            exposed(connection, scope, to, tally);
+        }
         converted(connection, scope, from, to, tally);
-        List<SlotHolders.Holder> counted = holders.stream().filter(holder -> holder.assignedBefore(scope.to())).toList();
-        Map<String, DeviceMetric> theirs = DeviceDayRows.inWindow(connection,
-                counted.stream().map(SlotHolders.Holder::token).toList(), scope.metric().value(), from, to);
-        for (SlotHolders.Holder holder : counted) {
+        List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded())
+                .stream().filter(holder -> holder.assignedBefore(scope.to())).toList();
+        List<String> tokens = holders.stream().map(SlotHolders.Holder::token).toList();
+        Map<String, DeviceMetric> theirs = scope.exposed()
+                ? DeviceDayRows.exposedInWindow(connection, scope.experiment().key(), tokens, scope.metric().value(),
+                from, to)
+                : DeviceDayRows.inWindow(connection, tokens, scope.metric().value(), from, to);
+        Map<String, Instant> exposures = scope.exposed()
+                ? SlotHolders.exposed(connection, scope.experiment().key(), holders) : Map.of();
+        for (SlotHolders.Holder holder : holders) {
             tally.assigned(holder.value(), -1);
             tally.withdraw(holder.value(), theirs.getOrDefault(holder.token(), DeviceMetric.NONE));
+            Instant exposure = exposures.get(holder.token());
+            if (exposure != null && countsBefore(holder, exposure, scope)) {
+                tally.exposed(holder.value(), -1);
+            }
         }
-        return tally.figures(scope.experiment(), counted.size());
+        return tally.figures(scope.experiment(), holders.size());
+    }
+
+    /** The exposed devices per option whose counting start (first_seen or exposure, the later) is before the end. */
+    private static void exposed(Connection connection, ResultsScope scope, LocalDate to, FiguresTally tally)
+            throws SQLException {
+        String sql = "select option_value, sum(devices) from exposed_day_count where experiment_key = ?"
+                + (to == null ? "" : " and start_day < ?") + " group by option_value";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, scope.experiment().key().value());
+            if (to != null) {
+                select.setObject(2, to);
+            }
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    tally.exposed(rows.getString(1), rows.getLong(2));
+                }
+            }
+        }
     }
 
     /**
@@ -69,7 +100,8 @@ final class DayWindowFigures {
                 + " sum(case when first_day = second_day then valued else 0 end),"
                 + " sum(case when first_day = second_day then total else 0 end),"
                 + " sum(case when first_day = second_day then product when " + inside + " then 2 * product else 0 end)"
-                + " from day_pair_count where experiment_key = ? and metric = ?");
+                + " from " + (scope.exposed() ? "exposed_day_pair_count" : "day_pair_count")
+                + " where experiment_key = ? and metric = ?");
         List<Object> parameters = new ArrayList<>();
         if (from != null) {
             parameters.add(from); // entering
@@ -97,6 +129,11 @@ final class DayWindowFigures {
                 }
             }
         }
+    }
+
+    private static boolean countsBefore(SlotHolders.Holder holder, Instant exposure, ResultsScope scope) {
+        Instant start = exposure.isAfter(holder.firstSeen()) ? exposure : holder.firstSeen();
+        return scope.to().map(start::isBefore).orElse(true);
     }
 
     private static boolean isMidnight(Instant instant) {

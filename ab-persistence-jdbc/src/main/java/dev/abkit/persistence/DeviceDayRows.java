@@ -1,6 +1,7 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.ExperimentKey;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,17 +55,35 @@ final class DeviceDayRows {
     }
 
     /** Writes the days of {@code metric} that changed from {@code before} to {@code after}. */
-    static void write(Script script, DatabaseKind kind, DeviceToken device, String metric, DeviceDays before,
-                      DeviceDays after) {
+    static void write(Script script, DeviceToken device, String metric, DeviceDays before, DeviceDays after) {
+        write(script, "device_metric_day", device, null, metric, before, after);
+    }
+
+    /** As {@link #write}, the device's days counted from its exposure to {@code experiment} on ({@code exposed_metric_day}). */
+    static void writeExposed(Script script, DeviceToken device, ExperimentKey experiment, String metric,
+                             DeviceDays before, DeviceDays after) {
+        write(script, "exposed_metric_day", device, experiment.value(), metric, before, after);
+    }
+
+    /** @param experiment the experiment of an {@code exposed_metric_day} row; null for {@code device_metric_day} */
+    private static void write(Script script, String table, DeviceToken device, String experiment, String metric,
+                              DeviceDays before, DeviceDays after) {
+        String ofExperiment = experiment == null ? "" : " and experiment_key = ?";
         before.changedIn(after).forEach((day, figures) -> {
+            List<Object> key = new ArrayList<>(List.of(device.value(), metric, day));
+            if (experiment != null) {
+                key.add(experiment);
+            }
             if (before.days().containsKey(day)) {
-                script.write("update device_metric_day set events = ?, valued = ?, total = ?"
-                                + " where device_token = ? and metric = ? and event_day = ?",
-                        figures.events(), figures.valued(), figures.total(), device.value(), metric, day);
+                List<Object> parameters = new ArrayList<>(List.of(figures.events(), figures.valued(), figures.total()));
+                parameters.addAll(key);
+                script.write("update " + table + " set events = ?, valued = ?, total = ?"
+                        + " where device_token = ? and metric = ? and event_day = ?" + ofExperiment, parameters.toArray());
             } else {
-                script.write("insert into device_metric_day (device_token, metric, event_day, events, valued, total)"
-                                + " values (?, ?, ?, ?, ?, ?)",
-                        device.value(), metric, day, figures.events(), figures.valued(), figures.total());
+                key.addAll(List.of(figures.events(), figures.valued(), figures.total()));
+                script.write("insert into " + table + " (device_token, metric, event_day"
+                        + (experiment == null ? "" : ", experiment_key") + ", events, valued, total) values (?, ?, ?"
+                        + (experiment == null ? "" : ", ?") + ", ?, ?, ?)", key.toArray());
             }
         });
     }
@@ -75,14 +94,31 @@ final class DeviceDayRows {
      */
     static Map<String, DeviceMetric> inWindow(Connection connection, Collection<String> devices, String metric,
                                               LocalDate from, LocalDate to) throws SQLException {
+        return inWindow(connection, "device_metric_day", null, devices, metric, from, to);
+    }
+
+    /** As {@link #inWindow}, each device's days counted from its exposure to {@code experiment} on. */
+    static Map<String, DeviceMetric> exposedInWindow(Connection connection, ExperimentKey experiment,
+                                                     Collection<String> devices, String metric, LocalDate from,
+                                                     LocalDate to) throws SQLException {
+        return inWindow(connection, "exposed_metric_day", experiment.value(), devices, metric, from, to);
+    }
+
+    private static Map<String, DeviceMetric> inWindow(Connection connection, String table, String experiment,
+                                                      Collection<String> devices, String metric, LocalDate from,
+                                                      LocalDate to) throws SQLException {
         Map<String, DeviceMetric> figures = new HashMap<>();
         if (devices.isEmpty()) {
             return figures;
         }
         List<Object> parameters = new ArrayList<>();
         parameters.add(metric);
-        StringBuilder sql = new StringBuilder("select device_token, sum(events), sum(valued), sum(total)"
-                + " from device_metric_day where metric = ?");
+        StringBuilder sql = new StringBuilder("select device_token, sum(events), sum(valued), sum(total) from " + table
+                + " where metric = ?");
+        if (experiment != null) {
+            sql.append(" and experiment_key = ?");
+            parameters.add(experiment);
+        }
         if (from != null) {
             sql.append(" and event_day >= ?");
             parameters.add(from);

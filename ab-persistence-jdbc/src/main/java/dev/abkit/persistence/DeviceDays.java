@@ -1,10 +1,7 @@
 package dev.abkit.persistence;
 
-import dev.abkit.core.event.Event;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableMap;
@@ -58,13 +55,10 @@ record DeviceDays(NavigableMap<LocalDate, Day> days) {
         days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
     }
 
-    /** These days with {@code events} (of this device and metric, all counted) added to the days they fall on. */
-    DeviceDays plus(Collection<Event> events) {
+    /** These days with a batch's days added. */
+    DeviceDays plus(MetricBatch batch) {
         TreeMap<LocalDate, Day> after = new TreeMap<>(days);
-        for (Event event : events) {
-            Day one = new Day(1, event.value() == null ? 0 : 1, event.value() == null ? 0 : event.value().amount());
-            after.merge(Timestamps.utcDay(event.at()), one, Day::plus);
-        }
+        batch.days().forEach((day, figures) -> after.merge(day, figures, Day::plus));
         return new DeviceDays(after);
     }
 

@@ -66,11 +66,11 @@ final class EventIngest {
         List<DayPairCounters.Change> dayChanges = new ArrayList<>();
         for (String metric : batches.keySet()) {
             DeviceDays was = daysBefore.getOrDefault(metric, DeviceDays.NONE);
-            DeviceDays after = was.plus(counted.stream().filter(event -> event.metric().value().equals(metric)).toList());
-            DeviceDayRows.write(script, kind, device.token(), metric, was, after);
-            dayChanges.add(new DayPairCounters.Change(metric, was, after));
+            DeviceDays after = was.plus(batches.get(metric));
+            DeviceDayRows.write(script, device.token(), metric, was, after);
+            dayChanges.add(new DayPairCounters.Change(holding, metric, was, after));
         }
-        DayPairCounters.add(script, kind, holding, dayChanges, stripe);
+        DayPairCounters.add(script, kind, DayPairCounters.Table.ALL, dayChanges, stripe);
         ExposedCounters exposed = reading.from(read);
         for (Assignment assignment : holding) {
             Optional<Instant> exposure = exposed.firstExposure(assignment.experiment());

@@ -5,6 +5,7 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -13,21 +14,24 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One device's exposed counters (V15, docs/decisions/0015-exposed-counters.md): per experiment it holds an option
  * of and was exposed to, its counted events from the later of its first_seen and its first exposure
- * ({@code exposed_metric}), what they add to the option's {@code exposed_metric_count}, and its place in the
- * option's {@code exposed_count}. Read and written while the device's row is locked
- * ({@link DatabaseKind#lockDevice()}), which every event and exposure batch of the device takes first: the rows
- * read are then the latest, and the deltas written exact.
+ * ({@code exposed_metric}, and per UTC day {@code exposed_metric_day}, V18), what they add to the option's
+ * {@code exposed_metric_count} and {@code exposed_day_pair_count}, and its place in the option's
+ * {@code exposed_count} and, by the day its counting starts, {@code exposed_day_count}. Read and written while
+ * the device's row is locked ({@link DatabaseKind#lockDevice()}), which every event and exposure batch of the
+ * device takes first: the rows read are then the latest, and the deltas written exact.
  */
 final class ExposedCounters {
 
     private record Key(String experiment, String metric) {
     }
 
-    private record Counted(Assignment assignment, MetricCounters.Change change, boolean stored) {
+    private record Counted(Assignment assignment, MetricCounters.Change change, boolean stored, DeviceDays daysBefore,
+                           DeviceDays daysAfter) {
     }
 
     private static final Comparator<Counted> IN_ROW_ORDER = Comparator
@@ -35,7 +39,7 @@ final class ExposedCounters {
             .thenComparing(counted -> counted.change().metric());
 
     /** The queries of {@link #read}, answered once their script ran. */
-    record Reading(DeviceToken device, int exposures, int rows) {
+    record Reading(DeviceToken device, int exposures, int rows, int days) {
 
         ExposedCounters from(Script.Results results) {
             Map<String, Instant> firstExposures = new HashMap<>();
@@ -43,20 +47,29 @@ final class ExposedCounters {
                     .forEach(exposure -> firstExposures.put(exposure.getKey(), exposure.getValue()));
             Map<Key, DeviceMetric> stored = new HashMap<>();
             results.<Map.Entry<Key, DeviceMetric>>rows(rows).forEach(row -> stored.put(row.getKey(), row.getValue()));
-            return new ExposedCounters(device, firstExposures, stored);
+            Map<Key, TreeMap<LocalDate, DeviceDays.Day>> byKey = new HashMap<>();
+            results.<Map.Entry<Key, Map.Entry<LocalDate, DeviceDays.Day>>>rows(days).forEach(row ->
+                    byKey.computeIfAbsent(row.getKey(), key -> new TreeMap<>())
+                            .put(row.getValue().getKey(), row.getValue().getValue()));
+            Map<Key, DeviceDays> storedDays = new HashMap<>();
+            byKey.forEach((key, rows) -> storedDays.put(key, new DeviceDays(rows)));
+            return new ExposedCounters(device, firstExposures, stored, storedDays);
         }
     }
 
     private final DeviceToken device;
     private final Map<String, Instant> firstExposures;
     private final Map<Key, DeviceMetric> stored;
+    private final Map<Key, DeviceDays> storedDays;
     private final List<Counted> counted = new ArrayList<>();
-    private final List<Assignment> newlyExposed = new ArrayList<>();
+    private final List<ExposedDevices.Move> starts = new ArrayList<>();
 
-    private ExposedCounters(DeviceToken device, Map<String, Instant> firstExposures, Map<Key, DeviceMetric> stored) {
+    private ExposedCounters(DeviceToken device, Map<String, Instant> firstExposures, Map<Key, DeviceMetric> stored,
+                            Map<Key, DeviceDays> storedDays) {
         this.device = device;
         this.firstExposures = firstExposures;
         this.stored = stored;
+        this.storedDays = storedDays;
     }
 
     /** Queues, after the device's lock in {@code script}, the reads of its exposures and all its exposed rows. */
@@ -82,7 +95,13 @@ final class ExposedCounters {
                         new DeviceMetric(row.getLong("events"), row.getLong("valued"), row.getDouble("total"),
                                 Timestamps.instant(row, "first_at"))),
                 parameters.toArray());
-        return new Reading(device, exposures, rows);
+        int days = script.query("select experiment_key, metric, event_day, events, valued, total from exposed_metric_day"
+                        + " where device_token = ?" + ofMetrics,
+                row -> Map.entry(new Key(row.getString("experiment_key"), row.getString("metric")),
+                        Map.entry(row.getObject("event_day", LocalDate.class), new DeviceDays.Day(row.getLong("events"),
+                                row.getLong("valued"), row.getDouble("total")))),
+                parameters.toArray());
+        return new Reading(device, exposures, rows, days);
     }
 
     /** The device's first exposure to {@code experiment}, as stored before this transaction. */
@@ -95,14 +114,19 @@ final class ExposedCounters {
         for (MetricBatch batch : batches) {
             Key key = new Key(assignment.experiment().value(), batch.metric());
             DeviceMetric before = stored.getOrDefault(key, DeviceMetric.NONE);
+            DeviceDays daysBefore = storedDays.getOrDefault(key, DeviceDays.NONE);
             counted.add(new Counted(assignment, new MetricCounters.Change(batch.metric(), before, before.plus(batch),
-                    batch), stored.containsKey(key)));
+                    batch), stored.containsKey(key), daysBefore, daysBefore.plus(batch)));
         }
     }
 
-    /** Counts the device among the exposed devices of the option {@code assignment} holds (its first exposure). */
-    void exposed(Assignment assignment) {
-        newlyExposed.add(assignment);
+    /**
+     * Counts the device among the exposed devices of the option {@code assignment} holds from {@code start} on, the
+     * later of its first_seen and its first exposure: newly exposed if {@code previousStart} is empty, else moved
+     * earlier from it.
+     */
+    void exposed(Assignment assignment, Optional<Instant> previousStart, Instant start) {
+        starts.add(new ExposedDevices.Move(assignment, previousStart.map(Timestamps::utcDay), Timestamps.utcDay(start)));
     }
 
     /** Writes what {@link #count} and {@link #exposed} gathered: the device's rows, then the striped counters. */
@@ -110,32 +134,18 @@ final class ExposedCounters {
         List<Counted> ordered = new ArrayList<>(counted);
         ordered.sort(IN_ROW_ORDER);
         List<MetricCounters.Delta> deltas = new ArrayList<>();
+        List<DayPairCounters.Change> dayChanges = new ArrayList<>();
         for (Counted one : ordered) {
             write(script, one);
+            DeviceDayRows.writeExposed(script, device, one.assignment().experiment(), one.change().metric(),
+                    one.daysBefore(), one.daysAfter());
             deltas.add(MetricCounters.Delta.of(one.assignment(), one.change()));
+            dayChanges.add(new DayPairCounters.Change(List.of(one.assignment()), one.change().metric(),
+                    one.daysBefore(), one.daysAfter()));
         }
         MetricCounters.add(script, kind, MetricCounters.Table.EXPOSED, deltas, stripe);
-        List<Assignment> options = new ArrayList<>(newlyExposed);
-        options.sort(Comparator.comparing(Assignment::experiment));
-        if (options.isEmpty()) {
-            return;
-        }
-        if (kind == DatabaseKind.POSTGRESQL) {
-            List<Object> values = new ArrayList<>();
-            options.forEach(option -> Collections.addAll(values, option.experiment().value(), option.value(), stripe));
-            script.write("insert into exposed_count as c (experiment_key, option_value, stripe, devices) values "
-                    + String.join(", ", Collections.nCopies(options.size(), "(?, ?, ?, 1)"))
-                    + " on conflict (experiment_key, option_value, stripe) do update set devices = c.devices + 1",
-                    values.toArray());
-            return;
-        }
-        for (Assignment option : options) {
-            script.write("insert into exposed_count (experiment_key, option_value, stripe, devices) values (?, ?, ?, 0)"
-                    + " on conflict do nothing", option.experiment().value(), option.value(), stripe);
-            script.write("update exposed_count set devices = devices + 1"
-                            + " where experiment_key = ? and option_value = ? and stripe = ?",
-                    option.experiment().value(), option.value(), stripe);
-        }
+        DayPairCounters.add(script, kind, DayPairCounters.Table.EXPOSED, dayChanges, stripe);
+        ExposedDevices.add(script, kind, starts, stripe);
     }
 
     private void write(Script script, Counted one) {

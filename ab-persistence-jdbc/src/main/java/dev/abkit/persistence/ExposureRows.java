@@ -10,6 +10,7 @@ import dev.abkit.core.model.ExperimentKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,9 @@ final class ExposureRows {
     /** The raw events of one experiment that an exposure brings into its counting: {@code [start, end)}, end open if none. */
     private record Moved(Assignment assignment, Instant start, Optional<Instant> end) {
     }
+
+    /** The UTC day of an event's corrected time, the same in both databases whatever the session's time zone. */
+    private static final String UTC_DAY = "date '1970-01-01' + cast(floor(extract(epoch from occurred_at) / 86400) as integer)";
 
     private ExposureRows() {
     }
@@ -65,11 +69,9 @@ final class ExposureRows {
             if (holding.isEmpty()) {
                 continue; // kept, never counted
             }
-            if (was.isEmpty()) {
-                counters.exposed(holding.get());
-            }
             Instant start = later(device.firstSeen(), at);
             Optional<Instant> end = was.map(old -> later(device.firstSeen(), old));
+            counters.exposed(holding.get(), end, start);
             if (end.isEmpty() || start.isBefore(end.get())) {
                 moved.add(new Moved(holding.get(), start, end));
             }
@@ -88,24 +90,25 @@ final class ExposureRows {
         List<Integer> queries = new ArrayList<>();
         for (Moved range : moved) {
             // An event is received at or after its corrected time: the partitions before the start hold none.
-            String sql = "select metric, count(*) as events, count(amount) as valued, sum(coalesce(amount, 0)) as total,"
-                    + " min(occurred_at) as earliest from event"
+            // By UTC day as well (V18), from the epoch seconds: H2 casts a time to a date in the JVM's zone.
+            String sql = "select metric, " + UTC_DAY + " as event_day, count(*) as events, count(amount) as valued,"
+                    + " sum(coalesce(amount, 0)) as total, min(occurred_at) as earliest from event"
                     + " where device_token = ? and occurred_at >= ? and received_at >= ?"
                     + (range.end().isPresent() ? " and occurred_at < ? and received_at < ?" : "")
-                    + " group by metric order by metric";
+                    + " group by metric, " + UTC_DAY;
             List<Object> parameters = new ArrayList<>(List.of(device.token().value(), Timestamps.of(range.start()),
                     Timestamps.of(range.start())));
             range.end().ifPresent(end -> {
                 parameters.add(Timestamps.of(end));
                 parameters.add(Timestamps.of(end.plus(EventTime.MAX_AGE)));
             });
-            queries.add(events.query(sql, row -> new MetricBatch(row.getString("metric"), row.getLong("events"),
-                    row.getLong("valued"), row.getDouble("total"), Timestamps.instant(row, "earliest")),
-                    parameters.toArray()));
+            queries.add(events.query(sql, row -> MetricBatch.ofDay(row.getString("metric"),
+                    row.getObject("event_day", LocalDate.class), row.getLong("events"), row.getLong("valued"),
+                    row.getDouble("total"), Timestamps.instant(row, "earliest")), parameters.toArray()));
         }
         Script.Results read = events.runOn(connection, kind);
         for (int i = 0; i < moved.size(); i++) {
-            counters.count(moved.get(i).assignment(), read.<MetricBatch>rows(queries.get(i)));
+            counters.count(moved.get(i).assignment(), MetricBatch.merged(read.<MetricBatch>rows(queries.get(i))).values());
         }
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,15 +75,15 @@ final class SlotHolders {
         return holders;
     }
 
-    /** The tokens of those of {@code holders} that were exposed to {@code experiment}. */
-    static Set<String> exposed(Connection connection, ExperimentKey experiment, List<Holder> holders)
+    /** The first exposure to {@code experiment} of each of {@code holders} exposed to it, by token. */
+    static Map<String, Instant> exposed(Connection connection, ExperimentKey experiment, List<Holder> holders)
             throws SQLException {
-        Set<String> exposed = new HashSet<>();
+        Map<String, Instant> exposed = new HashMap<>();
         if (holders.isEmpty()) {
             return exposed;
         }
         try (PreparedStatement select = connection.prepareStatement(
-                "select device_token from exposure where experiment_key = ? and device_token in (%s)"
+                "select device_token, first_at from exposure where experiment_key = ? and device_token in (%s)"
                         .formatted(String.join(", ", Collections.nCopies(holders.size(), "?"))))) {
             select.setString(1, experiment.value());
             for (int i = 0; i < holders.size(); i++) {
@@ -92,7 +91,7 @@ final class SlotHolders {
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    exposed.add(rows.getString(1));
+                    exposed.put(rows.getString("device_token"), Timestamps.instant(rows, "first_at"));
                 }
             }
         }

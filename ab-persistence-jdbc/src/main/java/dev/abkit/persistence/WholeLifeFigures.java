@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.time.Instant;
 
 /**
  * The whole-life figures (no window) from the counters kept at ingest: of all devices ({@code metric_count}) or,
@@ -64,8 +64,8 @@ final class WholeLifeFigures {
                 }
             }
         }
-        Set<String> exposedHolders = SlotHolders.exposed(connection, scope.experiment().key(), holders);
-        holders.stream().filter(holder -> exposedHolders.contains(holder.token()))
+        Map<String, Instant> exposedHolders = SlotHolders.exposed(connection, scope.experiment().key(), holders);
+        holders.stream().filter(holder -> exposedHolders.containsKey(holder.token()))
                 .forEach(holder -> tally.exposed(holder.value(), -1));
     }
 }

@@ -2,6 +2,8 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.event.Event;
 import dev.abkit.core.event.EventBatch;
+import dev.abkit.core.event.Exposure;
+import dev.abkit.core.event.ExposureBatch;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
@@ -40,10 +42,11 @@ import static dev.abkit.persistence.EventStoreFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Windows of whole UTC days of all devices come from the day-pair counters kept at ingest (V18), and those
- * counters give what the exact scan of the raw events gives, for every window of days: devices with events on
- * many days, in batches sent out of order and from many threads at once, late events before a device's earlier
- * days, events without a value, and overridden devices taken out.
+ * Windows of whole UTC days, of all devices or of the exposed ones, come from the day-pair counters kept at ingest
+ * (V18), and those counters give what the exact scan of the raw events gives, for every window of days: devices
+ * with events on many days, in batches sent out of order and from many threads at once, late events before a
+ * device's earlier days, events without a value, exposures before and after the events and moved earlier, and
+ * overridden devices taken out.
  */
 class DayWindowCountersTest {
 
@@ -74,23 +77,32 @@ class DayWindowCountersTest {
                             continue;
                         }
                         for (Set<DeviceToken> excluded : List.of(Set.<DeviceToken>of(), overridden)) {
-                            ResultsScope scope = new ResultsScope(COLORS, PURCHASE, from.map(Timestamps::startOf),
-                                    to.map(Timestamps::startOf), false, excluded);
-                            assertThat(DayWindowFigures.answers(scope)).isTrue();
-                            MetricFigures counted = events.figures(scope);
-                            assertThat(counted).as("%s", scope).isEqualTo(ScannedFigures.read(connection, scope));
-                            compared++;
+                            for (boolean exposed : List.of(false, true)) {
+                                ResultsScope scope = new ResultsScope(COLORS, PURCHASE, from.map(Timestamps::startOf),
+                                        to.map(Timestamps::startOf), exposed, excluded);
+                                assertThat(DayWindowFigures.answers(scope)).isTrue();
+                                MetricFigures counted = events.figures(scope);
+                                assertThat(counted).as("%s", scope).isEqualTo(ScannedFigures.read(connection, scope));
+                                compared++;
+                            }
                         }
                     }
                 }
             }
-            assertThat(compared).isGreaterThan(100);
+            assertThat(compared).isGreaterThan(200);
             ResultsScope wholeWeek = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(firstDay)),
                     Optional.of(Timestamps.startOf(firstDay.plusDays(DAYS + 1))), false, Set.of());
             MetricFigures week = events.figures(wholeWeek);
             assertThat(week.options().values().stream().mapToLong(EventStore.OptionFigures::conversions).sum())
                     .as("the data is not empty").isGreaterThan(8);
             assertThat(week.hasValues()).isTrue();
+            MetricFigures exposedWeek = events.figures(new ResultsScope(COLORS, PURCHASE, wholeWeek.from(),
+                    wholeWeek.to(), true, Set.of()));
+            assertThat(exposedWeek.options().values().stream().mapToLong(EventStore.OptionFigures::exposed).sum())
+                    .as("most devices were exposed, within the week").isBetween(8L, 15L);
+            assertThat(exposedWeek.options().values().stream().mapToLong(EventStore.OptionFigures::conversions).sum())
+                    .as("the exposed devices convert less than all").isPositive()
+                    .isLessThan(week.options().values().stream().mapToLong(EventStore.OptionFigures::conversions).sum());
         }
     }
 
@@ -158,6 +170,18 @@ class DayWindowCountersTest {
                     events.store(device, new EventBatch(batch, 0));
                     return null;
                 });
+            }
+            // Most devices are shown their option, once or twice; a second exposure may be earlier, and move the
+            // device's counting start (and its events since then) to an earlier day.
+            if (random.nextInt(8) != 0) {
+                for (int shown = 0; shown < 1 + random.nextInt(2); shown++) {
+                    Instant at = device.firstSeen().minus(Duration.ofHours(2))
+                            .plus(random.nextLong((DAYS - 1) * 86_400_000_000L), ChronoUnit.MICROS);
+                    sends.add(() -> {
+                        events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(), at))));
+                        return null;
+                    });
+                }
             }
         }
         java.util.Collections.shuffle(sends, random);

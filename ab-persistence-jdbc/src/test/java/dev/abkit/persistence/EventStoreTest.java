@@ -138,13 +138,16 @@ class EventStoreTest {
             Set<DeviceToken> excluded = Set.of(devices.get(0).token(), devices.get(1).token());
 
             MetricFigures counted = wholeLife(events, excluded);
-            MetricFigures scanned = events.figures(new ResultsScope(COLORS, PURCHASE,
+            // A window from a midnight is read from the day-pair counters (V18); one from any other instant is scanned.
+            MetricFigures ofDays = events.figures(new ResultsScope(COLORS, PURCHASE,
                     Optional.of(Instant.parse("2000-01-01T00:00:00Z")), Optional.empty(), false, excluded));
+            MetricFigures scanned = events.figures(new ResultsScope(COLORS, PURCHASE,
+                    Optional.of(Instant.parse("2000-01-01T00:00:01Z")), Optional.empty(), false, excluded));
             MetricFigures expected = expected(devices, all, excluded);
 
             assertThat(counted.overridden()).isEqualTo(2);
             assertThat(counted.hasValues()).isTrue();
-            for (MetricFigures actual : List.of(counted, scanned)) {
+            for (MetricFigures actual : List.of(counted, ofDays, scanned)) {
                 assertThat(actual.overridden()).isEqualTo(expected.overridden());
                 expected.options().forEach((option, figures) -> {
                     OptionFigures got = actual.options().get(option);
@@ -200,8 +203,9 @@ class EventStoreTest {
             events.store(device, batch(event(device, "1", "purchase", later, 5.0),
                     event(device, "2", "purchase", later.plusSeconds(1), 7.0)));
             String value = device.valueIn(COLORS.key()).orElseThrow();
-            ResultsScope asWindow = new ResultsScope(COLORS, PURCHASE, Optional.of(Instant.EPOCH), Optional.empty(),
-                    false, Set.of());
+            // From a second past midnight: windows of whole days are read from counters too (V18).
+            ResultsScope asWindow = new ResultsScope(COLORS, PURCHASE, Optional.of(Instant.EPOCH.plusSeconds(1)),
+                    Optional.empty(), false, Set.of());
             assertThat(events.figures(asWindow).options().get(value).conversions()).isEqualTo(1);
 
             store.execute("delete from event");

@@ -30,15 +30,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An install of the release before the exposed counters (schema V14) with devices, their events and exposures,
  * upgraded by starting this version (V15): the exposed whole life, now read from the counters, is what the scan
- * of the raw events gave before, and events and exposures after the upgrade go on adding to it.
+ * of the raw events gave before, and events and exposures after the upgrade go on adding to it; so does a window
+ * of whole days around them, from the exposed day-pair counters that V18 fills from the same rows.
  */
 class ExposedCountersMigrationTest {
 
     private static final MetricName PURCHASE = MetricName.of("purchase");
     private static final ResultsScope EXPOSED_WHOLE_LIFE = new ResultsScope(ShippedExperiments.BUTTON_COLOR, PURCHASE,
             Optional.empty(), Optional.empty(), true, Set.of());
-    /** The scan V14 answered the exposed whole life with, asked as a window wider than every time used. */
+    /**
+     * The scan V14 answered the exposed whole life with, asked as a window wider than every time used (from a second
+     * past midnight: a window of whole days is read from the day-pair counters, V18).
+     */
     private static final ResultsScope SCANNED = new ResultsScope(ShippedExperiments.BUTTON_COLOR, PURCHASE,
+            Optional.of(Instant.EPOCH.plusSeconds(1)), Optional.of(Instant.parse("3000-01-01T00:00:00Z")), true,
+            Set.of());
+    /** The same window of whole days: from V18's exposed day-pair counters, filled from the same rows. */
+    private static final ResultsScope OF_DAYS = new ResultsScope(ShippedExperiments.BUTTON_COLOR, PURCHASE,
             Optional.of(Instant.EPOCH), Optional.of(Instant.parse("3000-01-01T00:00:00Z")), true, Set.of());
 
     @TempDir
@@ -76,6 +84,7 @@ class ExposedCountersMigrationTest {
                 EventStore events = upgraded.storage().eventStore();
                 MetricFigures counted = events.figures(EXPOSED_WHOLE_LIFE);
                 assertThat(counted).isEqualTo(events.figures(SCANNED));
+                assertThat(events.figures(OF_DAYS)).isEqualTo(counted);
                 assertThat(total(counted)).isEqualTo(new OptionFigures(3, 2, 2, 4.5, 16 + 0.25));
                 assertThat(store.count("select count(*) from exposed_count")).as("on stripe 0").isPositive();
 
@@ -87,6 +96,7 @@ class ExposedCountersMigrationTest {
                 MetricFigures after = events.figures(EXPOSED_WHOLE_LIFE);
                 assertThat(total(after)).isEqualTo(new OptionFigures(3, 2, 2, 7.5, 49 + 0.25));
                 assertThat(after).isEqualTo(events.figures(SCANNED));
+                assertThat(events.figures(OF_DAYS)).isEqualTo(after);
             }
         }
     }
