@@ -9,13 +9,16 @@
 # metrics over the last 10 days with their per-device rows, counters and devices per day, and exposures
 # for half of the devices (dev.abkit.bench.tools.BulkEvents: SQL, as ingestion and registrations would
 # have left them). Checks before timing: the database as load.sh does; for each metric, the results API's
-# whole-life answer (from the counters) equals the same question as a window from the epoch (a scan of
-# the events); its devices per option equal the enrolment. Then times over HTTP with the admin token,
+# whole-life answer (from the counters) equals the same question as a window from a second past the epoch
+# (a scan of the events) and as a window of whole UTC days around every event (the day-pair counters, filled
+# by migration V18's own backfill); its devices per option equal the enrolment. Then times over HTTP with the admin token,
 # one request at a time after a warm-up and under 8 connections with wrk:
 #   GET /api/v1/admin/experiments/button_color/results?metric=purchase          whole life
 #   ... &exposed=true                                                           exposed devices only
-#   ... &from=<now - 1 day>&to=<now>                                            a one-day window
-#   ... &from=<now - 11 days>&to=<now>                                          every day of the events
+#   ... &from=<now - 1 day>&to=<now>                                            a one-day window (a scan)
+#   ... &from=<now - 11 days>&to=<now>                                          every day of the events (a scan)
+#   ... &from=<yesterday 00:00Z>&to=<today 00:00Z>                              one UTC day (day-pair counters, V18)
+#   ... &from=<11 days ago 00:00Z>&to=<tomorrow 00:00Z>                         every day, whole days (counters)
 #   GET /stats/experiments/button_color/results?metric=purchase                 the results page
 # p50/p99/max each, MET or MISSED against 100 ms (a miss is reported, not a failure).
 # Exits 1 if a check fails or the server runs out of heap.
@@ -78,13 +81,18 @@ answer() { curl -sf -H "$AUTH" "$BASE$2" >"$OUT/$1.json" || { fail "GET $2 did n
 
 psql -d "$DB" -qAtF ' ' -c "select option_value, count(*) from assignment where experiment_key = '$EXPERIMENT'
   and option_value is not null group by 1" | sort >"$OUT/enrolment.txt"
+DAYS_FROM=$(date -u -d '11 days ago' +%Y-%m-%dT00:00:00Z)
+DAYS_TO=$(date -u -d 'tomorrow' +%Y-%m-%dT00:00:00Z)
 for metric in "${METRICS[@]}"; do
-  log "checking $metric: whole life (counters) against a window from the epoch (scan)"
+  log "checking $metric: whole life (counters) against a window from the epoch (scan) and one of whole days (day-pair counters)"
   answer "whole-$metric" "$API?metric=$metric"
-  answer "scan-$metric" "$API?metric=$metric&from=1970-01-01T00:00:00Z"
-  if ! cmp -s <(jq -S '.options' "$OUT/whole-$metric.json") <(jq -S '.options' "$OUT/scan-$metric.json"); then
-    fail "$metric: the whole-life options differ from the window from the epoch (see $OUT/whole-$metric.json, scan-$metric.json)"
-  fi
+  answer "scan-$metric" "$API?metric=$metric&from=1970-01-01T00:00:01Z"
+  answer "days-$metric" "$API?metric=$metric&from=$DAYS_FROM&to=$DAYS_TO"
+  for other in scan days; do
+    if ! cmp -s <(jq -S '.options' "$OUT/whole-$metric.json") <(jq -S '.options' "$OUT/$other-$metric.json"); then
+      fail "$metric: the whole-life options differ from the $other window (see $OUT/whole-$metric.json, $other-$metric.json)"
+    fi
+  done
   jq -r '.options[] | "\(.value) \(.devices)"' "$OUT/whole-$metric.json" | sort >"$OUT/devices-$metric.txt"
   cmp -s "$OUT/devices-$metric.txt" "$OUT/enrolment.txt" ||
     fail "$metric: devices per option differ from the enrolment (see $OUT/devices-$metric.txt, enrolment.txt)"
@@ -101,12 +109,16 @@ grep -q '<svg' "$OUT/page.html" || fail "the results page draws no chart"
 TO=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 FROM=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
 FROM_ALL=$(date -u -d '11 days ago' +%Y-%m-%dT%H:%M:%SZ)
-CASES=(whole exposed window alldays page)
+DAY_FROM=$(date -u -d 'yesterday' +%Y-%m-%dT00:00:00Z)
+DAY_TO=$(date -u +%Y-%m-%dT00:00:00Z)
+CASES=(whole exposed window alldays day utcdays page)
 declare -A CASE_PATH=(
   [whole]="$API?metric=purchase"
   [exposed]="$API?metric=purchase&exposed=true"
   [window]="$API?metric=purchase&from=$FROM&to=$TO"
   [alldays]="$API?metric=purchase&from=$FROM_ALL&to=$TO"
+  [day]="$API?metric=purchase&from=$DAY_FROM&to=$DAY_TO"
+  [utcdays]="$API?metric=purchase&from=$DAYS_FROM&to=$DAYS_TO"
   [page]="/stats/experiments/$EXPERIMENT/results?metric=purchase"
 )
 declare -A CASE_LABEL=(
@@ -114,6 +126,8 @@ declare -A CASE_LABEL=(
   [exposed]="exposed=true"
   [window]="one-day window"
   [alldays]="11-day window"
+  [day]="one UTC day"
+  [utcdays]="12 UTC days"
   [page]="results page"
 )
 for name in "${CASES[@]}"; do
@@ -129,7 +143,7 @@ settle() {
   while (( $(psql -d postgres -qAtc "select count(*) from pg_stat_activity where datname = '$DB' and state = 'active'") > 0 )) &&
     (( SECONDS < deadline )); do sleep 1; done
 }
-for name in whole page exposed window alldays; do
+for name in whole page exposed day utcdays window alldays; do
   case $name in
     window | alldays) concurrent "${CASE_PATH[$name]}" "$name" $((WRK_SECONDS * 3)) "$SCAN_TIMEOUT" ;;
     *) concurrent "${CASE_PATH[$name]}" "$name" "$WRK_SECONDS" ;;
@@ -164,7 +178,7 @@ row() {
   echo "abkit results at scale, $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine)"
   echo "server $HEAP $SERVER_OPTS; $(grep -oE 'registered .*' "$OUT/load.txt"); $(grep -oE 'loaded .*' "$OUT/load.txt")"
   echo "load average at start $START_LOAD, at end $END_LOAD"
-  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
+  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO | &from=$DAY_FROM&to=$DAY_TO | &from=$DAYS_FROM&to=$DAYS_TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
   echo
   printf '%-16s %-41s   %-52s\n' "" "one request at a time, ms" "wrk 2 threads, 8 connections, ms"
   printf '%-16s %5s %8s %8s %8s %7s   %6s %6s %8s %8s %8s %7s\n' case n p50 p99 max "<100ms" done errors p50 p99 max "<100ms"
@@ -173,7 +187,7 @@ row() {
   echo "purchase, whole life: $(jq -c '[.options[] | {value, devices, conversions}]' "$OUT/whole-purchase.json")"
   echo "exposed devices: $(jq '[.options[].devices] | add' "$OUT/exposed.json") of $(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")"
   echo "heap after GC max ${HEAP_MAX:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
-  echo "checks (database; counters = scan for ${METRICS[*]}; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
+  echo "checks (database; counters = scan = day-pair counters for ${METRICS[*]}; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
 } | tee "$OUT/summary.txt"
 
 ((CHECK_OK)) || die "a correctness check failed (see $OUT/check.txt and the log above)"
