@@ -3,7 +3,6 @@ package dev.abkit.persistence;
 import dev.abkit.core.model.Assignment;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,18 +70,17 @@ final class DayPairCounters {
     }
 
     private static void upsert(Script script, Table table, List<Row> rows, int stripe) {
-        List<Object> values = new ArrayList<>();
+        List<Object[]> values = new ArrayList<>();
         for (Row row : rows) {
-            Collections.addAll(values, row.assignment().experiment().value(), row.metric(), row.cell().second(),
+            values.add(new Object[] {row.assignment().experiment().value(), row.metric(), row.cell().second(),
                     row.cell().first(), row.assignment().value(), stripe, row.delta().devices(), row.delta().valued(),
-                    row.delta().total(), row.delta().product());
+                    row.delta().total(), row.delta().product()});
         }
-        script.write("insert into " + table.name + " as c (experiment_key, metric, second_day, first_day, option_value,"
-                + " stripe, devices, valued, total, product) values "
-                + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"))
-                + " on conflict (experiment_key, metric, second_day, first_day, option_value, stripe) do update"
-                + " set devices = c.devices + excluded.devices, valued = c.valued + excluded.valued,"
-                + " total = c.total + excluded.total, product = c.product + excluded.product", values.toArray());
+        script.writeRows("insert into " + table.name + " as c (experiment_key, metric, second_day, first_day,"
+                        + " option_value, stripe, devices, valued, total, product) values ", "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " on conflict (experiment_key, metric, second_day, first_day, option_value, stripe) do update"
+                        + " set devices = c.devices + excluded.devices, valued = c.valued + excluded.valued,"
+                        + " total = c.total + excluded.total, product = c.product + excluded.product", values);
     }
 
     private static void createThenUpdate(Script script, Table table, List<Row> rows, int stripe) {

@@ -4,7 +4,6 @@ import dev.abkit.core.model.Assignment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
@@ -94,28 +93,28 @@ final class MetricCounters {
     }
 
     private static void upsert(Script script, Table table, List<Delta> deltas, int stripe) {
-        List<Object> values = new ArrayList<>();
+        List<Object[]> values = new ArrayList<>();
         for (Delta delta : deltas) {
-            Collections.addAll(values, delta.assignment().experiment().value(), delta.metric(),
-                    delta.assignment().value(), stripe, delta.converters(), delta.valued(), delta.total(), delta.totalSq());
+            values.add(new Object[] {delta.assignment().experiment().value(), delta.metric(), delta.assignment().value(),
+                    stripe, delta.converters(), delta.valued(), delta.total(), delta.totalSq()});
         }
-        script.write("insert into " + table.name + " as c (experiment_key, metric, option_value, stripe, converters,"
-                + " valued, total, total_sq) values " + rows(deltas.size(), "(?, ?, ?, ?, ?, ?, ?, ?)")
-                + " on conflict (experiment_key, metric, option_value, stripe) do update"
+        script.writeRows("insert into " + table.name + " as c (experiment_key, metric, option_value, stripe, converters,"
+                + " valued, total, total_sq) values ", "(?, ?, ?, ?, ?, ?, ?, ?)",
+                " on conflict (experiment_key, metric, option_value, stripe) do update"
                 + " set converters = c.converters + excluded.converters, valued = c.valued + excluded.valued,"
-                + " total = c.total + excluded.total, total_sq = c.total_sq + excluded.total_sq", values.toArray());
+                + " total = c.total + excluded.total, total_sq = c.total_sq + excluded.total_sq", values);
     }
 
     private static void upsertDays(Script script, List<DayMove> moves, int stripe) {
-        List<Object> days = new ArrayList<>();
+        List<Object[]> days = new ArrayList<>();
         for (DayMove move : moves) {
-            Collections.addAll(days, move.assignment().experiment().value(), move.metric(), move.day(),
-                    move.assignment().value(), stripe, move.converters());
+            days.add(new Object[] {move.assignment().experiment().value(), move.metric(), move.day(),
+                    move.assignment().value(), stripe, move.converters()});
         }
-        script.write("insert into metric_day_count as c (experiment_key, metric, event_day, option_value, stripe,"
-                + " converters) values " + rows(days.size() / 6, "(?, ?, ?, ?, ?, ?)")
-                + " on conflict (experiment_key, metric, event_day, option_value, stripe) do update"
-                + " set converters = c.converters + excluded.converters", days.toArray());
+        script.writeRows("insert into metric_day_count as c (experiment_key, metric, event_day, option_value, stripe,"
+                + " converters) values ", "(?, ?, ?, ?, ?, ?)",
+                " on conflict (experiment_key, metric, event_day, option_value, stripe) do update"
+                + " set converters = c.converters + excluded.converters", days);
     }
 
     private static void createThenUpdate(Script script, Table table, List<Delta> deltas, int stripe) {
@@ -145,10 +144,6 @@ final class MetricCounters {
                     move.converters(), move.assignment().experiment().value(), move.metric(), move.day(),
                     move.assignment().value(), stripe);
         }
-    }
-
-    private static String rows(int count, String row) {
-        return String.join(", ", Collections.nCopies(count, row));
     }
 
     /** A new converter counts on its first day; a late event before the first moves it to an earlier day. */

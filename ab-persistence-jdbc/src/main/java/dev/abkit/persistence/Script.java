@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,6 +15,13 @@ import java.util.List;
  * selected.
  */
 final class Script {
+
+    /**
+     * The most parameters sent in one round trip. PostgreSQL's protocol counts a message's parameters in 16 bits (the
+     * driver refuses more than 65,535 in one prepared statement, all of a script's statements together), and a
+     * device with a long history changes many day-pair cells in one batch (decision 22).
+     */
+    static final int MAX_PARAMETERS = 30_000;
 
     private enum Outcome { ROWS_WRITTEN, FIRST_ROW, ALL_ROWS, NONE }
 
@@ -31,6 +39,24 @@ final class Script {
     /** @return the statement's index, to read its row count from the {@link Results} */
     int write(String sql, Object... parameters) {
         return add(sql, parameters, Outcome.ROWS_WRITTEN);
+    }
+
+    /**
+     * One statement {@code head} + the rows + {@code tail}, each row {@code row} (its placeholders) bound to one
+     * array of {@code rows}; as several statements of the same form when the rows' parameters are more than
+     * {@link #MAX_PARAMETERS}, so that any number of rows can be written.
+     */
+    void writeRows(String head, String row, String tail, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int perStatement = Math.max(1, MAX_PARAMETERS / Math.max(1, rows.get(0).length));
+        for (int first = 0; first < rows.size(); first += perStatement) {
+            List<Object[]> part = rows.subList(first, Math.min(rows.size(), first + perStatement));
+            List<Object> parameters = new ArrayList<>();
+            part.forEach(values -> Collections.addAll(parameters, values));
+            write(head + String.join(", ", Collections.nCopies(part.size(), row)) + tail, parameters.toArray());
+        }
     }
 
     /** @return the statement's index, to read its first row from the {@link Results} */
@@ -74,19 +100,34 @@ final class Script {
         return new Results(outcomes);
     }
 
+    /** The statements in as few round trips as keep each under {@link #MAX_PARAMETERS}, in order. */
     private void runTogether(Connection connection, Object[] outcomes) throws SQLException {
+        int first = 0;
+        while (first < statements.size()) {
+            int end = first + 1;
+            int parameters = statements.get(first).parameters().length;
+            while (end < statements.size() && parameters + statements.get(end).parameters().length <= MAX_PARAMETERS) {
+                parameters += statements.get(end).parameters().length;
+                end++;
+            }
+            runTogether(connection, first, end, outcomes);
+            first = end;
+        }
+    }
+
+    private void runTogether(Connection connection, int first, int end, Object[] outcomes) throws SQLException {
         StringBuilder sql = new StringBuilder();
-        for (Statement statement : statements) {
-            sql.append(statement.sql()).append(";\n");
+        for (int i = first; i < end; i++) {
+            sql.append(statements.get(i).sql()).append(";\n");
         }
         try (PreparedStatement prepared = connection.prepareStatement(sql.toString())) {
             int parameter = 1;
-            for (Statement statement : statements) {
-                parameter = bind(prepared, parameter, statement);
+            for (int i = first; i < end; i++) {
+                parameter = bind(prepared, parameter, statements.get(i));
             }
             boolean isResultSet = prepared.execute();
-            for (int i = 0; i < statements.size(); i++) {
-                if (i > 0) {
+            for (int i = first; i < end; i++) {
+                if (i > first) {
                     isResultSet = prepared.getMoreResults();
                 }
                 outcomes[i] = outcomeOf(prepared, isResultSet, statements.get(i));
