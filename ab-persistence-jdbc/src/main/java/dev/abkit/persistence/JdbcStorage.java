@@ -95,7 +95,7 @@ public final class JdbcStorage {
     static JdbcStorage migrated(DataSource dataSource, EventRetention retention, AnalystScanLimits analystScans) {
         DatabaseKind kind = new Database(Objects.requireNonNull(dataSource, "dataSource")).kind();
         Flyway.configure()
-                .dataSource(dataSource)
+                .dataSource(new MigrationConnections(dataSource, kind))
                 .locations("classpath:db/migration", kind.vendorMigrations())
                 .load()
                 .migrate();
