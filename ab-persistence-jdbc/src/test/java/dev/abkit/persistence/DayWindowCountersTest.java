@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -44,9 +45,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Windows of whole UTC days, of all devices or of the exposed ones, come from the day-pair counters kept at ingest
  * (V18), and those counters give what the exact scan of the raw events gives, for every window of days: devices
- * with events on many days, in batches sent out of order and from many threads at once, late events before a
- * device's earlier days, events without a value, exposures before and after the events and moved earlier, and
- * overridden devices taken out.
+ * first seen on different days and times of the week, with events on many days (some exactly at a midnight or a
+ * microsecond before one), in batches sent out of order, on PostgreSQL from more threads than stripes and from two
+ * instances at once (so transactions share counter rows), late events before a device's earlier days, events
+ * without a value, exposures before and after the events (some at a midnight) and moved earlier, and overridden
+ * devices taken out, also from windows that end before they were first seen.
  */
 class DayWindowCountersTest {
 
@@ -55,6 +58,13 @@ class DayWindowCountersTest {
     /** Quarters and small counts: every sum and product is exact in doubles, so the two readings compare equal. */
     private static final double QUARTER = 0.25;
     private static final int DAYS = 7;
+    private static final int DEVICES = 16;
+    /** Devices are first seen on the first {@value} days of the week, so windows also end before some of them. */
+    private static final int REGISTRATION_DAYS = 5;
+    /** When in its day a device is first seen: at a midnight, a microsecond before one, and in between. */
+    private static final List<Duration> TIMES_OF_DAY = List.of(Duration.ZERO,
+            Duration.ofDays(1).minus(1, ChronoUnit.MICROS), Duration.ofMinutes(6 * 60 + 30), Duration.ofHours(12),
+            Duration.ofSeconds(17 * 3600 + 45 * 60 + 30).plusMillis(250), Duration.ofMinutes(10));
 
     @TempDir
     Path directory;
@@ -65,9 +75,19 @@ class DayWindowCountersTest {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             EventStore events = instance.storage().eventStore();
             LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 2);
-            List<Device> devices = register(instance, firstDay, 16);
-            sendFromManyThreads(events, devices, kind == Kind.POSTGRESQL ? 6 : 1);
-            Set<DeviceToken> overridden = Set.of(devices.get(0).token(), devices.get(5).token());
+            List<Device> devices = registerThroughTheWeek(instance, firstDay);
+            if (kind == Kind.POSTGRESQL) {
+                // Two instances lease the same stripes, and 40 threads more than each one's 16: sends share rows.
+                try (Instance second = store.start()) {
+                    send(List.of(events, second.storage().eventStore()), devices, firstDay, 40);
+                }
+            } else {
+                send(List.of(events), devices, firstDay, 1);
+            }
+            // First seen on day 0 at 00:00, day 3 at 06:30 and day 4 at 12:00: windows ending on days 1 to 4
+            // hold some of them and not others.
+            Set<DeviceToken> overridden = Set.of(devices.get(0).token(), devices.get(8).token(),
+                    devices.get(9).token());
 
             int compared = 0;
             try (Connection connection = DriverManager.getConnection(store.url(), store.user(), "")) {
@@ -103,6 +123,10 @@ class DayWindowCountersTest {
             assertThat(exposedWeek.options().values().stream().mapToLong(EventStore.OptionFigures::conversions).sum())
                     .as("the exposed devices convert less than all").isPositive()
                     .isLessThan(week.options().values().stream().mapToLong(EventStore.OptionFigures::conversions).sum());
+            assertThat(store.count("select count(*) from event where mod(extract(epoch from occurred_at), 86400) = 0"))
+                    .as("events exactly at a midnight were ingested").isGreaterThan(10);
+            assertThat(store.count("select count(*) from exposure where mod(extract(epoch from first_at), 86400) = 0"))
+                    .as("devices first exposed exactly at a midnight").isPositive();
         }
     }
 
@@ -149,25 +173,46 @@ class DayWindowCountersTest {
     }
 
     /**
-     * Six batches per device, each of events on random days of the week (some before the device's first_seen,
-     * which count nowhere), sent in random order: later batches often fill days before those already stored.
+     * Device i first seen on day i % 5 of the week, at one of {@link #TIMES_OF_DAY} (after the shipped experiments
+     * were created).
      */
-    private static void sendFromManyThreads(EventStore events, List<Device> devices, int threads) throws Exception {
+    private static List<Device> registerThroughTheWeek(Instance instance, LocalDate firstDay) {
+        List<Device> devices = new ArrayList<>();
+        for (int i = 0; i < DEVICES; i++) {
+            Instant firstSeen = Timestamps.startOf(firstDay.plusDays(i % REGISTRATION_DAYS))
+                    .plus(TIMES_OF_DAY.get(i % TIMES_OF_DAY.size()));
+            DeviceEnrollmentService enrollment = new DeviceEnrollmentService(instance.ports().experiments(),
+                    instance.ports().devices(), Clock.fixed(firstSeen, ZoneOffset.UTC));
+            DeviceToken token = DeviceToken.of("day-device-" + i);
+            enrollment.experimentsFor(token);
+            devices.add(instance.ports().devices().find(token).orElseThrow());
+        }
+        return devices;
+    }
+
+    /**
+     * Six batches per device, each of events on random days from an hour before its first_seen (those before it
+     * count nowhere) to the end of the week, sent in random order: later batches often fill days before those
+     * already stored. Each send goes through the next of {@code stores} in turn.
+     */
+    private static void send(List<EventStore> stores, List<Device> devices, LocalDate firstDay, int threads)
+            throws Exception {
         Random random = new Random(18);
+        Instant weekEnd = Timestamps.startOf(firstDay.plusDays(DAYS));
         List<Callable<Void>> sends = new ArrayList<>();
         int id = 0;
         for (Device device : devices) {
             for (int b = 0; b < 6; b++) {
                 List<Event> batch = new ArrayList<>();
                 for (int e = 0; e < 1 + random.nextInt(5); e++) {
-                    Instant at = device.firstSeen().minus(Duration.ofHours(1))
-                            .plus(random.nextLong(DAYS * 86_400_000_000L), ChronoUnit.MICROS);
+                    Instant at = eventTime(random, device.firstSeen(), firstDay, weekEnd);
                     String metric = random.nextInt(4) == 0 ? "open" : "purchase";
                     Double value = random.nextInt(3) == 0 ? null : (random.nextInt(41) - 8) * QUARTER; // refunds too
                     batch.add(event(device, "e" + id++, metric, at, value));
                 }
+                EventStore store = stores.get(sends.size() % stores.size());
                 sends.add(() -> {
-                    events.store(device, new EventBatch(batch, 0));
+                    store.store(device, new EventBatch(batch, 0));
                     return null;
                 });
             }
@@ -175,16 +220,16 @@ class DayWindowCountersTest {
             // device's counting start (and its events since then) to an earlier day.
             if (random.nextInt(8) != 0) {
                 for (int shown = 0; shown < 1 + random.nextInt(2); shown++) {
-                    Instant at = device.firstSeen().minus(Duration.ofHours(2))
-                            .plus(random.nextLong((DAYS - 1) * 86_400_000_000L), ChronoUnit.MICROS);
+                    Instant at = exposureTime(random, device.firstSeen(), firstDay, weekEnd);
+                    EventStore store = stores.get(sends.size() % stores.size());
                     sends.add(() -> {
-                        events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(), at))));
+                        store.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(), at))));
                         return null;
                     });
                 }
             }
         }
-        java.util.Collections.shuffle(sends, random);
+        Collections.shuffle(sends, random);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (Future<Void> send : pool.invokeAll(sends)) {
@@ -193,6 +238,35 @@ class DayWindowCountersTest {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * One event in eight exactly at a midnight of the week and one in sixteen a microsecond before one, where a
+     * day's counters begin and end; the others anywhere from an hour before first_seen to the week's end.
+     */
+    private static Instant eventTime(Random random, Instant firstSeen, LocalDate firstDay, Instant weekEnd) {
+        int kind = random.nextInt(16);
+        if (kind < 2) {
+            return Timestamps.startOf(firstDay.plusDays(random.nextInt(DAYS)));
+        }
+        if (kind == 2) {
+            return Timestamps.startOf(firstDay.plusDays(1 + random.nextInt(DAYS))).minus(1, ChronoUnit.MICROS);
+        }
+        Instant earliest = firstSeen.minus(Duration.ofHours(1));
+        return earliest.plus(random.nextLong(ChronoUnit.MICROS.between(earliest, weekEnd)), ChronoUnit.MICROS);
+    }
+
+    /**
+     * One exposure in eight exactly at a midnight of the week (before or after first_seen); the others from two
+     * hours before first_seen to the week's last day.
+     */
+    private static Instant exposureTime(Random random, Instant firstSeen, LocalDate firstDay, Instant weekEnd) {
+        if (random.nextInt(8) == 0) {
+            return Timestamps.startOf(firstDay.plusDays(random.nextInt(DAYS)));
+        }
+        Instant earliest = firstSeen.minus(Duration.ofHours(2));
+        Instant latest = weekEnd.minus(Duration.ofDays(1));
+        return earliest.plus(random.nextLong(ChronoUnit.MICROS.between(earliest, latest)), ChronoUnit.MICROS);
     }
 
     /** Every midnight of the week and the days around it, and the open end. */
