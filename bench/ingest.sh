@@ -26,7 +26,9 @@
 # device, per option and metric). Exits 1 if a check fails; a missed speed bar is reported, not an error.
 #
 # Settings (environment): DURATION (s per measured case, default 30), WARMUP (s, default 10), POOL
-# (devices, default 10000), RATE (batches/s of (r) and (m), default 200), AB_PORT / REFERENCE_PORT
+# (devices, default 10000), RATE (batches/s of (r) and (m), default 200), AT_DAYS (default 0: events
+# timed at receipt; n: each event's "at" a random second of the last n days, at most 30, the pool's
+# devices first seen n + 1 days ago, so that each device's events fall on many days), AB_PORT / REFERENCE_PORT
 # (18080 / 18090), PGHOST, PGPORT, PGUSER, SERVER_OPTS, SKIP_BUILD=1, SERVER_JAR, KEEP_DB=1 as in
 # bench/load.sh. Output: bench/target/ingest/ (wrk output, server logs, GC logs, summary.txt).
 set -euo pipefail
@@ -36,6 +38,7 @@ DURATION=${DURATION:-30}
 WARMUP=${WARMUP:-10}
 POOL=${POOL:-10000}
 RATE=${RATE:-200}
+AT_DAYS=${AT_DAYS:-0}
 BATCH=100
 AB_PORT=${AB_PORT:-18080}
 REFERENCE_PORT=${REFERENCE_PORT:-18090}
@@ -54,7 +57,7 @@ create_database
 # events NAME SECONDS RATE ID_PREFIX: batches of BATCH events (bench/wrk/events.lua); RATE 0 = closed loop
 events() {
   run_wrk "$1" "$2" bench/wrk/events.lua "http://127.0.0.1:$AB_PORT/api/v1/events" \
-    POOL="$POOL" POOL_PREFIX=pool- BATCH="$BATCH" RATE="$3" ID_PREFIX="$4"
+    POOL="$POOL" POOL_PREFIX=pool- BATCH="$BATCH" RATE="$3" ID_PREFIX="$4" AT_DAYS="$AT_DAYS"
 }
 # mobile NAME SECONDS PORT [ENV...]: returning devices of the pool (bench/wrk/mobile.lua)
 mobile() {
@@ -90,6 +93,16 @@ while kill -0 "$WALK_PID" 2>/dev/null; do
 done
 wait "$WALK_PID" || die "the pool walk failed (see $OUT/pool-walk.txt)"
 [[ "$(sql "select count(*) from device where starts_with(token, 'pool-')")" == "$POOL" ]] || die "the pool is incomplete"
+if (( AT_DAYS > 0 )); then
+  # Events up to AT_DAYS old count only for devices first seen before them (R2); the devices per day follow.
+  log "moving the pool's first_seen $((AT_DAYS + 1)) days back (AT_DAYS=$AT_DAYS)"
+  sql "update device set first_seen = first_seen - interval '$((AT_DAYS + 1)) days' where starts_with(token, 'pool-')" >/dev/null
+  sql "delete from option_day_count" >/dev/null
+  sql "insert into option_day_count (experiment_key, first_day, option_value, stripe, devices)
+       select a.experiment_key, cast(d.first_seen at time zone 'UTC' as date), a.option_value, 0, count(*)
+       from assignment a join device d on d.token = a.device_token
+       where a.option_value is not null group by 1, 2, 3" >/dev/null
+fi
 
 # (i) saturation, then (p) the database alone on the same rows, abkit idle
 events ingest-warmup "$WARMUP" 0 "w$RUN-"
@@ -177,6 +190,25 @@ DRIFT=$(sql "
      or abs(coalesce(x.total, -1) - coalesce(k.total, -2)) > 1e-6 * greatest(1, abs(x.total))
      or abs(coalesce(x.total_sq, -1) - coalesce(k.total_sq, -2)) > 1e-6 * greatest(1, abs(x.total_sq))")
 [[ "$DRIFT" == 0 ]] || fail "$DRIFT counter rows differ from what the stored events give"
+# The day-pair counters (V18) over every day give the whole life: the same converters, values and squares.
+DAY_DRIFT=$(sql "
+  with days as (
+    select experiment_key, metric, option_value,
+           sum(case when first_day = second_day then devices else 0 end) converters,
+           sum(case when first_day = second_day then valued else 0 end) valued,
+           sum(case when first_day = second_day then total else 0 end) total,
+           sum(case when first_day = second_day then product else 2 * product end) total_sq
+    from day_pair_count group by 1, 2, 3),
+  kept as (
+    select experiment_key, metric, option_value, sum(converters) converters, sum(valued) valued,
+           sum(total) total, sum(total_sq) total_sq
+    from metric_count group by 1, 2, 3)
+  select count(*) from kept k full join days x using (experiment_key, metric, option_value)
+  where coalesce(x.converters, 0) <> coalesce(k.converters, 0) or coalesce(x.valued, 0) <> coalesce(k.valued, 0)
+     or abs(coalesce(x.total, 0) - coalesce(k.total, 0)) > 1e-6 * greatest(1, abs(k.total))
+     or abs(coalesce(x.total_sq, 0) - coalesce(k.total_sq, 0)) > 1e-6 * greatest(1, abs(k.total_sq))")
+[[ "$DAY_DRIFT" == 0 ]] || fail "$DAY_DRIFT options and metrics whose day-pair counters over every day differ from the whole life"
+DAYS_PER_DEVICE=$(sql "select round(avg(days), 1) from (select count(*) days from device_metric_day group by device_token, metric) d")
 STORED_EVENTS=$(sql "select count(*) from event")
 
 # --- summary -----------------------------------------------------------------------------------
@@ -200,6 +232,7 @@ P99_RATIO=$(awk -v a="$M_P99" -v c="$C_P99" 'BEGIN { printf "%.2f", a / c }')
   echo
   echo "abkit ingestion benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine)"
   echo "wrk $THREADS threads, $CONNECTIONS connections, ${DURATION}s per case after ${WARMUP}s warm-up; batches of $BATCH events; servers $HEAP $SERVER_OPTS"
+  echo "events timed $( ((AT_DAYS > 0)) && echo "at random seconds of the last $AT_DAYS days" || echo "at receipt"); days per device and metric at the end: ${DAYS_PER_DEVICE:-?} (average)"
   echo "load average at start $START_LOAD, at end $END_LOAD"
   echo
   printf '%-40s %8s %9s %7s %7s %8s %7s %6s %8s %8s %5s\n' "" "" "" "" "" "" "" "" "CPU us/req" "" ""
@@ -225,7 +258,7 @@ P99_RATIO=$(awk -v a="$M_P99" -v c="$C_P99" 'BEGIN { printf "%.2f", a / c }')
   echo "  (m)/(c') throughput     $LOADED_THROUGHPUT_RATIO   (>= 0.5)        $(verdict "$LOADED_THROUGHPUT_RATIO >= 0.5")   (against the reference beside the same ingestion)"
   echo "  (m)/(c') p99            $LOADED_P99_RATIO   (<= 2)          $(verdict "$LOADED_P99_RATIO <= 2")"
   echo "  heap after GC, max      abkit ${ABKIT_HEAP:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
-  echo "  database checks         $( ((CHECK_OK)) && echo "passed ($STORED_EVENTS events stored, each once, counters exact)" || echo FAILED)"
+  echo "  database checks         $( ((CHECK_OK)) && echo "passed ($STORED_EVENTS events stored, each once, counters and day-pair counters exact)" || echo FAILED)"
 } | tee "$OUT/summary.txt"
 
 ((CHECK_OK)) || die "a correctness check failed (see $OUT/check.txt)"

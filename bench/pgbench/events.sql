@@ -28,6 +28,11 @@ insert into event (device_token, event_id, metric, occurred_at, received_at, amo
 select token from device where token = 'pgbench-' || :d for no key update;
 select experiment_key, first_at from exposure where device_token = 'pgbench-' || :d;
 select experiment_key, metric, events, valued, total, first_at from exposed_metric where device_token = 'pgbench-' || :d;
+-- The device's days of the batch's metrics, of all devices and exposed (V18; read with the exposures by the server).
+select metric, event_day, events, valued, total from device_metric_day
+  where device_token = 'pgbench-' || :d and metric in ('add_to_cart', 'open', 'purchase');
+select experiment_key, metric, event_day, events, valued, total from exposed_metric_day
+  where device_token = 'pgbench-' || :d and metric in ('add_to_cart', 'open', 'purchase');
 insert into device_metric (device_token, metric, events, valued, total)
   values ('pgbench-' || :d, 'add_to_cart', 0, 0, 0), ('pgbench-' || :d, 'open', 0, 0, 0),
          ('pgbench-' || :d, 'purchase', 0, 0, 0)
@@ -48,4 +53,22 @@ insert into metric_count as c (experiment_key, metric, option_value, stripe, con
   on conflict (experiment_key, metric, option_value, stripe) do update
   set converters = c.converters + excluded.converters, valued = c.valued + excluded.valued,
       total = c.total + excluded.total, total_sq = c.total_sq + excluded.total_sq;
+-- Today's row of each metric (V18: the server updates it, or inserts it with the device's first event of the day),
+-- and what the purchases' values change in the day-pair cell (today, today) of each option; the other metrics,
+-- without values, change no cell once the device has events today (its days stay the same).
+insert into device_metric_day as m (device_token, metric, event_day, events, valued, total)
+  values ('pgbench-' || :d, 'add_to_cart', (now() at time zone 'utc')::date, 30, 0, 0),
+         ('pgbench-' || :d, 'open', (now() at time zone 'utc')::date, 60, 0, 0),
+         ('pgbench-' || :d, 'purchase', (now() at time zone 'utc')::date, 10, 10, 78.57)
+  on conflict (device_token, metric, event_day) do update
+  set events = m.events + excluded.events, valued = m.valued + excluded.valued, total = m.total + excluded.total;
+insert into day_pair_count as c (experiment_key, metric, second_day, first_day, option_value, stripe, devices, valued,
+                                 total, product)
+  values ('button_color', 'purchase', (now() at time zone 'utc')::date, (now() at time zone 'utc')::date, '#FF0000', :s,
+          0, 10, 78.57, 6173.2),
+         ('price', 'purchase', (now() at time zone 'utc')::date, (now() at time zone 'utc')::date, '10', :s,
+          0, 10, 78.57, 6173.2)
+  on conflict (experiment_key, metric, second_day, first_day, option_value, stripe) do update
+  set devices = c.devices + excluded.devices, valued = c.valued + excluded.valued, total = c.total + excluded.total,
+      product = c.product + excluded.product;
 commit;

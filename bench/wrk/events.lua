@@ -13,6 +13,11 @@
 --              the one asked whatever the latency (wrk has no -R). A thread that falls behind
 --              sends at once and does not burst to catch up.
 --
+--   AT_DAYS=n  each event carries an "at" at a random second of the last n days (n <= 30, the oldest a
+--              corrected time may be), so that devices have events on many days, as apps that send
+--              late do: the day-pair counters (V18) then change cells for each of a device's days.
+--              0 (default): no "at", every event timed at its receipt, today.
+--
 -- done() prints one RESULT line (latencies in microseconds) and one SENT line per thread with the
 -- batches it sent, for ingest.sh to check the database against.
 
@@ -22,6 +27,7 @@ local id_prefix = os.getenv("ID_PREFIX") or "e-"
 local batch = tonumber(os.getenv("BATCH") or "100")
 local rate = tonumber(os.getenv("RATE") or "0")
 local wrk_threads = tonumber(os.getenv("WRK_THREADS") or "2")
+local at_days = tonumber(os.getenv("AT_DAYS") or "0")
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -81,6 +87,9 @@ local function event(prefix, k)
    end
    if k % 10 == 5 then
       extra = extra .. ',"properties":{"screen":"home","position":' .. k .. '}'
+   end
+   if at_days > 0 then
+      extra = extra .. ',"at":"' .. os.date("!%Y-%m-%dT%H:%M:%SZ", os.time() - math.random(0, at_days * 86400 - 1)) .. '"'
    end
    return '{"id":"' .. prefix .. k .. '","name":"' .. name .. '"' .. extra .. '}'
 end
