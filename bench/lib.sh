@@ -158,9 +158,10 @@ db_backends() {
   ps -u postgres -o pid=,args= | awk -v db=" $DB " 'index($0, db) { print $1 }'
 }
 
-# heap_after_gc GC_LOG: the largest heap left after a collection, in MiB
+# heap_after_gc GC_LOG: the largest heap left after a collection, in MiB (young, mixed or full pauses: G1's
+# Remark and Cleanup pauses free nothing, and read the heap while old garbage awaits the mixed collections)
 heap_after_gc() {
-  grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' "$1" | sed -E 's/.*->([0-9]+)M.*/\1/' | sort -n | tail -1
+  grep -E 'Pause (Young|Full)' "$1" | grep -oE '[0-9]+M->[0-9]+M\([0-9]+M\)' | sed -E 's/.*->([0-9]+)M.*/\1/' | sort -n | tail -1
 }
 
 # check_database ARGS...: dev.abkit.bench.tools.CheckDatabase on this run's database
