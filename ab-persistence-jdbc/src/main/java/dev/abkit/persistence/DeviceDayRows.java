@@ -14,7 +14,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The rows of {@code device_metric_day} (V18): one device's counted events per metric and UTC day. Read and
@@ -28,13 +27,7 @@ final class DeviceDayRows {
 
         /** Each metric's days before the batch; a metric without any is absent. */
         Map<String, DeviceDays> from(Script.Results results) {
-            Map<String, TreeMap<LocalDate, DeviceDays.Day>> byMetric = new HashMap<>();
-            results.<Map.Entry<String, Map.Entry<LocalDate, DeviceDays.Day>>>rows(query).forEach(row ->
-                    byMetric.computeIfAbsent(row.getKey(), metric -> new TreeMap<>())
-                            .put(row.getValue().getKey(), row.getValue().getValue()));
-            Map<String, DeviceDays> days = new HashMap<>();
-            byMetric.forEach((metric, rows) -> days.put(metric, new DeviceDays(rows)));
-            return days;
+            return DeviceDays.byKey(results.rows(query));
         }
     }
 

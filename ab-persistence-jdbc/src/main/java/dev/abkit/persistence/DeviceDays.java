@@ -3,7 +3,9 @@ package dev.abkit.persistence;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -53,6 +55,16 @@ record DeviceDays(NavigableMap<LocalDate, Day> days) {
 
     DeviceDays {
         days = Collections.unmodifiableNavigableMap(new TreeMap<>(days));
+    }
+
+    /** Rows of one day's figures each, under a key (a metric, or an experiment and a metric), as each key's days. */
+    static <K> Map<K, DeviceDays> byKey(List<Map.Entry<K, Map.Entry<LocalDate, Day>>> rows) {
+        Map<K, TreeMap<LocalDate, Day>> grouped = new HashMap<>();
+        rows.forEach(row -> grouped.computeIfAbsent(row.getKey(), key -> new TreeMap<>())
+                .put(row.getValue().getKey(), row.getValue().getValue()));
+        Map<K, DeviceDays> days = new HashMap<>();
+        grouped.forEach((key, ofKey) -> days.put(key, new DeviceDays(ofKey)));
+        return days;
     }
 
     /** These days with a batch's days added. */

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * One device's exposed counters (V15, docs/decisions/0015-exposed-counters.md): per experiment it holds an option
@@ -47,13 +46,7 @@ final class ExposedCounters {
                     .forEach(exposure -> firstExposures.put(exposure.getKey(), exposure.getValue()));
             Map<Key, DeviceMetric> stored = new HashMap<>();
             results.<Map.Entry<Key, DeviceMetric>>rows(rows).forEach(row -> stored.put(row.getKey(), row.getValue()));
-            Map<Key, TreeMap<LocalDate, DeviceDays.Day>> byKey = new HashMap<>();
-            results.<Map.Entry<Key, Map.Entry<LocalDate, DeviceDays.Day>>>rows(days).forEach(row ->
-                    byKey.computeIfAbsent(row.getKey(), key -> new TreeMap<>())
-                            .put(row.getValue().getKey(), row.getValue().getValue()));
-            Map<Key, DeviceDays> storedDays = new HashMap<>();
-            byKey.forEach((key, rows) -> storedDays.put(key, new DeviceDays(rows)));
-            return new ExposedCounters(device, firstExposures, stored, storedDays);
+            return new ExposedCounters(device, firstExposures, stored, DeviceDays.byKey(results.rows(days)));
         }
     }
 
