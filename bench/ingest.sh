@@ -23,12 +23,14 @@
 # Then stops the server (gracefully) and checks the database: every batch stored whole or not at all,
 # no event twice, no batch that was not sent, at least as many as were answered 202, and the whole-life
 # counters equal to what the stored events give (converters, valued events, sums and sums of squares per
-# device, per option and metric). Exits 1 if a check fails; a missed speed bar is reported, not an error.
+# device, per option and metric), and the day-pair counters (V18) over every day equal to the whole life.
+# Exits 1 if a check fails; a missed speed bar is reported, not an error.
 #
 # Settings (environment): DURATION (s per measured case, default 30), WARMUP (s, default 10), POOL
 # (devices, default 10000), RATE (batches/s of (r) and (m), default 200), AT_DAYS (default 0: events
-# timed at receipt; n: each event's "at" a random second of the last n days, at most 30, the pool's
-# devices first seen n + 1 days ago, so that each device's events fall on many days), AB_PORT / REFERENCE_PORT
+# timed at receipt; n: each event's "at" a random second of the last n days, at most 30 (not checked), the
+# pool's devices first seen n + 1 days ago, so that each device's events fall on many days; pgbench's
+# events.sql still writes today's cells only), AB_PORT / REFERENCE_PORT
 # (18080 / 18090), PGHOST, PGPORT, PGUSER, SERVER_OPTS, SKIP_BUILD=1, SERVER_JAR, KEEP_DB=1 as in
 # bench/load.sh. Output: bench/target/ingest/ (wrk output, server logs, GC logs, summary.txt).
 set -euo pipefail

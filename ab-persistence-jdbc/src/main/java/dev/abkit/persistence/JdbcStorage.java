@@ -69,7 +69,10 @@ public final class JdbcStorage {
     /**
      * Brings the schema up to date with this version's Flyway migrations (a fresh database gets the
      * shipped experiments, R5), then returns the storage on it. Several instances may migrate at
-     * once: Flyway serialises them.
+     * once: Flyway serialises them, for as long as its lock retries last; a migration that fills tables from
+     * stored rows takes longer on a large database, so start one instance first then (README, "Upgrading").
+     * The migrations run without the connections' statement timeout and wait for a reply
+     * ({@link MigrationConnections}).
      */
     public static JdbcStorage migrated(DataSource dataSource) {
         return migrated(dataSource, EventRetention.DEFAULT);
@@ -81,8 +84,8 @@ public final class JdbcStorage {
     }
 
     /**
-     * As {@link #migrated(DataSource, Duration)}, the results that scan raw events (windows, exposed devices)
-     * running within {@code analystScans}: their statement timeout, how many at once, how long one waits.
+     * As {@link #migrated(DataSource, Duration)}, the results that scan raw events (windows with an end inside a
+     * UTC day, exposed or not) running within {@code analystScans}: their statement timeout, how many at once, how long one waits.
      */
     public static JdbcStorage migrated(DataSource dataSource, Duration eventRetention, AnalystScanLimits analystScans) {
         return migrated(dataSource, EventRetention.atLeastTheShortest(eventRetention), analystScans);
