@@ -1,6 +1,6 @@
 -- What a window of whole days reads from day_pair_count in a long experiment (decision 22), without a server:
--- a 365-day experiment with 3 options and every cell on all 16 stripes, then with the cells whose second day is
--- more than 31 days old folded onto one stripe (the next step decision 22 names, not built). The query is the one
+-- a 365-day experiment with 3 options and every cell on all 16 stripes, then after the daily upkeep's fold of the
+-- settled cells (second day more than 32 days old) onto one stripe (DayPairFolding, decision 22), timed too. The query is the one
 -- DayWindowFigures sends, prepared. Run on a scratch database:
 --   createdb abkit_cells && psql -d abkit_cells -f bench/sql/day-pair-reads.sql && dropdb abkit_cells
 -- Recorded in docs/performance.md, "Windows from day-pair counters" (each window twice; read the second).
@@ -38,7 +38,20 @@ execute window_of_days('2026-10-01', '2027-01-01');
 execute window_of_days('2026-10-01', '2027-01-01');
 \timing off
 
-delete from day_pair_count where stripe <> 0 and second_day < date '2026-12-31' - 31;
+-- DayPairFolding's statement on PostgreSQL (settled: second day more than 32 days before 2026-12-31), timed.
+\timing on
+with folded as (
+  delete from day_pair_count where second_day < date '2026-12-31' - 32 and stripe <> 0
+  returning experiment_key, metric, second_day, first_day, option_value, devices, valued, total, product)
+insert into day_pair_count as c (experiment_key, metric, second_day, first_day, option_value, stripe, devices, valued,
+                                 total, product)
+select experiment_key, metric, second_day, first_day, option_value, 0, sum(devices), sum(valued), sum(total),
+       sum(product)
+from folded group by experiment_key, metric, second_day, first_day, option_value
+on conflict (experiment_key, metric, second_day, first_day, option_value, stripe) do update
+set devices = c.devices + excluded.devices, valued = c.valued + excluded.valued, total = c.total + excluded.total,
+    product = c.product + excluded.product;
+\timing off
 vacuum full analyze day_pair_count;
 select count(*) as cells, pg_size_pretty(pg_total_relation_size('day_pair_count')) as size from day_pair_count;
 

@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The daily upkeep of the raw events: on PostgreSQL, a partition per UTC day of receipt created
  * {@link #DAYS_AHEAD} days ahead and the days older than the retention dropped whole; on H2, which has
- * one plain table, the expired rows deleted. On both, the ids of expired events are forgotten with them.
- * Every instance may run it, at start and daily: on PostgreSQL an advisory lock lets one at a time do it,
+ * one plain table, the expired rows deleted. On both, the ids of expired events are forgotten with them, and
+ * the settled day-pair cells folded onto one stripe ({@link DayPairFolding}). Every instance may run it, at start and daily: on PostgreSQL an advisory lock lets one at a time do it,
  * and every step is a no-op when already done.
  */
 final class EventPartitions {
@@ -73,6 +73,13 @@ final class EventPartitions {
                 withoutStatementTimeout(connection);
             }
             deleteExpired(connection, "event_key", firstKept);
+            return null;
+        });
+        database.inTransaction("fold the stripes of settled day-pair cells", connection -> {
+            if (database.kind() == DatabaseKind.POSTGRESQL) {
+                takeTurn(connection);
+            }
+            DayPairFolding.fold(connection, database.kind(), Timestamps.utcDay(retention.clock().instant()));
             return null;
         });
     }

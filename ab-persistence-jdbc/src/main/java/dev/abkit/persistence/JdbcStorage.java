@@ -162,7 +162,8 @@ public final class JdbcStorage {
 
     /**
      * Creates the raw events' partitions of the next days and drops those past the retention, with the
-     * ids of their events (on H2, deletes the expired rows). Call it at start and daily, on any or every
+     * ids of their events (on H2, deletes the expired rows), and folds the stripes of settled day-pair cells
+     * onto one (decision 22). Call it at start and daily, on any or every
      * instance: one at a time does the work, and a repeat finds nothing to do.
      */
     public void maintainEvents() {
