@@ -12,10 +12,12 @@ import java.util.List;
  * Folds the stripes of settled day-pair cells onto stripe 0, daily (decision 22): a window of whole days reads
  * every stripe's row of every cell inside it, and a long experiment's cells are spread over up to 16 stripes,
  * which made a year's window read 3.2 million rows instead of 200,000. A cell is settled when its second day is
- * older than any event or exposure still accepted ({@link EventTime#MAX_AGE}, 30 days, plus a day for clocks):
- * every change of a device's day writes cells whose second day is that day or later, so no batch writes a
- * settled cell again, and readers, who add the stripes up, see the same sums before and after. (A batch that did,
- * through the port without the core's check of event times, would write a stripe's row anew: still exact.)
+ * older than any event or exposure still accepted ({@link EventTime#MAX_AGE}, 30 days, plus two days for the clocks
+ * of other instances): every change of a device's day writes cells whose second day is that day or later, so no
+ * batch writes a settled cell again, and readers, who add the stripes up, see the same sums before and after. (A
+ * batch that did, through the port without the core's check of event times, would on PostgreSQL write a stripe's
+ * row anew, still exact; H2's three statements are not atomic against such a writer, and H2 is one process whose
+ * batches all pass the core.) On PostgreSQL partial indexes of the striped rows (V19) find the cells to fold.
  */
 final class DayPairFolding {
 

@@ -5,10 +5,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * The daily upkeep of the raw events: on PostgreSQL, a partition per UTC day of receipt created
@@ -22,6 +24,10 @@ final class EventPartitions {
     static final int DAYS_AHEAD = 7;
     private static final DateTimeFormatter NAME = DateTimeFormatter.BASIC_ISO_DATE;
     private static final String PREFIX = "event_";
+    /** The drivers run the network timeout's abort on their own; nothing of ours needs a thread for it. */
+    private static final Executor IN_PLACE = Runnable::run;
+    /** How long one statement of the upkeep may run: far beyond any step measured, short of a hang. */
+    static final Duration STEP_TIMEOUT = Duration.ofMinutes(30);
 
     private final Database database;
     private final EventRetention retention;
@@ -34,7 +40,7 @@ final class EventPartitions {
     void maintain() {
         LocalDate firstKept = retention.firstKeptDay();
         if (database.kind() == DatabaseKind.POSTGRESQL) {
-            database.inTransaction("create event partitions", connection -> {
+            unbounded("create event partitions", connection -> {
                 takeTurn(connection);
                 List<LocalDate> existing = partitions(connection);
                 LocalDate today = Timestamps.utcDay(retention.clock().instant());
@@ -52,7 +58,7 @@ final class EventPartitions {
                 }
                 return null;
             });
-            database.inTransaction("drop expired event partitions", connection -> {
+            unbounded("drop expired event partitions", connection -> {
                 takeTurn(connection);
                 for (LocalDate day : partitions(connection)) {
                     if (day.isBefore(firstKept)) {
@@ -68,19 +74,40 @@ final class EventPartitions {
                 return null;
             });
         }
-        database.inTransaction("forget the ids of expired events", connection -> {
-            if (database.kind() == DatabaseKind.POSTGRESQL) {
-                withoutStatementTimeout(connection);
-            }
+        unbounded("forget the ids of expired events", connection -> {
             deleteExpired(connection, "event_key", firstKept);
             return null;
         });
-        database.inTransaction("fold the stripes of settled day-pair cells", connection -> {
+        unbounded("fold the stripes of settled day-pair cells", connection -> {
             if (database.kind() == DatabaseKind.POSTGRESQL) {
                 takeTurn(connection);
             }
             DayPairFolding.fold(connection, database.kind(), Timestamps.utcDay(retention.clock().instant()));
             return null;
+        });
+    }
+
+    /**
+     * {@code work} in a transaction with, on PostgreSQL, a statement timeout of {@link #STEP_TIMEOUT} and the
+     * driver's wait for a reply a minute longer (put back afterwards): each step may scan a large table (the key
+     * table, the day-pair cells) for longer than the 2 s and 3 s the server gives requests, and a step cut off
+     * by the driver would fail every day alike; a database that stops answering still frees the upkeep's thread
+     * within the bound. The lock timeout stays, so a step that would wait long for a lock (a drop or an attach behind an analyst's scan)
+     * gives up, and the next run does it. On H2 (one process, small) the ordinary limits stay.
+     */
+    private <T> T unbounded(String what, SqlWork<T> work) {
+        return database.inTransaction(what, connection -> {
+            if (database.kind() != DatabaseKind.POSTGRESQL) {
+                return work.run(connection);
+            }
+            int network = connection.getNetworkTimeout();
+            connection.setNetworkTimeout(IN_PLACE, (int) STEP_TIMEOUT.plusMinutes(1).toMillis());
+            try {
+                execute(connection, "set local statement_timeout = " + STEP_TIMEOUT.toMillis());
+                return work.run(connection);
+            } finally {
+                connection.setNetworkTimeout(IN_PLACE, network);
+            }
         });
     }
 
@@ -128,19 +155,8 @@ final class EventPartitions {
 
     /** One instance at a time, until the transaction ends; every step is a no-op when already done. */
     private static void takeTurn(Connection connection) throws SQLException {
-        withoutStatementTimeout(connection);
         execute(connection, "select pg_advisory_xact_lock(" + DatabaseKind.Lock.CLASS + ", "
                 + DatabaseKind.Lock.EVENT_UPKEEP + ")");
-    }
-
-    /**
-     * A day's ids are deleted by a scan of the key table (an index on receipt time would cost every ingested
-     * event one more entry): longer than the statement timeout the server sets for requests. The lock timeout
-     * stays, so a step that would wait long for a lock (a drop or an attach behind an analyst's scan) gives up,
-     * and the next run does it.
-     */
-    private static void withoutStatementTimeout(Connection connection) throws SQLException {
-        execute(connection, "set local statement_timeout = 0");
     }
 
     private static void deleteExpired(Connection connection, String table, LocalDate firstKept) throws SQLException {

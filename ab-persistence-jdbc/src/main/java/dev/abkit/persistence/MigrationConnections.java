@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Statement;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -17,8 +18,8 @@ import java.util.logging.Logger;
  * Flyway holds it, and as it was once Flyway closes it: a migration that fills new tables from existing rows
  * (V15, V18 from the raw events) takes minutes on a large database, where the server's statements are cut off
  * after 2 s and its driver gives up on a connection after 3 s without a reply, so the server would not start.
- * On PostgreSQL {@code statement_timeout} 0 for the session, put back by {@code reset} (the value the connection
- * was opened with), and the network timeout 0; on H2 {@code QUERY_TIMEOUT} 0, put back to what it was. Lock
+ * On PostgreSQL {@code statement_timeout} 0 for the session and the network timeout 0; on H2 {@code QUERY_TIMEOUT}
+ * 0; each put back to the value read before (a connection that cannot be put back is aborted, not pooled). Lock
  * timeouts stay: a migration that waits for a lock held by running servers fails rather than stopping them.
  */
 final class MigrationConnections implements DataSource {
@@ -45,38 +46,74 @@ final class MigrationConnections implements DataSource {
     }
 
     private Connection unbounded(Connection connection) throws SQLException {
-        int network = connection.getNetworkTimeout();
-        String queryTimeout = kind == DatabaseKind.H2 ? h2QueryTimeout(connection) : null;
+        Runnable restore;
         try {
-            execute(connection, kind == DatabaseKind.POSTGRESQL ? "set statement_timeout = 0" : "set query_timeout 0");
-            connection.setNetworkTimeout(IN_PLACE, 0);
-        } catch (SQLException e) {
-            connection.close();
+            restore = lift(connection);
+        } catch (SQLException | RuntimeException e) {
+            discard(connection); // never back to the pool half changed
             throw e;
         }
+        AtomicBoolean closed = new AtomicBoolean();
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, arguments) -> {
-                    if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                        try (connection) {
-                            connection.setNetworkTimeout(IN_PLACE, network);
-                            execute(connection, kind == DatabaseKind.POSTGRESQL ? "reset statement_timeout"
-                                    : "set query_timeout " + queryTimeout);
+                (proxy, method, arguments) -> switch (method.getName()) {
+                    case "close" -> {
+                        if (closed.compareAndSet(false, true)) {
+                            restore.run();
                         }
-                        return null;
+                        yield null;
                     }
-                    try {
-                        return method.invoke(connection, arguments);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
+                    case "isClosed" -> closed.get() || connection.isClosed();
+                    case "equals" -> proxy == arguments[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> {
+                        try {
+                            yield method.invoke(connection, arguments);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
                     }
                 });
     }
 
-    private static String h2QueryTimeout(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(
-                     "select setting_value from information_schema.settings where setting_name = 'QUERY_TIMEOUT'")) {
-            return rows.next() ? Long.toString(Long.parseLong(rows.getString(1))) : "0";
+    /**
+     * Lifts the connection's limits; the returned action puts them back as they were read and closes it, or, if
+     * that fails, aborts it, so that the pool drops it rather than lend it without limits.
+     */
+    private Runnable lift(Connection connection) throws SQLException {
+        int network = connection.getNetworkTimeout();
+        String statementTimeout = current(connection, kind == DatabaseKind.POSTGRESQL ? "show statement_timeout"
+                : "select setting_value from information_schema.settings where setting_name = 'QUERY_TIMEOUT'");
+        String lifted = kind == DatabaseKind.POSTGRESQL ? "set statement_timeout = 0" : "set query_timeout 0";
+        String back = kind == DatabaseKind.POSTGRESQL ? "set statement_timeout = '" + statementTimeout + "'"
+                : "set query_timeout " + Long.parseLong(statementTimeout);
+        execute(connection, lifted);
+        connection.setNetworkTimeout(IN_PLACE, 0);
+        return () -> {
+            try {
+                if (!connection.getAutoCommit()) {
+                    connection.rollback(); // what the pool would do with work Flyway left uncommitted
+                }
+                execute(connection, back);
+                connection.setNetworkTimeout(IN_PLACE, network);
+                connection.close();
+            } catch (SQLException e) {
+                discard(connection);
+            }
+        };
+    }
+
+    /** Ends a connection that cannot be put back as it was: aborted, so that the pool drops it, then handed back. */
+    private static void discard(Connection connection) {
+        try (connection) {
+            connection.abort(IN_PLACE);
+        } catch (SQLException ignored) {
+            // a connection that can be neither put back nor aborted is what the pool's own checks are for
+        }
+    }
+
+    private static String current(Connection connection, String query) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(query)) {
+            return rows.next() ? rows.getString(1) : "0";
         }
     }
 

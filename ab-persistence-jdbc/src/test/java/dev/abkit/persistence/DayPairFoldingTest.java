@@ -101,6 +101,32 @@ class DayPairFoldingTest {
         }
     }
 
+    /**
+     * The upkeep's steps run longer than the server's request limits on a large database: a fold of 1,000,000
+     * settled cells under a 100 ms statement timeout and a 1 s wait for a reply completes (cut off by the driver
+     * before the upkeep lifted both: "An I/O error occurred while sending to the backend").
+     */
+    @org.junit.jupiter.api.Test
+    void a_fold_longer_than_the_request_limits_completes() throws Exception {
+        TickingClock clock = new TickingClock(Timestamps.startOf(FIRST_DAY.plusDays(400)));
+        EventRetention retention = new EventRetention(EventRetention.DEFAULT, clock);
+        try (TestStore store = TestStore.open(Kind.POSTGRESQL, directory);
+             Instance instance = Instance.start(store.url(), store.user(), MigrationTimeoutTest.SHORT_LIMITS,
+                     pool -> pool, retention)) {
+            store.execute("insert into day_pair_count (experiment_key, metric, second_day, first_day, option_value,"
+                    + " stripe, devices, valued, total, product) select 'button_color', 'm' || (g / 4500),"
+                    + " date '" + FIRST_DAY + "' + g % 300, date '" + FIRST_DAY + "', '#FF0000', 1 + (g / 300) % 15,"
+                    + " 1, 1, 0.5, 0.25 from generate_series(0, 999999) g");
+            long rows = store.count("select count(*) from day_pair_count where stripe <> 0");
+            assertThat(rows).isEqualTo(1_000_000);
+
+            instance.storage().maintainEvents();
+
+            assertThat(store.count("select count(*) from day_pair_count where stripe <> 0")).isZero();
+            assertThat(store.count("select sum(devices) from day_pair_count")).isEqualTo(rows);
+        }
+    }
+
     /** Cells of {@code table} on a stripe other than 0 whose second day is {@code relation} day 8. */
     private static long striped(TestStore store, String table, String relation) {
         return store.count("select count(*) from " + table + " where stripe <> 0 and second_day " + relation

@@ -24,10 +24,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class MigrationTimeoutTest {
 
-    /** The server's limits, shortened: a statement is cut off after 100 ms, a reply awaited at most 1 s. */
-    private static final Consumer<HikariConfig> SHORT_LIMITS = config -> {
+    /**
+     * The server's limits, shortened: a statement is cut off after 100 ms, a reply awaited at most 1 s. The statement
+     * timeout set by a statement of the session, as a pool's init SQL does, so that only putting back the value
+     * read before (not {@code reset}, which gives the server's default, none) keeps it.
+     */
+    static final Consumer<HikariConfig> SHORT_LIMITS = config -> {
         config.setMaximumPoolSize(2); // Flyway holds two
-        config.addDataSourceProperty("options", "-c statement_timeout=100");
+        config.setConnectionInitSql("set statement_timeout = 100");
         config.addDataSourceProperty("socketTimeout", "1");
     };
 
