@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One batch of one device, inside its transaction. Round trips on PostgreSQL: the ids (which are new); the
- * device's row locked, the raw rows and the device's exposures, exposed rows and per-day rows read; the
- * device's per-metric rows locked; one script of every counter change; then the commit. A batch with no new event stops after the
+ * One batch of one device, inside its transaction. Round trips on PostgreSQL: the ids (which are new); the device's
+ * row locked, the raw rows and the device's exposures, exposed rows and per-day rows read; the device's per-metric
+ * rows locked; one script of every counter change; then the commit. A batch with no new event stops after the
  * first; one whose device holds no option, or with no event since its first_seen, after the second (which then
  * takes no lock and reads nothing).
  */

@@ -13,11 +13,11 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * The daily upkeep of the raw events: on PostgreSQL, a partition per UTC day of receipt created
- * {@link #DAYS_AHEAD} days ahead and the days older than the retention dropped whole; on H2, which has
- * one plain table, the expired rows deleted. On both, the ids of expired events are forgotten with them, and
- * the settled day-pair cells folded onto one stripe ({@link DayPairFolding}). Every instance may run it, at start and daily: on PostgreSQL an advisory lock lets one at a time do it,
- * and every step is a no-op when already done.
+ * The daily upkeep of the raw events: on PostgreSQL, a partition per UTC day of receipt created {@link #DAYS_AHEAD}
+ * days ahead and the days older than the retention dropped whole; on H2, which has one plain table, the expired
+ * rows deleted. On both, the ids of expired events are forgotten with them, and the settled day-pair cells folded
+ * onto one stripe ({@link DayPairFolding}). Every instance may run it, at start and daily: on PostgreSQL an
+ * advisory lock lets one at a time do it, and every step is a no-op when already done.
  */
 final class EventPartitions {
 

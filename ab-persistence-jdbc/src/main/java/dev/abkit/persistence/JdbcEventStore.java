@@ -19,11 +19,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md):
- * raw events kept for the retention, counters kept at ingest for the whole-life results (of all devices and,
- * V15, of the exposed ones), counters of pairs of days for windows of whole UTC days, exposed or not (V18), exact
- * SQL over the raw events for other windows, within the analysts' limits ({@link AnalystScans}). Each batch is one transaction, all or nothing; its ids
- * make a retry, even after a lost commit reply, store nothing twice.
+ * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md): raw events
+ * kept for the retention, counters kept at ingest for the whole-life results (of all devices and, V15, of the
+ * exposed ones), counters of pairs of days for windows of whole UTC days, exposed or not (V18), exact SQL over the
+ * raw events for other windows, within the analysts' limits ({@link AnalystScans}). Each batch is one transaction,
+ * all or nothing; its ids make a retry, even after a lost commit reply, store nothing twice.
  */
 final class JdbcEventStore implements EventStore {
 

@@ -6,12 +6,10 @@ import dev.abkit.core.event.Exposure;
 import dev.abkit.core.event.ExposureBatch;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.model.Device;
-import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
-import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.core.testing.TickingClock;
 import dev.abkit.persistence.TestStore.Kind;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +17,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -134,13 +130,10 @@ class DayPairFoldingTest {
     }
 
     private static List<Device> register(Instance instance, int count) {
-        DeviceEnrollmentService enrollment = new DeviceEnrollmentService(instance.ports().experiments(),
-                instance.ports().devices(), Clock.fixed(Timestamps.startOf(FIRST_DAY).plusSeconds(60), ZoneOffset.UTC));
         List<Device> devices = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            DeviceToken token = DeviceToken.of("folded-" + i);
-            enrollment.experimentsFor(token);
-            devices.add(instance.ports().devices().find(token).orElseThrow());
+            devices.add(EventStoreFixture.registeredAt(instance, "folded-" + i,
+                    Timestamps.startOf(FIRST_DAY).plusSeconds(60)));
         }
         return devices;
     }

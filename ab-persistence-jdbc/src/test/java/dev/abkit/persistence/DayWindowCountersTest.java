@@ -12,7 +12,6 @@ import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
-import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.persistence.TestStore.Kind;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -137,7 +135,8 @@ class DayWindowCountersTest {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             EventStore events = instance.storage().eventStore();
             LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(3);
-            Device device = register(instance, day, 1).get(0);
+            Device device = EventStoreFixture.registeredAt(instance, "day-device",
+                    Timestamps.startOf(day).plusSeconds(600));
             Instant noon = Timestamps.startOf(day).plus(Duration.ofHours(12));
             events.store(device, new EventBatch(List.of(event(device, "1", "purchase", noon, 3.0),
                     event(device, "2", "purchase", noon.plus(Duration.ofDays(1)), 4.0)), 0));
@@ -159,19 +158,6 @@ class DayWindowCountersTest {
         }
     }
 
-    /** Devices first seen at the start of {@code day} (after the shipped experiments were created). */
-    private static List<Device> register(Instance instance, LocalDate day, int count) {
-        DeviceEnrollmentService enrollment = new DeviceEnrollmentService(instance.ports().experiments(),
-                instance.ports().devices(), Clock.fixed(Timestamps.startOf(day).plusSeconds(600), ZoneOffset.UTC));
-        List<Device> devices = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            DeviceToken token = DeviceToken.of("day-device-" + i);
-            enrollment.experimentsFor(token);
-            devices.add(instance.ports().devices().find(token).orElseThrow());
-        }
-        return devices;
-    }
-
     /**
      * Device i first seen on day i % 5 of the week, at one of {@link #TIMES_OF_DAY} (after the shipped experiments
      * were created).
@@ -181,11 +167,7 @@ class DayWindowCountersTest {
         for (int i = 0; i < DEVICES; i++) {
             Instant firstSeen = Timestamps.startOf(firstDay.plusDays(i % REGISTRATION_DAYS))
                     .plus(TIMES_OF_DAY.get(i % TIMES_OF_DAY.size()));
-            DeviceEnrollmentService enrollment = new DeviceEnrollmentService(instance.ports().experiments(),
-                    instance.ports().devices(), Clock.fixed(firstSeen, ZoneOffset.UTC));
-            DeviceToken token = DeviceToken.of("day-device-" + i);
-            enrollment.experimentsFor(token);
-            devices.add(instance.ports().devices().find(token).orElseThrow());
+            devices.add(EventStoreFixture.registeredAt(instance, "day-device-" + i, firstSeen));
         }
         return devices;
     }

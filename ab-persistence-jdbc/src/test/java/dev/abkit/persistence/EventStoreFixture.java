@@ -11,6 +11,7 @@ import dev.abkit.core.service.DeviceEnrollmentService;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 /** Registered devices and their events for the event store's tests, on one {@link Instance}. */
@@ -28,6 +29,13 @@ final class EventStoreFixture {
     /** A device registered now, enrolled into the shipped experiments. */
     Device register(String token) {
         enrollment.experimentsFor(DeviceToken.of(token));
+        return instance.ports().devices().find(DeviceToken.of(token)).orElseThrow();
+    }
+
+    /** A device first seen at {@code firstSeen}, enrolled into the experiments created before it. */
+    static Device registeredAt(Instance instance, String token, Instant firstSeen) {
+        new DeviceEnrollmentService(instance.ports().experiments(), instance.ports().devices(),
+                Clock.fixed(firstSeen, ZoneOffset.UTC)).experimentsFor(DeviceToken.of(token));
         return instance.ports().devices().find(DeviceToken.of(token)).orElseThrow();
     }
 

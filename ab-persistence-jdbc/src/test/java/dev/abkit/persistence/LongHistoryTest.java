@@ -6,19 +6,16 @@ import dev.abkit.core.event.Exposure;
 import dev.abkit.core.event.ExposureBatch;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.model.Device;
-import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ShippedExperiments;
 import dev.abkit.core.port.out.EventStore;
 import dev.abkit.core.port.out.EventStore.OptionFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
-import dev.abkit.core.service.DeviceEnrollmentService;
 import dev.abkit.persistence.TestStore.Kind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -51,7 +48,8 @@ class LongHistoryTest {
         try (TestStore store = TestStore.open(Kind.POSTGRESQL, directory); Instance instance = store.start()) {
             EventStore events = instance.storage().eventStore();
             LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(HISTORY_DAYS + LATER_DAYS + 1);
-            Device device = registeredOn(instance, firstDay);
+            Device device = EventStoreFixture.registeredAt(instance, "long-history",
+                    Timestamps.startOf(firstDay).plusSeconds(60));
             List<Experiment> experiments = List.of(ShippedExperiments.BUTTON_COLOR, ShippedExperiments.PRICE);
             events.expose(device, new ExposureBatch(experiments.stream()
                     .map(experiment -> new Exposure(device.token(), experiment.key(), device.firstSeen())).toList()));
@@ -81,14 +79,6 @@ class LongHistoryTest {
                 }
             }
         }
-    }
-
-    private static Device registeredOn(Instance instance, LocalDate day) {
-        DeviceEnrollmentService enrollment = new DeviceEnrollmentService(instance.ports().experiments(),
-                instance.ports().devices(), Clock.fixed(Timestamps.startOf(day).plusSeconds(60), ZoneOffset.UTC));
-        DeviceToken token = DeviceToken.of("long-history");
-        enrollment.experimentsFor(token);
-        return instance.ports().devices().find(token).orElseThrow();
     }
 
     /** One purchase at noon of each day {@code [from, to)} after {@code firstDay}. */
