@@ -26,6 +26,26 @@ public final class MetricCounterCheck {
               having sum(converters) <> 0 or sum(valued) <> 0
                   or abs(sum(total)) > 1e-6 or abs(sum(total_sq)) > 1e-6) differing""";
 
+    /**
+     * The (experiment, metric, option) whose day-pair counters (V18) over every day give other figures than the
+     * whole-life counters: the devices of the cells of their first day, the day sums, and the products, those of
+     * two different days twice (decision 22). Totals are compared to a millionth.
+     */
+    public static final String DAY_PAIRS_DIFFERING = """
+            select count(*) from (
+              select experiment_key, metric, option_value from (
+                select experiment_key, metric, option_value, converters, valued, total, total_sq from metric_count
+                union all
+                select experiment_key, metric, option_value,
+                       -sum(case when first_day = second_day then devices else 0 end),
+                       -sum(case when first_day = second_day then valued else 0 end),
+                       -sum(case when first_day = second_day then total else 0 end),
+                       -sum(case when first_day = second_day then product else 2 * product end)
+                from day_pair_count group by experiment_key, metric, option_value) both_counters
+              group by experiment_key, metric, option_value
+              having sum(converters) <> 0 or sum(valued) <> 0
+                  or abs(sum(total)) > 1e-6 or abs(sum(total_sq)) > 1e-6) differing""";
+
     private MetricCounterCheck() {
     }
 }

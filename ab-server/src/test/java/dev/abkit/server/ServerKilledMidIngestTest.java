@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Events sent to a server killed with SIGKILL while their batches wait inside their transactions: none of
  * them is stored in part, the app's retry of the same batches on another server stores each event once,
- * a second retry stores nothing, and the whole-life counters equal what the stored events give.
+ * a second retry stores nothing, and the whole-life counters equal what the stored events give, and the day-pair
+ * counters over every day equal the whole-life ones.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,6 +70,8 @@ class ServerKilledMidIngestTest extends SystemTest {
         assertThat(count("select count(*) from event where event_id like 'killed-%'")).isEqualTo((long) DEVICES * EVENTS_PER_BATCH);
         assertThat(count("select count(*) - count(distinct (device_token, event_id)) from event")).as("stored twice").isZero();
         assertThat(count(MetricCounterCheck.DIFFERING)).as("counters that differ from the stored events").isZero();
+        assertThat(count(MetricCounterCheck.DAY_PAIRS_DIFFERING)).as("day-pair counters that differ from them")
+                .isZero();
         assertThat(count("select sum(converters) from metric_count where experiment_key = 'price' and metric = 'purchase'"))
                 .isEqualTo(DEVICES);
     }
