@@ -41,8 +41,6 @@ record DeviceDays(NavigableMap<LocalDate, Day> days) {
     /** What one device's change adds to one cell. */
     record CellDelta(long devices, long valued, double total, double product) {
 
-        static final CellDelta ZERO = new CellDelta(0, 0, 0, 0);
-
         CellDelta plus(CellDelta other) {
             return new CellDelta(devices + other.devices, valued + other.valued, total + other.total,
                     product + other.product);

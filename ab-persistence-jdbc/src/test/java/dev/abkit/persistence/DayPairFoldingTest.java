@@ -26,9 +26,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.abkit.persistence.EventStoreFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,14 +154,7 @@ class DayPairFoldingTest {
                 });
             }
         }
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (Future<Void> send : pool.invokeAll(sends)) {
-                send.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Concurrently.run(sends, threads);
     }
 
     /** Every window of whole days around the data, all devices and exposed. */

@@ -33,9 +33,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.abkit.persistence.EventStoreFixture.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -212,14 +209,7 @@ class DayWindowCountersTest {
             }
         }
         Collections.shuffle(sends, random);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            for (Future<Void> send : pool.invokeAll(sends)) {
-                send.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
+        Concurrently.run(sends, threads);
     }
 
     /**

@@ -29,9 +29,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.abkit.persistence.EventStoreFixture.batch;
@@ -130,14 +127,7 @@ class ExposedCountersTest {
                     }
                 }
             }
-            ExecutorService threads = Executors.newFixedThreadPool(8);
-            try {
-                for (Future<Void> send : threads.invokeAll(sends)) {
-                    send.get();
-                }
-            } finally {
-                threads.shutdown();
-            }
+            Concurrently.run(sends, 8);
 
             MetricFigures counted = events.figures(EXPOSED_WHOLE_LIFE);
 
