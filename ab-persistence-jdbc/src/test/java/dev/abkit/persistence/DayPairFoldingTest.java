@@ -120,6 +120,56 @@ class DayPairFoldingTest {
         }
     }
 
+    /**
+     * The upkeep folds while events keep coming, as in production: the batches sent during a fold of 1,000,000
+     * settled cells are all stored and counted, and today's window from the counters equals the scan of them.
+     */
+    @org.junit.jupiter.api.Test
+    void events_sent_during_a_fold_are_all_counted() throws Exception {
+        LocalDate today = FIRST_DAY.plusDays(400);
+        TickingClock clock = new TickingClock(Timestamps.startOf(today).plusSeconds(3600));
+        EventRetention retention = new EventRetention(EventRetention.DEFAULT, clock);
+        try (TestStore store = TestStore.open(Kind.POSTGRESQL, directory);
+             Instance instance = Instance.start(store.url(), store.user(), pool -> { }, pool -> pool, retention)) {
+            store.execute("insert into day_pair_count (experiment_key, metric, second_day, first_day, option_value,"
+                    + " stripe, devices, valued, total, product) select 'button_color', 'purchase',"
+                    + " date '" + FIRST_DAY + "' + g % 300, date '" + FIRST_DAY + "' + (g / 300) % 300, '#FF0000',"
+                    + " 1 + (g / 90000) % 15, 1, 1, 0.5, 0.25 from generate_series(0, 999999) g"
+                    + " where g % 300 >= (g / 300) % 300 on conflict do nothing");
+            EventStore events = instance.storage().eventStore();
+            List<Device> devices = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                devices.add(EventStoreFixture.registeredAt(instance, "during-fold-" + i, Timestamps.startOf(today)));
+            }
+            List<Callable<Integer>> work = new ArrayList<>();
+            work.add(() -> {
+                instance.storage().maintainEvents();
+                return 0;
+            });
+            for (int batch = 0; batch < 200; batch++) {
+                Device device = devices.get(batch % devices.size());
+                Event purchase = event(device, "p" + batch, "purchase",
+                        Timestamps.startOf(today).plusSeconds(60 + batch), (batch % 9) * 0.25);
+                work.add(() -> events.store(device, new EventBatch(List.of(purchase), 0)));
+            }
+
+            List<Integer> duplicates = Concurrently.run(work, 6);
+
+            assertThat(duplicates).containsOnly(0);
+            assertThat(store.count("select count(*) from event")).isEqualTo(200);
+            assertThat(store.count("select count(*) from day_pair_count where stripe <> 0 and second_day < date '"
+                    + today.minusDays(DayPairFolding.SETTLED_AFTER_DAYS) + "'")).isZero();
+            ResultsScope todayOnly = new ResultsScope(ShippedExperiments.BUTTON_COLOR, PURCHASE,
+                    Optional.of(Timestamps.startOf(today)), Optional.of(Timestamps.startOf(today.plusDays(1))), false,
+                    Set.of());
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(store.url(), store.user(), "")) {
+                assertThat(events.figures(todayOnly)).isEqualTo(ScannedFigures.read(connection, todayOnly));
+            }
+            assertThat(events.figures(todayOnly).options().values().stream()
+                    .mapToLong(EventStore.OptionFigures::conversions).sum()).isEqualTo(devices.size());
+        }
+    }
+
     /** Cells of {@code table} on a stripe other than 0 whose second day is {@code relation} day 8. */
     private static long striped(TestStore store, String table, String relation) {
         return store.count("select count(*) from " + table + " where stripe <> 0 and second_day " + relation
