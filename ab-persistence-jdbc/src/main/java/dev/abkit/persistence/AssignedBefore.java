@@ -1,6 +1,7 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -9,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * The devices per option assigned before an instant (every assignment happens at the device's first_seen,
@@ -23,6 +25,21 @@ final class AssignedBefore {
     private static final Duration HALF_DAY = Duration.ofHours(12);
 
     private AssignedBefore() {
+    }
+
+    /**
+     * The devices per option of a window's scope: those assigned before its end (all so far when open), less the
+     * {@code holders} of the scope's excluded devices among them.
+     */
+    static void count(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders, FiguresTally tally)
+            throws SQLException {
+        if (scope.to().isEmpty()) { // every device so far: the counters know
+            SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
+        } else {
+            count(connection, scope.experiment().key(), scope.to().get(), tally);
+        }
+        holders.stream().filter(holder -> holder.assignedBefore(scope.to()))
+                .forEach(holder -> tally.assigned(holder.value(), -1));
     }
 
     static void count(Connection connection, ExperimentKey experiment, Instant to, FiguresTally tally)

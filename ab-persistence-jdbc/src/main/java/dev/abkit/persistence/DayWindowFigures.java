@@ -4,12 +4,9 @@ import dev.abkit.core.port.out.EventStore.MetricFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,49 +36,49 @@ final class DayWindowFigures {
         LocalDate from = scope.from().map(Timestamps::utcDay).orElse(null);
         LocalDate to = scope.to().map(Timestamps::utcDay).orElse(null);
         FiguresTally tally = new FiguresTally();
-        if (scope.to().isEmpty()) {
-            SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
-        } else {
-            AssignedBefore.count(connection, scope.experiment().key(), scope.to().get(), tally);
-        }
-        if (scope.exposed()) {
-            exposed(connection, scope, to, tally);
-        }
-        converted(connection, scope, from, to, tally);
         List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded())
                 .stream().filter(holder -> holder.assignedBefore(scope.to())).toList();
+        AssignedBefore.count(connection, scope, holders, tally);
+        if (scope.exposed()) {
+            exposed(connection, scope, to, holders, tally);
+        }
+        onDays(connection, scope, holders, from, to, tally);
+        return tally.figures(scope.experiment(), holders.size());
+    }
+
+    /**
+     * The converting devices of the scope, with their sums, on the whole UTC days {@code [from, to)} (either end
+     * open when null), from the day-pair counters; the {@code holders} of the excluded devices' own days taken out.
+     */
+    static void onDays(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders, LocalDate from,
+                       LocalDate to, FiguresTally tally) throws SQLException {
+        converted(connection, scope, from, to, tally);
         List<String> tokens = holders.stream().map(SlotHolders.Holder::token).toList();
         Map<String, DeviceMetric> theirs = scope.exposed()
                 ? DeviceDayRows.exposedInWindow(connection, scope.experiment().key(), tokens, scope.metric().value(),
                 from, to)
                 : DeviceDayRows.inWindow(connection, tokens, scope.metric().value(), from, to);
-        Map<String, Instant> exposures = scope.exposed()
-                ? SlotHolders.exposed(connection, scope.experiment().key(), holders) : Map.of();
+        holders.forEach(holder -> tally.withdraw(holder.value(), theirs.getOrDefault(holder.token(), DeviceMetric.NONE)));
+    }
+
+    /**
+     * The exposed devices per option whose counting start (first_seen or exposure, the later) is before the end,
+     * the holders' taken out.
+     */
+    private static void exposed(Connection connection, ResultsScope scope, LocalDate to, List<SlotHolders.Holder> holders,
+                                FiguresTally tally) throws SQLException {
+        SqlQuery query = new SqlQuery("select option_value, sum(devices) from exposed_day_count where experiment_key = ?",
+                scope.experiment().key().value());
+        if (to != null) {
+            query.append(" and start_day < ?", to);
+        }
+        query.append(" group by option_value")
+                .forEachRow(connection, rows -> tally.exposed(rows.getString(1), rows.getLong(2)));
+        Map<String, Instant> exposures = SlotHolders.exposed(connection, scope.experiment().key(), holders);
         for (SlotHolders.Holder holder : holders) {
-            tally.assigned(holder.value(), -1);
-            tally.withdraw(holder.value(), theirs.getOrDefault(holder.token(), DeviceMetric.NONE));
             Instant exposure = exposures.get(holder.token());
             if (exposure != null && countsBefore(holder, exposure, scope)) {
                 tally.exposed(holder.value(), -1);
-            }
-        }
-        return tally.figures(scope.experiment(), holders.size());
-    }
-
-    /** The exposed devices per option whose counting start (first_seen or exposure, the later) is before the end. */
-    private static void exposed(Connection connection, ResultsScope scope, LocalDate to, FiguresTally tally)
-            throws SQLException {
-        String sql = "select option_value, sum(devices) from exposed_day_count where experiment_key = ?"
-                + (to == null ? "" : " and start_day < ?") + " group by option_value";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, scope.experiment().key().value());
-            if (to != null) {
-                select.setObject(2, to);
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    tally.exposed(rows.getString(1), rows.getLong(2));
-                }
             }
         }
     }
@@ -95,40 +92,22 @@ final class DayWindowFigures {
                                   FiguresTally tally) throws SQLException {
         String entering = from == null ? "first_day = second_day" : "(first_day = second_day or first_day < ?)";
         String inside = from == null ? "1 = 1" : "first_day >= ?";
-        StringBuilder sql = new StringBuilder("select option_value,"
+        SqlQuery query = new SqlQuery("select option_value,"
                 + " sum(case when " + entering + " then devices else 0 end),"
                 + " sum(case when first_day = second_day then valued else 0 end),"
                 + " sum(case when first_day = second_day then total else 0 end),"
                 + " sum(case when first_day = second_day then product when " + inside + " then 2 * product else 0 end)"
-                + " from " + (scope.exposed() ? "exposed_day_pair_count" : "day_pair_count")
-                + " where experiment_key = ? and metric = ?");
-        List<Object> parameters = new ArrayList<>();
+                + " from " + (scope.exposed() ? "exposed_day_pair_count" : "day_pair_count"),
+                from == null ? new Object[0] : new Object[] {from, from}); // entering, inside
+        query.append(" where experiment_key = ? and metric = ?", scope.experiment().key().value(), scope.metric().value());
         if (from != null) {
-            parameters.add(from); // entering
-            parameters.add(from); // inside
-        }
-        parameters.add(scope.experiment().key().value());
-        parameters.add(scope.metric().value());
-        if (from != null) {
-            sql.append(" and second_day >= ?");
-            parameters.add(from);
+            query.append(" and second_day >= ?", from);
         }
         if (to != null) {
-            sql.append(" and second_day < ?");
-            parameters.add(to);
+            query.append(" and second_day < ?", to);
         }
-        sql.append(" group by option_value");
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getDouble(4),
-                            rows.getDouble(5));
-                }
-            }
-        }
+        query.append(" group by option_value").forEachRow(connection, rows -> tally.converted(rows.getString(1),
+                rows.getLong(2), rows.getLong(3), rows.getDouble(4), rows.getDouble(5)));
     }
 
     private static boolean countsBefore(SlotHolders.Holder holder, Instant exposure, ResultsScope scope) {

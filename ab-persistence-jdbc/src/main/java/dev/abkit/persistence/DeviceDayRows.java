@@ -4,8 +4,6 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.ExperimentKey;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -104,37 +102,20 @@ final class DeviceDayRows {
         if (devices.isEmpty()) {
             return figures;
         }
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(metric);
-        StringBuilder sql = new StringBuilder("select device_token, sum(events), sum(valued), sum(total) from " + table
-                + " where metric = ?");
+        SqlQuery query = new SqlQuery("select device_token, sum(events), sum(valued), sum(total) from " + table
+                + " where metric = ?", metric);
         if (experiment != null) {
-            sql.append(" and experiment_key = ?");
-            parameters.add(experiment);
+            query.append(" and experiment_key = ?", experiment);
         }
         if (from != null) {
-            sql.append(" and event_day >= ?");
-            parameters.add(from);
+            query.append(" and event_day >= ?", from);
         }
         if (to != null) {
-            sql.append(" and event_day < ?");
-            parameters.add(to);
+            query.append(" and event_day < ?", to);
         }
-        sql.append(" and device_token in (").append(String.join(", ", Collections.nCopies(devices.size(), "?")))
-                .append(") group by device_token");
-        parameters.addAll(devices);
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < parameters.size(); i++) {
-                select.setObject(i + 1, parameters.get(i));
-            }
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    // The earliest event's time does not enter a window's figures; only that there is one.
-                    figures.put(rows.getString(1), new DeviceMetric(rows.getLong(2), rows.getLong(3), rows.getDouble(4),
-                            null));
-                }
-            }
-        }
+        query.andIn("device_token", devices).append(" group by device_token").forEachRow(connection, rows ->
+                // The earliest event's time does not enter a window's figures; only that there is one.
+                figures.put(rows.getString(1), new DeviceMetric(rows.getLong(2), rows.getLong(3), rows.getDouble(4), null)));
         return figures;
     }
 }

@@ -80,6 +80,9 @@ final class JdbcEventStore implements EventStore {
         if (DayWindowFigures.answers(scope)) {
             return database.inTransaction(what, connection -> DayWindowFigures.read(connection, scope));
         }
+        if (PartDayWindowFigures.answers(scope)) { // still a scan, of the part-days at its ends
+            return scans.read(what, connection -> PartDayWindowFigures.read(connection, scope));
+        }
         return scans.read(what, connection -> ScannedFigures.read(connection, scope));
     }
 

@@ -6,13 +6,10 @@ import dev.abkit.core.port.out.EventStore.MetricFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The figures of a window, of all devices or of the exposed ones, which counters cannot give ("at least one
@@ -30,7 +27,7 @@ final class ScannedFigures {
     static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
         FiguresTally tally = new FiguresTally();
         List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded());
-        assigned(connection, scope, holders, tally);
+        AssignedBefore.count(connection, scope, holders, tally);
         if (scope.exposed()) {
             exposed(connection, scope, tally);
         }
@@ -39,19 +36,9 @@ final class ScannedFigures {
         return tally.figures(scope.experiment(), overridden);
     }
 
-    private static void assigned(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders,
-                                 FiguresTally tally) throws SQLException {
-        if (scope.to().isEmpty()) { // every device so far: the counters know
-            SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
-        } else {
-            AssignedBefore.count(connection, scope.experiment().key(), scope.to().get(), tally);
-        }
-        holders.stream().filter(holder -> holder.assignedBefore(scope.to()))
-                .forEach(holder -> tally.assigned(holder.value(), -1));
-    }
-
-    private static void exposed(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
-        Query query = new Query("""
+    /** The exposed devices per option whose counting start (first_seen or exposure, the later) is before the end. */
+    static void exposed(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
+        SqlQuery query = new SqlQuery("""
                 select a.option_value, count(*) from exposure x
                 join assignment a on a.device_token = x.device_token and a.experiment_key = x.experiment_key
                 join device d on d.token = x.device_token
@@ -60,18 +47,30 @@ final class ScannedFigures {
             query.append(" and d.first_seen < ? and x.first_at < ?",
                     Timestamps.of(scope.to().get()), Timestamps.of(scope.to().get()));
         }
-        query.excluding("x.device_token", scope);
+        query.andNotIn("x.device_token", tokens(scope));
         query.append(" group by a.option_value");
         query.forEachRow(connection, rows -> tally.exposed(rows.getString(1), rows.getLong(2)));
     }
 
     private static void converted(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
-        Query query = new Query("""
-                select option_value, count(*), sum(valued), sum(total), sum(total * total) from (
-                  select a.option_value, e.device_token, count(e.amount) as valued, sum(coalesce(e.amount, 0)) as total
-                  from event e
-                  join assignment a on a.device_token = e.device_token and a.experiment_key = ?
-                  join device d on d.token = e.device_token""", scope.experiment().key().value());
+        new SqlQuery("select option_value, count(*), sum(valued), sum(total), sum(total * total) from (")
+                .append(perDevice(scope, scope.from(), scope.to()))
+                .append(") per_device group by option_value")
+                .forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
+                        rows.getDouble(4), rows.getDouble(5)));
+    }
+
+    /**
+     * The select of each device's counted events of the scope's metric and experiment in {@code [from, to)}
+     * (either end open when empty), the scope's excluded devices left out: {@code option_value, device_token,
+     * valued} (its events with a value) and {@code total} (the sum of their values).
+     */
+    static SqlQuery perDevice(ResultsScope scope, Optional<Instant> from, Optional<Instant> to) {
+        SqlQuery query = new SqlQuery("""
+                select a.option_value, e.device_token, count(e.amount) as valued, sum(coalesce(e.amount, 0)) as total
+                from event e
+                join assignment a on a.device_token = e.device_token and a.experiment_key = ?
+                join device d on d.token = e.device_token""", scope.experiment().key().value());
         if (scope.exposed()) {
             query.append(" join exposure x on x.experiment_key = a.experiment_key and x.device_token = e.device_token");
         }
@@ -80,59 +79,15 @@ final class ScannedFigures {
         if (scope.exposed()) {
             query.append(" and e.occurred_at >= x.first_at");
         }
-        if (scope.from().isPresent()) {
-            Instant from = scope.from().get();
-            query.append(" and e.occurred_at >= ? and e.received_at >= ?", Timestamps.of(from), Timestamps.of(from));
-        }
-        if (scope.to().isPresent()) {
-            Instant to = scope.to().get();
-            query.append(" and e.occurred_at < ? and e.received_at < ?", Timestamps.of(to),
-                    Timestamps.of(to.plus(EventTime.MAX_AGE)));
-        }
-        query.excluding("e.device_token", scope);
-        query.append(" group by a.option_value, e.device_token) per_device group by option_value");
-        query.forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
-                rows.getDouble(4), rows.getDouble(5)));
+        from.ifPresent(start -> query.append(" and e.occurred_at >= ? and e.received_at >= ?", Timestamps.of(start),
+                Timestamps.of(start)));
+        to.ifPresent(end -> query.append(" and e.occurred_at < ? and e.received_at < ?", Timestamps.of(end),
+                Timestamps.of(end.plus(EventTime.MAX_AGE))));
+        query.andNotIn("e.device_token", tokens(scope));
+        return query.append(" group by a.option_value, e.device_token");
     }
 
-    /** SQL built of parts with their parameters, in order. */
-    private static final class Query {
-
-        private final StringBuilder sql = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
-
-        Query(String sql, Object... parameters) {
-            append(sql, parameters);
-        }
-
-        void append(String part, Object... values) {
-            sql.append(part);
-            Collections.addAll(parameters, values);
-        }
-
-        void excluding(String column, ResultsScope scope) {
-            if (!scope.excluded().isEmpty()) {
-                append(" and " + column + " not in (" + String.join(", ", Collections.nCopies(scope.excluded().size(), "?"))
-                        + ")", scope.excluded().stream().map(DeviceToken::value).toArray());
-            }
-        }
-
-        void forEachRow(Connection connection, RowReader reader) throws SQLException {
-            try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < parameters.size(); i++) {
-                    select.setObject(i + 1, parameters.get(i));
-                }
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        reader.read(rows);
-                    }
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rows) throws SQLException;
+    private static List<String> tokens(ResultsScope scope) {
+        return scope.excluded().stream().map(DeviceToken::value).toList();
     }
 }

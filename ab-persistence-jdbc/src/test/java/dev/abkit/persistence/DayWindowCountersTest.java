@@ -44,7 +44,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * microsecond before one), in batches sent out of order, on PostgreSQL from more threads than stripes and from two
  * instances at once (so transactions share counter rows), late events before a device's earlier days, events
  * without a value, exposures before and after the events (some at a midnight) and moved earlier, and overridden
- * devices taken out, also from windows that end before they were first seen.
+ * devices taken out, also from windows that end before they were first seen. A window with an end inside a day
+ * around whole days reads those from the counters and scans only its part-days (PartDayWindowFigures), and gives
+ * what the scan of the whole window gives too.
  */
 class DayWindowCountersTest {
 
@@ -70,19 +72,7 @@ class DayWindowCountersTest {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             EventStore events = instance.storage().eventStore();
             LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 2);
-            List<Device> devices = registerThroughTheWeek(instance, firstDay);
-            if (kind == Kind.POSTGRESQL) {
-                // Two instances lease the same stripes, and 40 threads more than each one's 16: sends share rows.
-                try (Instance second = store.start()) {
-                    send(List.of(events, second.storage().eventStore()), devices, firstDay, 40);
-                }
-            } else {
-                send(List.of(events), devices, firstDay, 1);
-            }
-            // First seen on day 0 at 00:00, day 3 at 06:30 and day 4 at 12:00: windows ending on days 1 to 4
-            // hold some of them and not others.
-            Set<DeviceToken> overridden = Set.of(devices.get(0).token(), devices.get(8).token(),
-                    devices.get(9).token());
+            Set<DeviceToken> overridden = sendAWeek(kind, store, instance, firstDay);
 
             int compared = 0;
             try (Connection connection = DriverManager.getConnection(store.url(), store.user(), "")) {
@@ -127,7 +117,76 @@ class DayWindowCountersTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void a_window_of_days_is_answered_without_reading_the_raw_events_and_any_other_window_by_scanning_them(Kind kind)
+    void every_window_with_an_end_inside_a_day_from_part_days_and_counters_equals_the_scan(Kind kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 2);
+            Set<DeviceToken> overridden = sendAWeek(kind, store, instance, firstDay);
+
+            int compared = 0;
+            try (Connection connection = DriverManager.getConnection(store.url(), store.user(), "")) {
+                for (Optional<Instant> from : partDayEnds(firstDay)) {
+                    for (Optional<Instant> to : partDayEnds(firstDay)) {
+                        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
+                            continue;
+                        }
+                        for (Set<DeviceToken> excluded : List.of(Set.<DeviceToken>of(), overridden)) {
+                            for (boolean exposed : List.of(false, true)) {
+                                ResultsScope scope = new ResultsScope(COLORS, PURCHASE, from, to, exposed, excluded);
+                                if (PartDayWindowFigures.answers(scope)) {
+                                    assertThat(events.figures(scope)).as("%s", scope)
+                                            .isEqualTo(ScannedFigures.read(connection, scope));
+                                    compared++;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(compared).isGreaterThan(150);
+        }
+    }
+
+    /**
+     * The week's devices, registered and sent their events and exposures (see the class's comment), and three of
+     * them to override: first seen on day 0 at 00:00, day 3 at 06:30 and day 4 at 12:00, so windows ending on
+     * days 1 to 4 hold some of them and not others.
+     */
+    private static Set<DeviceToken> sendAWeek(Kind kind, TestStore store, Instance instance, LocalDate firstDay)
+            throws Exception {
+        EventStore events = instance.storage().eventStore();
+        List<Device> devices = registerThroughTheWeek(instance, firstDay);
+        if (kind == Kind.POSTGRESQL) {
+            // Two instances lease the same stripes, and 40 threads more than each one's 16: sends share rows.
+            try (Instance second = store.start()) {
+                send(List.of(events, second.storage().eventStore()), devices, firstDay, 40);
+            }
+        } else {
+            send(List.of(events), devices, firstDay, 1);
+        }
+        return Set.of(devices.get(0).token(), devices.get(8).token(), devices.get(9).token());
+    }
+
+    /**
+     * Ends inside days (a microsecond after and before a midnight, a device's first_seen at 06:30, noon and a
+     * quarter second past, a time after the week) and some midnights, and the open end.
+     */
+    private static List<Optional<Instant>> partDayEnds(LocalDate firstDay) {
+        Instant start = Timestamps.startOf(firstDay);
+        return List.of(Optional.empty(), Optional.of(start.plus(Duration.ofMinutes(6 * 60 + 30))),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(1)).plus(1, ChronoUnit.MICROS)),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(2))),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(2)).plus(Duration.ofHours(12))),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(3)).plus(Duration.ofMinutes(6 * 60 + 30))),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(4)).minus(1, ChronoUnit.MICROS)),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(5)).plus(Duration.ofHours(12)).plusMillis(250)),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(6))),
+                Optional.of(Timestamps.startOf(firstDay.plusDays(DAYS + 1)).plus(Duration.ofHours(10))));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_window_of_days_is_answered_without_reading_the_raw_events_a_part_day_by_scanning_them(Kind kind)
             throws SQLException {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             EventStore events = instance.storage().eventStore();
@@ -140,9 +199,13 @@ class DayWindowCountersTest {
             String value = device.valueIn(COLORS.key()).orElseThrow();
             ResultsScope days = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(day)),
                     Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
+            // From 11:59:59 of the first day: a part-day, then the whole second day.
             ResultsScope fromNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
                     Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
-            assertThat(events.figures(fromNoon).options().get(value).conversions()).isEqualTo(1);
+            ResultsScope aroundNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
+                    Optional.of(noon.plusSeconds(1)), false, Set.of());
+            assertThat(events.figures(fromNoon).options().get(value).sum()).isEqualTo(7.0);
+            assertThat(events.figures(aroundNoon).options().get(value).conversions()).isEqualTo(1);
 
             store.execute("delete from event");
 
@@ -150,8 +213,12 @@ class DayWindowCountersTest {
             assertThat(counted.conversions()).isEqualTo(1);
             assertThat(counted.sum()).isEqualTo(7.0);
             assertThat(counted.sumOfSquares()).isEqualTo(49.0);
-            assertThat(events.figures(fromNoon).options().get(value).conversions())
-                    .as("a window from 11:59:59 scans the raw events, now gone").isZero();
+            EventStore.OptionFigures partDay = events.figures(fromNoon).options().get(value);
+            assertThat(partDay.conversions()).as("the whole second day is read from the counters").isEqualTo(1);
+            assertThat(partDay.sum()).as("the part-day's event, scanned, is gone").isEqualTo(4.0);
+            assertThat(partDay.sumOfSquares()).isEqualTo(16.0);
+            assertThat(events.figures(aroundNoon).options().get(value).conversions())
+                    .as("a window inside one day scans the raw events, now gone").isZero();
         }
     }
 

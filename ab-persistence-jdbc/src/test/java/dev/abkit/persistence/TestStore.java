@@ -1,5 +1,8 @@
 package dev.abkit.persistence;
 
+import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.port.out.EventStore.ResultsScope;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -37,6 +40,18 @@ record TestStore(String url, String user, Runnable drop) implements AutoCloseabl
             return result.getLong(1);
         } catch (SQLException e) {
             throw new IllegalStateException(sql + " failed", e);
+        }
+    }
+
+    /**
+     * The exact scan of the raw events for {@code scope} ({@link ScannedFigures}), asked directly: the store itself
+     * reads a window that holds a whole UTC day from counters.
+     */
+    MetricFigures scanned(ResultsScope scope) {
+        try (Connection connection = DriverManager.getConnection(url, user, "")) {
+            return ScannedFigures.read(connection, scope);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the scan of " + scope + " failed", e);
         }
     }
 
