@@ -9,14 +9,17 @@
 # metrics over the last 10 days with their per-device rows, counters and devices per day, and exposures
 # for half of the devices (dev.abkit.bench.tools.BulkEvents: SQL, as ingestion and registrations would
 # have left them). Checks before timing: the database as load.sh does; for each metric, the results API's
-# whole-life answer (from the counters) equals the same question as a window from a second past the epoch
-# (a scan of the events) and as a window of whole UTC days around every event (the day-pair counters, filled
-# by migration V18's own backfill); its devices per option equal the enrolment. Then times over HTTP with the admin token,
+# whole-life answer (from the counters) gives per option the converting devices and the sum of values that SQL
+# over the raw events gives, and equals the same question as a window of whole UTC days around every event (the
+# day-pair counters, filled by migration V18's own backfill) and as a window from the first event's second to an
+# hour from now (both ends inside days: the part-days scanned, the whole days between from the counters); its
+# devices per option equal the enrolment. Then times over HTTP with the admin token,
 # one request at a time after a warm-up and under 8 connections with wrk:
 #   GET /api/v1/admin/experiments/button_color/results?metric=purchase          whole life
 #   ... &exposed=true                                                           exposed devices only
-#   ... &from=<now - 1 day>&to=<now>                                            a one-day window (a scan)
-#   ... &from=<now - 11 days>&to=<now>                                          every day of the events (a scan)
+#   ... &from=<now - 1 day>&to=<now>                                            a one-day window (a scan: no whole day)
+#   ... &from=<now - 11 days>&to=<now>                                          every day of the events (the two
+#                                                                               part-days scanned, 10 days counted)
 #   ... &from=<yesterday 00:00Z>&to=<today 00:00Z>                              one UTC day (day-pair counters, V18)
 #   ... &from=<11 days ago 00:00Z>&to=<tomorrow 00:00Z>                         every day, whole days (counters)
 #   GET /stats/experiments/button_color/results?metric=purchase                 the results page
@@ -25,7 +28,7 @@
 #
 # Settings (environment): DEVICES (1000000), EVENTS (10000000), REQUESTS (200) and WARMUP_REQUESTS (50)
 # for the whole-life cases (exposed or not) and the page, SCAN_REQUESTS (10) and SCAN_WARMUP (2) for the cases that read
-# events (the windows with ends inside days: seconds each on this machine), SCAN_TIMEOUT (120: the server's
+# events (the windows with ends inside days: a second or more each on this machine), SCAN_TIMEOUT (120: the server's
 # statement timeout in s for this run, abkit.database.statement-timeout, shipped at 2 s; from before the
 # analysts' own 30 s budget, within which the scans run now; the counters' answers never come near either),
 # WRK_SECONDS (10; 30 for the scans, whose
@@ -82,16 +85,36 @@ psql -d "$DB" -qAtF ' ' -c "select option_value, count(*) from assignment where 
   and option_value is not null group by 1" | sort >"$OUT/enrolment.txt"
 DAYS_FROM=$(date -u -d '11 days ago' +%Y-%m-%dT00:00:00Z)
 DAYS_TO=$(date -u -d 'tomorrow' +%Y-%m-%dT00:00:00Z)
+PARTS_FROM=$(psql -d "$DB" -qAt -c "select to_char(date_trunc('second', min(occurred_at)) at time zone 'UTC',
+  'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from event")
+PARTS_TO=$(date -u -d '1 hour' +%Y-%m-%dT%H:%M:%SZ)
+# raw METRIC: per option "value conversions sum" from the raw events, as the scan counts them (after first_seen)
+raw() {
+  psql -d "$DB" -qAtF ' ' -c "select a.option_value, count(*), round(sum(per.total)::numeric, 6) from (
+      select e.device_token, sum(coalesce(e.amount, 0)) as total from event e join device d on d.token = e.device_token
+      where e.metric = '$1' and e.occurred_at >= d.first_seen group by e.device_token) per
+    join assignment a on a.device_token = per.device_token and a.experiment_key = '$EXPERIMENT'
+    where a.option_value is not null group by 1" | sort
+}
 for metric in "${METRICS[@]}"; do
-  log "checking $metric: whole life (counters) against a window from the epoch (scan) and one of whole days (day-pair counters)"
+  log "checking $metric: whole life (counters) against SQL over the raw events, a window of whole days (day-pair counters) and one from $PARTS_FROM to $PARTS_TO (part-days scanned, counters between)"
   answer "whole-$metric" "$API?metric=$metric"
-  answer "scan-$metric" "$API?metric=$metric&from=1970-01-01T00:00:01Z"
   answer "days-$metric" "$API?metric=$metric&from=$DAYS_FROM&to=$DAYS_TO"
-  for other in scan days; do
+  answer "parts-$metric" "$API?metric=$metric&from=$PARTS_FROM&to=$PARTS_TO"
+  for other in days parts; do
     if ! cmp -s <(jq -S '.options' "$OUT/whole-$metric.json") <(jq -S '.options' "$OUT/$other-$metric.json"); then
       fail "$metric: the whole-life options differ from the $other window (see $OUT/whole-$metric.json, $other-$metric.json)"
     fi
   done
+  raw "$metric" >"$OUT/raw-$metric.txt"
+  # the mean is per device over all of the option's devices: mean x devices is the sum (null: no values, 0)
+  jq -r '.options[] | select(.conversions > 0) | "\(.value) \(.conversions) \((.mean // 0) * .devices)"' \
+    "$OUT/whole-$metric.json" | sort >"$OUT/counted-$metric.txt"
+  if ! awk 'NR == FNR { raw[$1] = $2 " " $3; next }
+      { split(raw[$1], r, " "); if (r[1] != $2 || (r[2] - $3) ^ 2 > (1e-6 * (1 + (r[2] > 0 ? r[2] : -r[2]))) ^ 2) bad = 1; n++ }
+      END { exit (bad || n != length(raw)) }' "$OUT/raw-$metric.txt" "$OUT/counted-$metric.txt"; then
+    fail "$metric: converting devices or sums differ from SQL over the raw events (see $OUT/raw-$metric.txt, counted-$metric.txt)"
+  fi
   jq -r '.options[] | "\(.value) \(.devices)"' "$OUT/whole-$metric.json" | sort >"$OUT/devices-$metric.txt"
   cmp -s "$OUT/devices-$metric.txt" "$OUT/enrolment.txt" ||
     fail "$metric: devices per option differ from the enrolment (see $OUT/devices-$metric.txt, enrolment.txt)"
@@ -124,7 +147,7 @@ declare -A CASE_LABEL=(
   [whole]="whole life"
   [exposed]="exposed=true"
   [window]="one-day window"
-  [alldays]="11-day window"
+  [alldays]="11 days, parts"
   [day]="one UTC day"
   [utcdays]="12 UTC days"
   [page]="results page"
@@ -186,7 +209,7 @@ row() {
   echo "purchase, whole life: $(jq -c '[.options[] | {value, devices, conversions}]' "$OUT/whole-purchase.json")"
   echo "exposed devices: $(jq '[.options[].devices] | add' "$OUT/exposed.json") of $(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")"
   echo "heap after GC max ${HEAP_MAX:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
-  echo "checks (database; counters = scan = day-pair counters for ${METRICS[*]}; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
+  echo "checks (database; counters = raw events = day-pair counters = part-days and counters for ${METRICS[*]}; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
 } | tee "$OUT/summary.txt"
 
 ((CHECK_OK)) || die "a correctness check failed (see $OUT/check.txt and the log above)"
