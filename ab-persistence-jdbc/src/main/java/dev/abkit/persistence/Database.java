@@ -36,20 +36,45 @@ final class Database {
     /** One transaction: committed if {@code work} returns, rolled back if it throws anything. */
     <T> T inTransaction(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
+            return inTransaction(connection, work);
+        } catch (SQLException failure) {
+            throw translated(what, failure);
+        }
+    }
+
+    /**
+     * One transaction whose statements all see the data as committed when its first one began, for reads of
+     * several statements that must add up: a batch committed between two of them would otherwise be seen by one
+     * and not the other ({@link DatabaseKind#snapshotIsolation}). The connection gets its isolation level back
+     * afterwards.
+     */
+    <T> T inSnapshot(String what, SqlWork<T> work) {
+        int snapshot = kind().snapshotIsolation();
+        try (Connection connection = dataSource.getConnection()) {
+            int isolation = connection.getTransactionIsolation();
+            connection.setTransactionIsolation(snapshot);
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (Throwable failure) {
-                rollBack(connection, failure);
-                throw failure;
+                return inTransaction(connection, work);
             } finally {
-                restore(connection, autoCommit);
+                restoreIsolation(connection, isolation);
             }
         } catch (SQLException failure) {
             throw translated(what, failure);
+        }
+    }
+
+    private static <T> T inTransaction(Connection connection, SqlWork<T> work) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            T result = work.run(connection);
+            connection.commit();
+            return result;
+        } catch (Throwable failure) {
+            rollBack(connection, failure);
+            throw failure;
+        } finally {
+            restore(connection, autoCommit);
         }
     }
 
@@ -76,6 +101,14 @@ final class Database {
     private static void restore(Connection connection, boolean autoCommit) {
         try {
             connection.setAutoCommit(autoCommit);
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it
+        }
+    }
+
+    private static void restoreIsolation(Connection connection, int isolation) {
+        try {
+            connection.setTransactionIsolation(isolation);
         } catch (SQLException ignored) {
             // the connection is broken; the pool discards it
         }

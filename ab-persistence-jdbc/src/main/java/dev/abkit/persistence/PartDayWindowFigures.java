@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@link DayWindowFigures} reads them, and only the part-days at its ends scanned from the raw events. A device
  * with events in a part-day is counted once: as converting only if it has no counted day among the whole days,
  * and with the square of its window total, (part + whole)² = whole² (in the counters) + part² + 2·part·whole,
- * its whole days' total read from its own day rows. So the raw events read are those of at most two part-days,
+ * its whole days' total read from its own day rows by its key. So the raw events read are those of at most two part-days,
  * whatever the window's length.
  */
 final class PartDayWindowFigures {
@@ -54,8 +54,9 @@ final class PartDayWindowFigures {
 
     /**
      * The devices with counted events in the part-days {@code [from, first)} and {@code [end, to)}: those without a
-     * counted day in {@code [first, end)} are new converting devices; every one adds its part-days' events, and to
-     * the sum of squares its part-days' total squared and twice its product with its whole days' total.
+     * counted day in {@code [first, end)} are new converting devices (a day row exists only with an event); every
+     * one adds its part-days' events, and to the sum of squares its part-days' total squared and twice its product
+     * with its whole days' total.
      */
     private static void partDays(Connection connection, ResultsScope scope, LocalDate first, LocalDate end,
                                  FiguresTally tally) throws SQLException {
@@ -67,20 +68,16 @@ final class PartDayWindowFigures {
             parts.append(parts.isEmpty() ? "" : " union all ")
                     .append(ScannedFigures.perDevice(scope, Optional.of(Timestamps.startOf(end)), scope.to()));
         }
+        // Per part-day device, its whole days' total by its own key (one index probe, whatever the table's size):
+        // null when it has no counted day among them.
         SqlQuery query = new SqlQuery("""
-                select option_value, sum(case when whole_days = 0 then 1 else 0 end), sum(valued), sum(total),
-                       sum(total * total + 2 * total * whole_total) from (
-                  select part.option_value, part.device_token, part.valued, part.total,
-                         count(m.device_token) as whole_days, coalesce(sum(m.total), 0) as whole_total
-                  from (select option_value, device_token, sum(valued) as valued, sum(total) as total
-                        from (""").append(parts).append("""
-                        ) parts group by option_value, device_token) part""");
+                select option_value, sum(case when whole_total is null then 1 else 0 end), sum(valued), sum(total),
+                       sum(total * total + 2 * total * coalesce(whole_total, 0)) from (
+                  select part.option_value, part.valued, part.total, (select sum(m.total)"""
+                + " from " + (scope.exposed() ? "exposed_metric_day" : "device_metric_day")
+                + " m where m.device_token = part.device_token and m.metric = ?", scope.metric().value());
         if (scope.exposed()) {
-            query.append(" left join exposed_metric_day m on m.device_token = part.device_token"
-                    + " and m.experiment_key = ? and m.metric = ?", scope.experiment().key().value(), scope.metric().value());
-        } else {
-            query.append(" left join device_metric_day m on m.device_token = part.device_token and m.metric = ?",
-                    scope.metric().value());
+            query.append(" and m.experiment_key = ?", scope.experiment().key().value());
         }
         if (first != null) {
             query.append(" and m.event_day >= ?", first);
@@ -88,8 +85,12 @@ final class PartDayWindowFigures {
         if (end != null) {
             query.append(" and m.event_day < ?", end);
         }
-        query.append(" group by part.option_value, part.device_token, part.valued, part.total) per_device"
-                        + " group by option_value")
+        query.append("""
+                ) as whole_total
+                  from (select option_value, device_token, sum(valued) as valued, sum(total) as total
+                        from (""").append(parts).append("""
+                        ) parts group by option_value, device_token) part
+                ) per_device group by option_value""")
                 .forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
                         rows.getDouble(4), rows.getDouble(5)));
     }

@@ -14,6 +14,8 @@ import java.util.Optional;
 /**
  * The figures of a window, of all devices or of the exposed ones, which counters cannot give ("at least one
  * event in the window", the square of a window's total): exact SQL over the raw events of the scope's metric,
+ * for a window that holds no whole UTC day (and, by {@link #perDevice}, the part-days of one that does:
+ * {@link PartDayWindowFigures}),
  * joined with the experiment's assignments, the devices' first_seen and, for exposed, their first exposure.
  * (The whole life, exposed or not, is read from counters: {@link WholeLifeFigures}.)
  * Partitions are pruned by receipt time: an event is received at or after its corrected time and at most

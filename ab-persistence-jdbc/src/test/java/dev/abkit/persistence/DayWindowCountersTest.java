@@ -29,9 +29,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import static dev.abkit.persistence.EventStoreFixture.event;
@@ -123,7 +125,7 @@ class DayWindowCountersTest {
             LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 2);
             Set<DeviceToken> overridden = sendAWeek(kind, store, instance, firstDay);
 
-            int compared = 0;
+            Map<String, Integer> compared = new TreeMap<>();
             try (Connection connection = DriverManager.getConnection(store.url(), store.user(), "")) {
                 for (Optional<Instant> from : partDayEnds(firstDay)) {
                     for (Optional<Instant> to : partDayEnds(firstDay)) {
@@ -136,14 +138,19 @@ class DayWindowCountersTest {
                                 if (PartDayWindowFigures.answers(scope)) {
                                     assertThat(events.figures(scope)).as("%s", scope)
                                             .isEqualTo(ScannedFigures.read(connection, scope));
-                                    compared++;
+                                    String parts = (from.filter(DayWindowCountersTest::insideADay).isPresent() ? "head" : "")
+                                            + (to.filter(DayWindowCountersTest::insideADay).isPresent() ? "tail" : "");
+                                    compared.merge(parts + (exposed ? " exposed" : " all"), 1, Integer::sum);
                                 }
                             }
                         }
                     }
                 }
             }
-            assertThat(compared).isGreaterThan(150);
+            assertThat(compared).as("windows with a part-day at the start, the end, or both, of all and exposed devices")
+                    .containsOnlyKeys("head all", "head exposed", "tail all", "tail exposed", "headtail all",
+                            "headtail exposed")
+                    .allSatisfy((parts, windows) -> assertThat(windows).isGreaterThanOrEqualTo(10));
         }
     }
 
@@ -165,6 +172,10 @@ class DayWindowCountersTest {
             send(List.of(events), devices, firstDay, 1);
         }
         return Set.of(devices.get(0).token(), devices.get(8).token(), devices.get(9).token());
+    }
+
+    private static boolean insideADay(Instant instant) {
+        return !Timestamps.startOf(Timestamps.utcDay(instant)).equals(instant);
     }
 
     /**
@@ -196,12 +207,19 @@ class DayWindowCountersTest {
             Instant noon = Timestamps.startOf(day).plus(Duration.ofHours(12));
             events.store(device, new EventBatch(List.of(event(device, "1", "purchase", noon, 3.0),
                     event(device, "2", "purchase", noon.plus(Duration.ofDays(1)), 4.0)), 0));
+            events.expose(device, new ExposureBatch(List.of(new Exposure(device.token(), COLORS.key(),
+                    Timestamps.startOf(day).plusSeconds(1800)))));
             String value = device.valueIn(COLORS.key()).orElseThrow();
             ResultsScope days = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(day)),
                     Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
             // From 11:59:59 of the first day: a part-day, then the whole second day.
             ResultsScope fromNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
                     Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
+            ResultsScope fromNoonExposed = new ResultsScope(COLORS, PURCHASE, fromNoon.from(), fromNoon.to(), true,
+                    Set.of());
+            // The whole first day, then the second until 12:00:01.
+            ResultsScope untilNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(day)),
+                    Optional.of(noon.plus(Duration.ofDays(1)).plusSeconds(1)), false, Set.of());
             ResultsScope aroundNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
                     Optional.of(noon.plusSeconds(1)), false, Set.of());
             assertThat(events.figures(fromNoon).options().get(value).sum()).isEqualTo(7.0);
@@ -213,10 +231,14 @@ class DayWindowCountersTest {
             assertThat(counted.conversions()).isEqualTo(1);
             assertThat(counted.sum()).isEqualTo(7.0);
             assertThat(counted.sumOfSquares()).isEqualTo(49.0);
-            EventStore.OptionFigures partDay = events.figures(fromNoon).options().get(value);
-            assertThat(partDay.conversions()).as("the whole second day is read from the counters").isEqualTo(1);
-            assertThat(partDay.sum()).as("the part-day's event, scanned, is gone").isEqualTo(4.0);
-            assertThat(partDay.sumOfSquares()).isEqualTo(16.0);
+            assertThat(events.figures(fromNoon).options().get(value))
+                    .as("the whole second day is read from the counters; the part-day's event, scanned, is gone")
+                    .isEqualTo(new EventStore.OptionFigures(1, 0, 1, 4.0, 16.0));
+            assertThat(events.figures(fromNoonExposed).options().get(value))
+                    .as("the same from the exposed counters").isEqualTo(new EventStore.OptionFigures(1, 1, 1, 4.0, 16.0));
+            assertThat(events.figures(untilNoon).options().get(value))
+                    .as("the whole first day from the counters, the second day's part scanned")
+                    .isEqualTo(new EventStore.OptionFigures(1, 0, 1, 3.0, 9.0));
             assertThat(events.figures(aroundNoon).options().get(value).conversions())
                     .as("a window inside one day scans the raw events, now gone").isZero();
         }

@@ -14,16 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import javax.sql.DataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.abkit.persistence.EventStoreFixture.batch;
 import static dev.abkit.persistence.EventStoreFixture.event;
@@ -62,14 +56,14 @@ class EventIngestFailureTest {
     void an_outage_in_the_middle_of_a_batch_stores_none_of_it() {
         PostgresServer server = PostgresServer.fromEnvironment();
         String database = server.createDatabase();
-        AtomicBoolean cutBeforeRawRows = new AtomicBoolean();
-        try (Instance instance = Instance.start(server.urlOf(database), server.user(), pool -> { },
-                real -> cuttingOffBeforeRawRows(real, cutBeforeRawRows, () -> server.cutOff(database)))) {
+        // Prepared alone, or in the script that also locks the device and reads its exposures.
+        BeforeStatement rawRows = new BeforeStatement("insert into event (");
+        try (Instance instance = Instance.start(server.urlOf(database), server.user(), pool -> { }, rawRows::around)) {
             EventStore events = instance.storage().eventStore();
             Device device = new EventStoreFixture(instance).register("cut-off");
             EventBatch sent = purchases(device);
 
-            cutBeforeRawRows.set(true); // the ids are in, the raw rows and counters not yet
+            rawRows.arm(() -> server.cutOff(database)); // the ids are in, the raw rows and counters not yet
             assertThatThrownBy(() -> events.store(device, sent)).isInstanceOf(StorageUnavailableException.class);
             server.reconnect(database);
 
@@ -102,35 +96,5 @@ class EventIngestFailureTest {
         return events.figures(new ResultsScope(ShippedExperiments.BUTTON_COLOR, MetricName.of("purchase"),
                         Optional.empty(), Optional.empty(), false, Set.of()))
                 .options().get(device.valueIn(ShippedExperiments.BUTTON_COLOR.key()).orElseThrow());
-    }
-
-    /**
-     * Connections that, once armed, cut the database off just before the raw events' insert is prepared (alone, or
-     * in the script that also locks the device and reads its exposures).
-     */
-    private static DataSource cuttingOffBeforeRawRows(DataSource real, AtomicBoolean armed, Runnable cutOff) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, arguments) -> {
-                    Object result = invoke(real, method, arguments);
-                    if (!(result instanceof Connection connection)) {
-                        return result;
-                    }
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if (m.getName().equals("prepareStatement") && ((String) a[0]).contains("insert into event (")
-                                        && armed.getAndSet(false)) {
-                                    cutOff.run();
-                                }
-                                return invoke(connection, m, a);
-                            });
-                });
-    }
-
-    private static Object invoke(Object target, Method method, Object[] arguments) throws Throwable {
-        try {
-            return method.invoke(target, arguments);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }
