@@ -12,14 +12,16 @@
 # whole-life answer (from the counters) gives per option the converting devices and the sum of values that SQL
 # over the raw events gives, and equals the same question as a window of whole UTC days around every event (the
 # day-pair counters, filled by migration V18's own backfill) and as a window from the first event's second to an
-# hour from now (both ends inside days: the part-days scanned, the whole days between from the counters); its
-# devices per option equal the enrolment. Then times over HTTP with the admin token,
+# hour from now (both ends inside days: the part-days scanned, the whole days between from the counters), and
+# so does the exposed whole life as the same window with exposed=true; its devices per option equal the
+# enrolment. Then times over HTTP with the admin token,
 # one request at a time after a warm-up and under 8 connections with wrk:
 #   GET /api/v1/admin/experiments/button_color/results?metric=purchase          whole life
 #   ... &exposed=true                                                           exposed devices only
 #   ... &from=<now - 1 day>&to=<now>                                            a one-day window (a scan: no whole day)
-#   ... &from=<now - 11 days>&to=<now>                                          every day of the events (the two
-#                                                                               part-days scanned, 10 days counted)
+#   ... &from=<now - 10 days>&to=<now>                                          every day of the events (the two
+#                                                                               part-days scanned, 9 days counted)
+#   ... &from=<now - 10 days>&to=<now>&exposed=true                             the same, exposed devices only
 #   ... &from=<yesterday 00:00Z>&to=<today 00:00Z>                              one UTC day (day-pair counters, V18)
 #   ... &from=<11 days ago 00:00Z>&to=<tomorrow 00:00Z>                         every day, whole days (counters)
 #   GET /stats/experiments/button_color/results?metric=purchase                 the results page
@@ -94,7 +96,8 @@ raw() {
       select e.device_token, sum(coalesce(e.amount, 0)) as total from event e join device d on d.token = e.device_token
       where e.metric = '$1' and e.occurred_at >= d.first_seen group by e.device_token) per
     join assignment a on a.device_token = per.device_token and a.experiment_key = '$EXPERIMENT'
-    where a.option_value is not null group by 1" | sort
+    where a.option_value is not null and a.device_token not in
+      (select device_token from experiment_override where experiment_key = '$EXPERIMENT') group by 1" | sort
 }
 for metric in "${METRICS[@]}"; do
   log "checking $metric: whole life (counters) against SQL over the raw events, a window of whole days (day-pair counters) and one from $PARTS_FROM to $PARTS_TO (part-days scanned, counters between)"
@@ -121,6 +124,9 @@ for metric in "${METRICS[@]}"; do
   [[ "$(jq '[.options[].conversions] | add' "$OUT/whole-$metric.json")" -gt 0 ]] || fail "$metric: no conversions"
 done
 answer exposed "$API?metric=purchase&exposed=true"
+answer parts-exposed "$API?metric=purchase&from=$PARTS_FROM&to=$PARTS_TO&exposed=true"
+cmp -s <(jq -S '.options' "$OUT/exposed.json") <(jq -S '.options' "$OUT/parts-exposed.json") ||
+  fail "purchase: the exposed whole life differs from the exposed window (see $OUT/exposed.json, parts-exposed.json)"
 [[ "$(jq '[.options[].devices] | add' "$OUT/exposed.json")" -lt "$(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")" ]] ||
   fail "exposed=true does not leave out the devices without an exposure"
 curl -sf -H "$AUTH" "$BASE/stats/experiments/$EXPERIMENT/results?metric=purchase" >"$OUT/page.html" ||
@@ -130,15 +136,16 @@ grep -q '<svg' "$OUT/page.html" || fail "the results page draws no chart"
 # --- timings -------------------------------------------------------------------------------------
 TO=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 FROM=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
-FROM_ALL=$(date -u -d '11 days ago' +%Y-%m-%dT%H:%M:%SZ)
+FROM_ALL=$(date -u -d '10 days ago' +%Y-%m-%dT%H:%M:%SZ)
 DAY_FROM=$(date -u -d 'yesterday' +%Y-%m-%dT00:00:00Z)
 DAY_TO=$(date -u +%Y-%m-%dT00:00:00Z)
-CASES=(whole exposed window alldays day utcdays page)
+CASES=(whole exposed window alldays allexposed day utcdays page)
 declare -A CASE_PATH=(
   [whole]="$API?metric=purchase"
   [exposed]="$API?metric=purchase&exposed=true"
   [window]="$API?metric=purchase&from=$FROM&to=$TO"
   [alldays]="$API?metric=purchase&from=$FROM_ALL&to=$TO"
+  [allexposed]="$API?metric=purchase&from=$FROM_ALL&to=$TO&exposed=true"
   [day]="$API?metric=purchase&from=$DAY_FROM&to=$DAY_TO"
   [utcdays]="$API?metric=purchase&from=$DAYS_FROM&to=$DAYS_TO"
   [page]="/stats/experiments/$EXPERIMENT/results?metric=purchase"
@@ -147,14 +154,15 @@ declare -A CASE_LABEL=(
   [whole]="whole life"
   [exposed]="exposed=true"
   [window]="one-day window"
-  [alldays]="11 days, parts"
+  [alldays]="10 days, parts"
+  [allexposed]="the same, exposed"
   [day]="one UTC day"
   [utcdays]="12 UTC days"
   [page]="results page"
 )
 for name in "${CASES[@]}"; do
   case $name in
-    window | alldays) time_requests "${CASE_PATH[$name]}" "$name" "$SCAN_REQUESTS" "$SCAN_WARMUP" ;;
+    window | alldays | allexposed) time_requests "${CASE_PATH[$name]}" "$name" "$SCAN_REQUESTS" "$SCAN_WARMUP" ;;
     *) time_requests "${CASE_PATH[$name]}" "$name" ;;
   esac
 done
@@ -165,9 +173,9 @@ settle() {
   while (( $(psql -d postgres -qAtc "select count(*) from pg_stat_activity where datname = '$DB' and state = 'active'") > 0 )) &&
     (( SECONDS < deadline )); do sleep 1; done
 }
-for name in whole page exposed day utcdays window alldays; do
+for name in whole page exposed day utcdays window alldays allexposed; do
   case $name in
-    window | alldays) concurrent "${CASE_PATH[$name]}" "$name" $((WRK_SECONDS * 3)) "$SCAN_TIMEOUT" ;;
+    window | alldays | allexposed) concurrent "${CASE_PATH[$name]}" "$name" $((WRK_SECONDS * 3)) "$SCAN_TIMEOUT" ;;
     *) concurrent "${CASE_PATH[$name]}" "$name" "$WRK_SECONDS" ;;
   esac
   settle
@@ -200,7 +208,7 @@ row() {
   echo "abkit results at scale, $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine)"
   echo "server $HEAP $SERVER_OPTS; $(grep -oE 'registered .*' "$OUT/load.txt"); $(grep -oE 'loaded .*' "$OUT/load.txt")"
   echo "load average at start $START_LOAD, at end $END_LOAD"
-  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO | &from=$DAY_FROM&to=$DAY_TO | &from=$DAYS_FROM&to=$DAYS_TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
+  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO[&exposed=true] | &from=$DAY_FROM&to=$DAY_TO | &from=$DAYS_FROM&to=$DAYS_TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
   echo
   printf '%-16s %-41s   %-52s\n' "" "one request at a time, ms" "wrk 2 threads, 8 connections, ms"
   printf '%-16s %5s %8s %8s %8s %7s   %6s %6s %8s %8s %8s %7s\n' case n p50 p99 max "<100ms" done errors p50 p99 max "<100ms"
@@ -209,7 +217,7 @@ row() {
   echo "purchase, whole life: $(jq -c '[.options[] | {value, devices, conversions}]' "$OUT/whole-purchase.json")"
   echo "exposed devices: $(jq '[.options[].devices] | add' "$OUT/exposed.json") of $(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")"
   echo "heap after GC max ${HEAP_MAX:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
-  echo "checks (database; counters = raw events = day-pair counters = part-days and counters for ${METRICS[*]}; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
+  echo "checks (database; counters = raw events = day-pair counters = part-days and counters for ${METRICS[*]}, exposed too for purchase; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
 } | tee "$OUT/summary.txt"
 
 ((CHECK_OK)) || die "a correctness check failed (see $OUT/check.txt and the log above)"
