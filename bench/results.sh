@@ -12,15 +12,13 @@
 # whole-life answer (from the counters) gives per option the converting devices and the sum of values that SQL
 # over the raw events gives, and equals the same question as a window of whole UTC days around every event (the
 # day-pair counters, filled by migration V18's own backfill) and as a window from the first event's second to an
-# hour from now (both ends inside days: the part-days scanned, the whole days between from the counters), and
-# so does the exposed whole life as the same window with exposed=true; its devices per option equal the
-# enrolment. Then times over HTTP with the admin token,
+# hour from now (ends inside days: a scan of the raw events), and so does the exposed whole life as the same
+# window with exposed=true; its devices per option equal the enrolment. Then times over HTTP with the admin token,
 # one request at a time after a warm-up and under 8 connections with wrk:
 #   GET /api/v1/admin/experiments/button_color/results?metric=purchase          whole life
 #   ... &exposed=true                                                           exposed devices only
 #   ... &from=<now - 1 day>&to=<now>                                            a one-day window (a scan: no whole day)
-#   ... &from=<now - 10 days>&to=<now>                                          every day of the events (the two
-#                                                                               part-days scanned, 9 days counted)
+#   ... &from=<now - 10 days>&to=<now>                                          every day of the events (a scan)
 #   ... &from=<now - 10 days>&to=<now>&exposed=true                             the same, exposed devices only
 #   ... &from=<yesterday 00:00Z>&to=<today 00:00Z>                              one UTC day (day-pair counters, V18)
 #   ... &from=<11 days ago 00:00Z>&to=<tomorrow 00:00Z>                         every day, whole days (counters)
@@ -30,7 +28,7 @@
 #
 # Settings (environment): DEVICES (1000000), EVENTS (10000000), REQUESTS (200) and WARMUP_REQUESTS (50)
 # for the whole-life cases (exposed or not) and the page, SCAN_REQUESTS (10) and SCAN_WARMUP (2) for the cases that read
-# events (the windows with ends inside days: a second or more each on this machine), SCAN_TIMEOUT (120: the server's
+# events (the windows with ends inside days: seconds each on this machine), SCAN_TIMEOUT (120: the server's
 # statement timeout in s for this run, abkit.database.statement-timeout, shipped at 2 s; from before the
 # analysts' own 30 s budget, within which the scans run now; the counters' answers never come near either),
 # WRK_SECONDS (10; 30 for the scans, whose
@@ -87,9 +85,9 @@ psql -d "$DB" -qAtF ' ' -c "select option_value, count(*) from assignment where 
   and option_value is not null group by 1" | sort >"$OUT/enrolment.txt"
 DAYS_FROM=$(date -u -d '11 days ago' +%Y-%m-%dT00:00:00Z)
 DAYS_TO=$(date -u -d 'tomorrow' +%Y-%m-%dT00:00:00Z)
-PARTS_FROM=$(psql -d "$DB" -qAt -c "select to_char(date_trunc('second', min(occurred_at)) at time zone 'UTC',
+SCAN_FROM=$(psql -d "$DB" -qAt -c "select to_char(date_trunc('second', min(occurred_at)) at time zone 'UTC',
   'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') from event")
-PARTS_TO=$(date -u -d '1 hour' +%Y-%m-%dT%H:%M:%SZ)
+SCAN_TO=$(date -u -d '1 hour' +%Y-%m-%dT%H:%M:%SZ)
 # raw METRIC: per option "value conversions sum" from the raw events, as the scan counts them (after first_seen)
 raw() {
   psql -d "$DB" -qAtF ' ' -c "select a.option_value, count(*), round(sum(per.total)::numeric, 6) from (
@@ -100,11 +98,11 @@ raw() {
       (select device_token from experiment_override where experiment_key = '$EXPERIMENT') group by 1" | sort
 }
 for metric in "${METRICS[@]}"; do
-  log "checking $metric: whole life (counters) against SQL over the raw events, a window of whole days (day-pair counters) and one from $PARTS_FROM to $PARTS_TO (part-days scanned, counters between)"
+  log "checking $metric: whole life (counters) against SQL over the raw events, a window of whole days (day-pair counters) and one from $SCAN_FROM to $SCAN_TO (a scan)"
   answer "whole-$metric" "$API?metric=$metric"
   answer "days-$metric" "$API?metric=$metric&from=$DAYS_FROM&to=$DAYS_TO"
-  answer "parts-$metric" "$API?metric=$metric&from=$PARTS_FROM&to=$PARTS_TO"
-  for other in days parts; do
+  answer "scan-$metric" "$API?metric=$metric&from=$SCAN_FROM&to=$SCAN_TO"
+  for other in days scan; do
     if ! cmp -s <(jq -S '.options' "$OUT/whole-$metric.json") <(jq -S '.options' "$OUT/$other-$metric.json"); then
       fail "$metric: the whole-life options differ from the $other window (see $OUT/whole-$metric.json, $other-$metric.json)"
     fi
@@ -124,9 +122,9 @@ for metric in "${METRICS[@]}"; do
   [[ "$(jq '[.options[].conversions] | add' "$OUT/whole-$metric.json")" -gt 0 ]] || fail "$metric: no conversions"
 done
 answer exposed "$API?metric=purchase&exposed=true"
-answer parts-exposed "$API?metric=purchase&from=$PARTS_FROM&to=$PARTS_TO&exposed=true"
-cmp -s <(jq -S '.options' "$OUT/exposed.json") <(jq -S '.options' "$OUT/parts-exposed.json") ||
-  fail "purchase: the exposed whole life differs from the exposed window (see $OUT/exposed.json, parts-exposed.json)"
+answer scan-exposed "$API?metric=purchase&from=$SCAN_FROM&to=$SCAN_TO&exposed=true"
+cmp -s <(jq -S '.options' "$OUT/exposed.json") <(jq -S '.options' "$OUT/scan-exposed.json") ||
+  fail "purchase: the exposed whole life differs from the exposed window (see $OUT/exposed.json, scan-exposed.json)"
 [[ "$(jq '[.options[].devices] | add' "$OUT/exposed.json")" -lt "$(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")" ]] ||
   fail "exposed=true does not leave out the devices without an exposure"
 curl -sf -H "$AUTH" "$BASE/stats/experiments/$EXPERIMENT/results?metric=purchase" >"$OUT/page.html" ||
@@ -154,7 +152,7 @@ declare -A CASE_LABEL=(
   [whole]="whole life"
   [exposed]="exposed=true"
   [window]="one-day window"
-  [alldays]="10 days, parts"
+  [alldays]="10-day window"
   [allexposed]="the same, exposed"
   [day]="one UTC day"
   [utcdays]="12 UTC days"
@@ -217,7 +215,7 @@ row() {
   echo "purchase, whole life: $(jq -c '[.options[] | {value, devices, conversions}]' "$OUT/whole-purchase.json")"
   echo "exposed devices: $(jq '[.options[].devices] | add' "$OUT/exposed.json") of $(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")"
   echo "heap after GC max ${HEAP_MAX:-?} MiB of 256 MiB; OutOfMemoryError: $OOM"
-  echo "checks (database; counters = raw events = day-pair counters = part-days and counters for ${METRICS[*]}, exposed too for purchase; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
+  echo "checks (database; counters = raw events = day-pair counters = scan for ${METRICS[*]}, exposed too for purchase; devices = enrolment): $( ((CHECK_OK)) && echo passed || echo FAILED)"
 } | tee "$OUT/summary.txt"
 
 ((CHECK_OK)) || die "a correctness check failed (see $OUT/check.txt and the log above)"

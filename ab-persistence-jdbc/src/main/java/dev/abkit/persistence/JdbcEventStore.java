@@ -21,10 +21,9 @@ import java.util.Set;
 /**
  * Events and exposures in the tables of V10 and V11 (docs/decisions/0014-events-and-results-storage.md): raw events
  * kept for the retention, counters kept at ingest for the whole-life results (of all devices and, V15, of the
- * exposed ones), counters of pairs of days for windows of whole UTC days, exposed or not (V18), and for a window
- * with an end inside a day the same counters for its whole days and exact SQL over the raw events of its part-days
- * (decision 23), or over all of its events when it holds no whole day, within the analysts' limits
- * ({@link AnalystScans}). Each batch is one transaction,
+ * exposed ones), counters of pairs of days for windows of whole UTC days, exposed or not (V18), exact SQL over the
+ * raw events for other windows, within the analysts' limits ({@link AnalystScans}). Every read of results sees one
+ * snapshot ({@link Database#inSnapshot}). Each batch is one transaction,
  * all or nothing; its ids make a retry, even after a lost commit reply, store nothing twice.
  */
 final class JdbcEventStore implements EventStore {
@@ -82,9 +81,6 @@ final class JdbcEventStore implements EventStore {
         }
         if (DayWindowFigures.answers(scope)) {
             return database.inSnapshot(what, connection -> DayWindowFigures.read(connection, scope));
-        }
-        if (PartDayWindowFigures.answers(scope)) { // still a scan, of the part-days at its ends
-            return scans.read(what, connection -> PartDayWindowFigures.read(connection, scope));
         }
         return scans.read(what, connection -> ScannedFigures.read(connection, scope));
     }

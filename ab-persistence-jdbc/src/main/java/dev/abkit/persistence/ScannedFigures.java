@@ -9,13 +9,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The figures of a window, of all devices or of the exposed ones, which counters cannot give ("at least one
  * event in the window", the square of a window's total): exact SQL over the raw events of the scope's metric,
- * for a window that holds no whole UTC day (and, by {@link #perDevice}, the part-days of one that does:
- * {@link PartDayWindowFigures}),
  * joined with the experiment's assignments, the devices' first_seen and, for exposed, their first exposure.
  * (The whole life, exposed or not, is read from counters: {@link WholeLifeFigures}.)
  * Partitions are pruned by receipt time: an event is received at or after its corrected time and at most
@@ -39,7 +36,7 @@ final class ScannedFigures {
     }
 
     /** The exposed devices per option whose counting start (first_seen or exposure, the later) is before the end. */
-    static void exposed(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
+    private static void exposed(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
         SqlQuery query = new SqlQuery("""
                 select a.option_value, count(*) from exposure x
                 join assignment a on a.device_token = x.device_token and a.experiment_key = x.experiment_key
@@ -56,18 +53,18 @@ final class ScannedFigures {
 
     private static void converted(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
         new SqlQuery("select option_value, count(*), sum(valued), sum(total), sum(total * total) from (")
-                .append(perDevice(scope, scope.from(), scope.to()))
+                .append(perDevice(scope))
                 .append(") per_device group by option_value")
                 .forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
                         rows.getDouble(4), rows.getDouble(5)));
     }
 
     /**
-     * The select of each device's counted events of the scope's metric and experiment in {@code [from, to)}
-     * (either end open when empty), the scope's excluded devices left out: {@code option_value, device_token,
+     * The select of each device's counted events of the scope's metric and experiment in its window (either end
+     * open when empty), the scope's excluded devices left out: {@code option_value, device_token,
      * valued} (its events with a value) and {@code total} (the sum of their values).
      */
-    static SqlQuery perDevice(ResultsScope scope, Optional<Instant> from, Optional<Instant> to) {
+    private static SqlQuery perDevice(ResultsScope scope) {
         SqlQuery query = new SqlQuery("""
                 select a.option_value, e.device_token, count(e.amount) as valued, sum(coalesce(e.amount, 0)) as total
                 from event e
@@ -81,9 +78,9 @@ final class ScannedFigures {
         if (scope.exposed()) {
             query.append(" and e.occurred_at >= x.first_at");
         }
-        from.ifPresent(start -> query.append(" and e.occurred_at >= ? and e.received_at >= ?", Timestamps.of(start),
+        scope.from().ifPresent(start -> query.append(" and e.occurred_at >= ? and e.received_at >= ?", Timestamps.of(start),
                 Timestamps.of(start)));
-        to.ifPresent(end -> query.append(" and e.occurred_at < ? and e.received_at < ?", Timestamps.of(end),
+        scope.to().ifPresent(end -> query.append(" and e.occurred_at < ? and e.received_at < ?", Timestamps.of(end),
                 Timestamps.of(end.plus(EventTime.MAX_AGE))));
         query.andNotIn("e.device_token", tokens(scope));
         return query.append(" group by a.option_value, e.device_token");

@@ -52,10 +52,6 @@ final class SqlQuery {
         return String.join(", ", Collections.nCopies(values.size(), "?"));
     }
 
-    boolean isEmpty() {
-        return sql.isEmpty();
-    }
-
     void forEachRow(Connection connection, RowReader reader) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
             for (int i = 0; i < parameters.size(); i++) {

@@ -157,7 +157,7 @@ class AnalystScansTest {
         }));
     }
 
-    /** A window from a second past midnight: its part-day is scanned, within the analysts' limits (whole days: counters). */
+    /** A window from a second past midnight, which only a scan of the raw events answers (whole days: counters). */
     private static ResultsScope window() {
         return new ResultsScope(ShippedExperiments.BUTTON_COLOR, MetricName.of("purchase"),
                 Optional.of(Instant.EPOCH.plusSeconds(1)), Optional.empty(), false, Set.of());

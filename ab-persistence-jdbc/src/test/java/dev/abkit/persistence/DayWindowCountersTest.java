@@ -29,11 +29,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import static dev.abkit.persistence.EventStoreFixture.event;
@@ -46,9 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * microsecond before one), in batches sent out of order, on PostgreSQL from more threads than stripes and from two
  * instances at once (so transactions share counter rows), late events before a device's earlier days, events
  * without a value, exposures before and after the events (some at a midnight) and moved earlier, and overridden
- * devices taken out, also from windows that end before they were first seen. A window with an end inside a day
- * around whole days reads those from the counters and scans only its part-days (PartDayWindowFigures), and gives
- * what the scan of the whole window gives too.
+ * devices taken out, also from windows that end before they were first seen.
  */
 class DayWindowCountersTest {
 
@@ -117,43 +113,6 @@ class DayWindowCountersTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(Kind.class)
-    void every_window_with_an_end_inside_a_day_from_part_days_and_counters_equals_the_scan(Kind kind) throws Exception {
-        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
-            EventStore events = instance.storage().eventStore();
-            LocalDate firstDay = LocalDate.now(ZoneOffset.UTC).minusDays(DAYS + 2);
-            Set<DeviceToken> overridden = sendAWeek(kind, store, instance, firstDay);
-
-            Map<String, Integer> compared = new TreeMap<>();
-            try (Connection connection = DriverManager.getConnection(store.url(), store.user(), "")) {
-                for (Optional<Instant> from : partDayEnds(firstDay)) {
-                    for (Optional<Instant> to : partDayEnds(firstDay)) {
-                        if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
-                            continue;
-                        }
-                        for (Set<DeviceToken> excluded : List.of(Set.<DeviceToken>of(), overridden)) {
-                            for (boolean exposed : List.of(false, true)) {
-                                ResultsScope scope = new ResultsScope(COLORS, PURCHASE, from, to, exposed, excluded);
-                                if (PartDayWindowFigures.answers(scope)) {
-                                    assertThat(events.figures(scope)).as("%s", scope)
-                                            .isEqualTo(ScannedFigures.read(connection, scope));
-                                    String parts = (from.filter(DayWindowCountersTest::insideADay).isPresent() ? "head" : "")
-                                            + (to.filter(DayWindowCountersTest::insideADay).isPresent() ? "tail" : "");
-                                    compared.merge(parts + (exposed ? " exposed" : " all"), 1, Integer::sum);
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-            assertThat(compared).as("windows with a part-day at the start, the end, or both, of all and exposed devices")
-                    .containsOnlyKeys("head all", "head exposed", "tail all", "tail exposed", "headtail all",
-                            "headtail exposed")
-                    .allSatisfy((parts, windows) -> assertThat(windows).isGreaterThanOrEqualTo(10));
-        }
-    }
-
     /**
      * The week's devices, registered and sent their events and exposures (see the class's comment), and three of
      * them to override: first seen on day 0 at 00:00, day 3 at 06:30 and day 4 at 12:00, so windows ending on
@@ -174,30 +133,9 @@ class DayWindowCountersTest {
         return Set.of(devices.get(0).token(), devices.get(8).token(), devices.get(9).token());
     }
 
-    private static boolean insideADay(Instant instant) {
-        return !Timestamps.startOf(Timestamps.utcDay(instant)).equals(instant);
-    }
-
-    /**
-     * Ends inside days (a microsecond after and before a midnight, a device's first_seen at 06:30, noon and a
-     * quarter second past, a time after the week) and some midnights, and the open end.
-     */
-    private static List<Optional<Instant>> partDayEnds(LocalDate firstDay) {
-        Instant start = Timestamps.startOf(firstDay);
-        return List.of(Optional.empty(), Optional.of(start.plus(Duration.ofMinutes(6 * 60 + 30))),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(1)).plus(1, ChronoUnit.MICROS)),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(2))),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(2)).plus(Duration.ofHours(12))),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(3)).plus(Duration.ofMinutes(6 * 60 + 30))),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(4)).minus(1, ChronoUnit.MICROS)),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(5)).plus(Duration.ofHours(12)).plusMillis(250)),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(6))),
-                Optional.of(Timestamps.startOf(firstDay.plusDays(DAYS + 1)).plus(Duration.ofHours(10))));
-    }
-
     @ParameterizedTest
     @EnumSource(Kind.class)
-    void a_window_of_days_is_answered_without_reading_the_raw_events_a_part_day_by_scanning_them(Kind kind)
+    void a_window_of_days_is_answered_without_reading_the_raw_events_and_any_other_window_by_scanning_them(Kind kind)
             throws SQLException {
         try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
             EventStore events = instance.storage().eventStore();
@@ -212,18 +150,10 @@ class DayWindowCountersTest {
             String value = device.valueIn(COLORS.key()).orElseThrow();
             ResultsScope days = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(day)),
                     Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
-            // From 11:59:59 of the first day: a part-day, then the whole second day.
             ResultsScope fromNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
                     Optional.of(Timestamps.startOf(day.plusDays(2))), false, Set.of());
-            ResultsScope fromNoonExposed = new ResultsScope(COLORS, PURCHASE, fromNoon.from(), fromNoon.to(), true,
-                    Set.of());
-            // The whole first day, then the second until 12:00:01.
-            ResultsScope untilNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(Timestamps.startOf(day)),
-                    Optional.of(noon.plus(Duration.ofDays(1)).plusSeconds(1)), false, Set.of());
-            ResultsScope aroundNoon = new ResultsScope(COLORS, PURCHASE, Optional.of(noon.minusSeconds(1)),
-                    Optional.of(noon.plusSeconds(1)), false, Set.of());
-            assertThat(events.figures(fromNoon).options().get(value).sum()).isEqualTo(7.0);
-            assertThat(events.figures(aroundNoon).options().get(value).conversions()).isEqualTo(1);
+            ResultsScope daysExposed = new ResultsScope(COLORS, PURCHASE, days.from(), days.to(), true, Set.of());
+            assertThat(events.figures(fromNoon).options().get(value).conversions()).isEqualTo(1);
 
             store.execute("delete from event");
 
@@ -231,16 +161,10 @@ class DayWindowCountersTest {
             assertThat(counted.conversions()).isEqualTo(1);
             assertThat(counted.sum()).isEqualTo(7.0);
             assertThat(counted.sumOfSquares()).isEqualTo(49.0);
-            assertThat(events.figures(fromNoon).options().get(value))
-                    .as("the whole second day is read from the counters; the part-day's event, scanned, is gone")
-                    .isEqualTo(new EventStore.OptionFigures(1, 0, 1, 4.0, 16.0));
-            assertThat(events.figures(fromNoonExposed).options().get(value))
-                    .as("the same from the exposed counters").isEqualTo(new EventStore.OptionFigures(1, 1, 1, 4.0, 16.0));
-            assertThat(events.figures(untilNoon).options().get(value))
-                    .as("the whole first day from the counters, the second day's part scanned")
-                    .isEqualTo(new EventStore.OptionFigures(1, 0, 1, 3.0, 9.0));
-            assertThat(events.figures(aroundNoon).options().get(value).conversions())
-                    .as("a window inside one day scans the raw events, now gone").isZero();
+            assertThat(events.figures(daysExposed).options().get(value))
+                    .as("the same from the exposed counters").isEqualTo(new EventStore.OptionFigures(1, 1, 1, 7.0, 49.0));
+            assertThat(events.figures(fromNoon).options().get(value).conversions())
+                    .as("a window from 11:59:59 scans the raw events, now gone").isZero();
         }
     }
 
