@@ -7,7 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the reads that scan raw events within {@link AnalystScanLimits}: each in a transaction of its own
- * that sees one snapshot ({@link Database#inSnapshot}), whose statements may run for the analysts' statement timeout ({@link StatementBudget}), and no more of
+ * that sees one snapshot ({@link Database#inSnapshot}), whose statements may run for the analysts' statement
+ * timeout ({@link StatementBudget}), and no more of
  * them at once than the limits allow, so they never hold more of the pool's connections than that. A scan
  * that finds no turn within the wait is refused as {@link StorageUnavailableException} (the edge answers
  * 503 with Retry-After) before it took a connection. Turns are given in arrival order.

@@ -6,6 +6,7 @@ import dev.abkit.core.error.StorageUnavailableException;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 
 /**
  * Runs JDBC work on connections of the caller's {@link DataSource}, and translates failures once
@@ -15,6 +16,9 @@ import java.sql.SQLException;
  * work, pass unchanged.
  */
 final class Database {
+
+    /** H2's JDBC isolation level SNAPSHOT (org.h2.engine.Constants.TRANSACTION_SNAPSHOT; H2 is not on this path). */
+    private static final int H2_SNAPSHOT = 6;
 
     private final DataSource dataSource;
     private volatile DatabaseKind kind;
@@ -45,14 +49,24 @@ final class Database {
     /**
      * One transaction whose statements all see the data as committed when its first one began, for reads of
      * several statements that must add up: a batch committed between two of them would otherwise be seen by one
-     * and not the other ({@link DatabaseKind#snapshotIsolation}). The connection gets its isolation level back
-     * afterwards.
+     * and not the other. On PostgreSQL its first statement makes it repeatable read, for this transaction only:
+     * nothing to put back, and behind a transaction pooler (PgBouncer) it holds on the server connection the
+     * transaction runs on. H2 has no such statement, and its repeatable read takes each table's snapshot at the
+     * transaction's first read of it: the embedded session is set to H2's own level SNAPSHOT, and put back.
      */
     <T> T inSnapshot(String what, SqlWork<T> work) {
-        int snapshot = kind().snapshotIsolation();
+        DatabaseKind kind = kind();
         try (Connection connection = dataSource.getConnection()) {
+            if (kind == DatabaseKind.POSTGRESQL) {
+                return inTransaction(connection, open -> {
+                    try (Statement statement = open.createStatement()) {
+                        statement.execute("set transaction isolation level repeatable read");
+                    }
+                    return work.run(open);
+                });
+            }
             int isolation = connection.getTransactionIsolation();
-            connection.setTransactionIsolation(snapshot);
+            connection.setTransactionIsolation(H2_SNAPSHOT);
             try {
                 return inTransaction(connection, work);
             } finally {
@@ -106,11 +120,13 @@ final class Database {
         }
     }
 
-    private static void restoreIsolation(Connection connection, int isolation) {
+    /** Puts the session's level back, or ends the connection so that no pool hands it out at another level. */
+    private static void restoreIsolation(Connection connection, int isolation) throws SQLException {
         try {
             connection.setTransactionIsolation(isolation);
-        } catch (SQLException ignored) {
-            // the connection is broken; the pool discards it
+        } catch (SQLException failure) {
+            connection.abort(Runnable::run);
+            throw failure;
         }
     }
 

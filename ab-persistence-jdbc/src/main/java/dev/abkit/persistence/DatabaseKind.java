@@ -21,7 +21,7 @@ enum DatabaseKind {
     POSTGRESQL(
             "select pg_advisory_xact_lock_shared(" + Lock.CLASS + ", " + Lock.CATALOG + ")",
             "select pg_advisory_xact_lock(" + Lock.CLASS + ", " + Lock.CATALOG + ")",
-            true, Connection.TRANSACTION_REPEATABLE_READ),
+            true),
 
     /**
      * An embedded file that one process opens: registrations lock the catalog row, so on H2 they
@@ -31,16 +31,13 @@ enum DatabaseKind {
     H2(
             "select version from experiment_catalog where id = 1 for update",
             "select version from experiment_catalog where id = 1 for update",
-            false, H2Isolation.SNAPSHOT);
+            false);
 
     private final String lockCatalogForRegistration;
     private final String lockCatalogForChange;
     private final boolean sendsScriptsTogether;
-    private final int snapshotIsolation;
 
-    DatabaseKind(String lockCatalogForRegistration, String lockCatalogForChange, boolean sendsScriptsTogether,
-                 int snapshotIsolation) {
-        this.snapshotIsolation = snapshotIsolation;
+    DatabaseKind(String lockCatalogForRegistration, String lockCatalogForChange, boolean sendsScriptsTogether) {
         this.lockCatalogForRegistration = lockCatalogForRegistration;
         this.lockCatalogForChange = lockCatalogForChange;
         this.sendsScriptsTogether = sendsScriptsTogether;
@@ -65,15 +62,6 @@ enum DatabaseKind {
     /** Held until the transaction ends; waits for every registration in flight and holds off new ones. */
     String lockCatalogForChange() {
         return lockCatalogForChange;
-    }
-
-    /**
-     * The JDBC isolation level at which every statement of a transaction sees the data as committed when its
-     * first one began: PostgreSQL's repeatable read; H2's repeatable read takes each table's snapshot when the
-     * transaction first reads it (ResultsSnapshotTest), its level SNAPSHOT the one of the transaction's start.
-     */
-    int snapshotIsolation() {
-        return snapshotIsolation;
     }
 
     boolean sendsScriptsTogether() {
@@ -110,12 +98,6 @@ enum DatabaseKind {
     }
 
     /** The advisory locks' keys: a class of abkit's own ("abkt"), and the catalog and the event upkeep in it. */
-    /** H2's own JDBC isolation levels (H2 is not on this module's path). */
-    private static final class H2Isolation {
-        /** org.h2.engine.Constants.TRANSACTION_SNAPSHOT */
-        static final int SNAPSHOT = 6;
-    }
-
     static final class Lock {
         static final int CLASS = 0x61626B74;
         static final int CATALOG = 1;

@@ -50,8 +50,8 @@ final class DayWindowFigures {
      * The converting devices of the scope, with their sums, on the whole UTC days {@code [from, to)} (either end
      * open when null), from the day-pair counters; the {@code holders} of the excluded devices' own days taken out.
      */
-    private static void onDays(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders, LocalDate from,
-                       LocalDate to, FiguresTally tally) throws SQLException {
+    private static void onDays(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders,
+                               LocalDate from, LocalDate to, FiguresTally tally) throws SQLException {
         converted(connection, scope, from, to, tally);
         List<String> tokens = holders.stream().map(SlotHolders.Holder::token).toList();
         Map<String, DeviceMetric> theirs = scope.exposed()

@@ -87,7 +87,7 @@ final class JdbcEventStore implements EventStore {
 
     @Override
     public List<DayFigures> daily(Experiment experiment, MetricName metric, Set<DeviceToken> excluded, Instant until) {
-        return database.inTransaction("read the daily conversions of " + experiment.key(),
+        return database.inSnapshot("read the daily conversions of " + experiment.key(),
                 connection -> DailyFigures.read(connection, experiment, metric, excluded, until));
     }
 

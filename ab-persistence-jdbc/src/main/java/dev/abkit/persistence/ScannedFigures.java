@@ -7,7 +7,6 @@ import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.List;
 
 /**

@@ -74,6 +74,7 @@ class AnalystScansTest {
             AnalystScans scans = instance.storage().analystScans();
             Timeouts ordinary = database.inTransaction("read the timeouts", connection -> Timeouts.of(kind, connection));
             assertThat(ordinary.statementTimeout()).isEqualTo(kind == Kind.POSTGRESQL ? "300ms" : "100");
+            assertThat(ordinary.isolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
 
             assertThatThrownBy(() -> database.inTransaction("run a slow query", connection -> slowQuery(kind, connection)))
                     .as("the control: the ordinary timeout stops it")
@@ -215,16 +216,20 @@ class AnalystScansTest {
         return Instance.onMigrated(url, store.user(), pool, limits);
     }
 
-    /** What a connection is set to: the statement timeout, the driver's network timeout (ms), jit. */
-    private record Timeouts(String statementTimeout, int networkTimeout, String jit) {
+    /**
+     * What a connection is set to: the statement timeout, the driver's network timeout (ms), jit, and the
+     * isolation level (a scan reads one snapshot, decision 23).
+     */
+    private record Timeouts(String statementTimeout, int networkTimeout, String jit, int isolation) {
 
         static Timeouts of(Kind kind, Connection connection) throws SQLException {
             if (kind == Kind.H2) {
                 return new Timeouts(select(connection, "select setting_value from information_schema.settings"
-                        + " where setting_name = 'QUERY_TIMEOUT'"), connection.getNetworkTimeout(), null);
+                        + " where setting_name = 'QUERY_TIMEOUT'"), connection.getNetworkTimeout(), null,
+                        connection.getTransactionIsolation());
             }
             return new Timeouts(select(connection, "show statement_timeout"), connection.getNetworkTimeout(),
-                    select(connection, "show jit"));
+                    select(connection, "show jit"), connection.getTransactionIsolation());
         }
 
         private static String select(Connection connection, String sql) throws SQLException {

@@ -203,7 +203,7 @@ class EventStoreTest {
             events.store(device, batch(event(device, "1", "purchase", later, 5.0),
                     event(device, "2", "purchase", later.plusSeconds(1), 7.0)));
             String value = device.valueIn(COLORS.key()).orElseThrow();
-            // Around the events, a minute: a window that holds a whole UTC day is read from counters too (V18).
+            // Around the events, a minute: a scan (a window with both ends at midnights is read from counters, V18).
             ResultsScope asWindow = new ResultsScope(COLORS, PURCHASE, Optional.of(later.minusSeconds(1)),
                     Optional.of(later.plusSeconds(60)), false, Set.of());
             assertThat(events.figures(asWindow).options().get(value).conversions()).isEqualTo(1);

@@ -44,8 +44,8 @@ record TestStore(String url, String user, Runnable drop) implements AutoCloseabl
     }
 
     /**
-     * The exact scan of the raw events for {@code scope} ({@link ScannedFigures}), asked directly: the store itself
-     * reads a window that holds a whole UTC day from counters.
+     * The exact scan of the raw events for {@code scope} ({@link ScannedFigures}), asked directly, whatever path the
+     * store itself takes for that window (the counters, when both ends are midnights or open).
      */
     MetricFigures scanned(ResultsScope scope) {
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
