@@ -12,8 +12,8 @@
 # whole-life answer (from the counters) gives per option the converting devices and the sum of values that SQL
 # over the raw events gives, and equals the same question as a window of whole UTC days around every event (the
 # day-pair counters, filled by migration V18's own backfill) and as a window from the first event's second to an
-# hour from now (ends inside days: a scan of the raw events), and so does the exposed whole life as the same
-# window with exposed=true; its devices per option equal the enrolment. Then times over HTTP with the admin token,
+# hour from now (ends inside days: a scan of the raw events), and so does the exposed whole life as the same two
+# windows with exposed=true; its devices per option equal the enrolment. Then times over HTTP with the admin token,
 # one request at a time after a warm-up and under 8 connections with wrk:
 #   GET /api/v1/admin/experiments/button_color/results?metric=purchase          whole life
 #   ... &exposed=true                                                           exposed devices only
@@ -22,6 +22,7 @@
 #   ... &from=<now - 10 days>&to=<now>&exposed=true                             the same, exposed devices only
 #   ... &from=<yesterday 00:00Z>&to=<today 00:00Z>                              one UTC day (day-pair counters, V18)
 #   ... &from=<11 days ago 00:00Z>&to=<tomorrow 00:00Z>                         every day, whole days (counters)
+#   ... &from=<11 days ago 00:00Z>&to=<tomorrow 00:00Z>&exposed=true            the same, exposed devices only
 #   GET /stats/experiments/button_color/results?metric=purchase                 the results page
 # p50/p99/max each, MET or MISSED against 100 ms (a miss is reported, not a failure).
 # Exits 1 if a check fails or the server runs out of heap.
@@ -123,8 +124,11 @@ for metric in "${METRICS[@]}"; do
 done
 answer exposed "$API?metric=purchase&exposed=true"
 answer scan-exposed "$API?metric=purchase&from=$SCAN_FROM&to=$SCAN_TO&exposed=true"
-cmp -s <(jq -S '.options' "$OUT/exposed.json") <(jq -S '.options' "$OUT/scan-exposed.json") ||
-  fail "purchase: the exposed whole life differs from the exposed window (see $OUT/exposed.json, scan-exposed.json)"
+answer days-exposed "$API?metric=purchase&from=$DAYS_FROM&to=$DAYS_TO&exposed=true"
+for other in scan days; do
+  cmp -s <(jq -S '.options' "$OUT/exposed.json") <(jq -S '.options' "$OUT/$other-exposed.json") ||
+    fail "purchase: the exposed whole life differs from the exposed $other window (see $OUT/exposed.json, $other-exposed.json)"
+done
 [[ "$(jq '[.options[].devices] | add' "$OUT/exposed.json")" -lt "$(jq '[.options[].devices] | add' "$OUT/whole-purchase.json")" ]] ||
   fail "exposed=true does not leave out the devices without an exposure"
 curl -sf -H "$AUTH" "$BASE/stats/experiments/$EXPERIMENT/results?metric=purchase" >"$OUT/page.html" ||
@@ -137,7 +141,7 @@ FROM=$(date -u -d '1 day ago' +%Y-%m-%dT%H:%M:%SZ)
 FROM_ALL=$(date -u -d '10 days ago' +%Y-%m-%dT%H:%M:%SZ)
 DAY_FROM=$(date -u -d 'yesterday' +%Y-%m-%dT00:00:00Z)
 DAY_TO=$(date -u +%Y-%m-%dT00:00:00Z)
-CASES=(whole exposed window alldays allexposed day utcdays page)
+CASES=(whole exposed window alldays allexposed day utcdays utcexposed page)
 declare -A CASE_PATH=(
   [whole]="$API?metric=purchase"
   [exposed]="$API?metric=purchase&exposed=true"
@@ -146,6 +150,7 @@ declare -A CASE_PATH=(
   [allexposed]="$API?metric=purchase&from=$FROM_ALL&to=$TO&exposed=true"
   [day]="$API?metric=purchase&from=$DAY_FROM&to=$DAY_TO"
   [utcdays]="$API?metric=purchase&from=$DAYS_FROM&to=$DAYS_TO"
+  [utcexposed]="$API?metric=purchase&from=$DAYS_FROM&to=$DAYS_TO&exposed=true"
   [page]="/stats/experiments/$EXPERIMENT/results?metric=purchase"
 )
 declare -A CASE_LABEL=(
@@ -156,6 +161,7 @@ declare -A CASE_LABEL=(
   [allexposed]="the same, exposed"
   [day]="one UTC day"
   [utcdays]="12 UTC days"
+  [utcexposed]="the same, exposed"
   [page]="results page"
 )
 for name in "${CASES[@]}"; do
@@ -171,7 +177,7 @@ settle() {
   while (( $(psql -d postgres -qAtc "select count(*) from pg_stat_activity where datname = '$DB' and state = 'active'") > 0 )) &&
     (( SECONDS < deadline )); do sleep 1; done
 }
-for name in whole page exposed day utcdays window alldays allexposed; do
+for name in whole page exposed day utcdays utcexposed window alldays allexposed; do
   case $name in
     window | alldays | allexposed) concurrent "${CASE_PATH[$name]}" "$name" $((WRK_SECONDS * 3)) "$SCAN_TIMEOUT" ;;
     *) concurrent "${CASE_PATH[$name]}" "$name" "$WRK_SECONDS" ;;
@@ -206,7 +212,7 @@ row() {
   echo "abkit results at scale, $(date -u '+%Y-%m-%d %H:%M UTC'); $(machine)"
   echo "server $HEAP $SERVER_OPTS; $(grep -oE 'registered .*' "$OUT/load.txt"); $(grep -oE 'loaded .*' "$OUT/load.txt")"
   echo "load average at start $START_LOAD, at end $END_LOAD"
-  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO[&exposed=true] | &from=$DAY_FROM&to=$DAY_TO | &from=$DAYS_FROM&to=$DAYS_TO], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
+  echo "GET $API?metric=purchase[&exposed=true | &from=$FROM&to=$TO | &from=$FROM_ALL&to=$TO[&exposed=true] | &from=$DAY_FROM&to=$DAY_TO | &from=$DAYS_FROM&to=$DAYS_TO[&exposed=true]], GET /stats/experiments/$EXPERIMENT/results?metric=purchase"
   echo
   printf '%-16s %-41s   %-52s\n' "" "one request at a time, ms" "wrk 2 threads, 8 connections, ms"
   printf '%-16s %5s %8s %8s %8s %7s   %6s %6s %8s %8s %8s %7s\n' case n p50 p99 max "<100ms" done errors p50 p99 max "<100ms"
