@@ -50,25 +50,14 @@ final class ScannedFigures {
         query.forEachRow(connection, rows -> tally.exposed(rows.getString(1), rows.getLong(2)));
     }
 
+    /** Per device its counted events of the metric in the window, then per option (the scope's excluded left out). */
     private static void converted(Connection connection, ResultsScope scope, FiguresTally tally) throws SQLException {
-        new SqlQuery("select option_value, count(*), sum(valued), sum(total), sum(total * total) from (")
-                .append(perDevice(scope))
-                .append(") per_device group by option_value")
-                .forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
-                        rows.getDouble(4), rows.getDouble(5)));
-    }
-
-    /**
-     * The select of each device's counted events of the scope's metric and experiment in its window (either end
-     * open when empty), the scope's excluded devices left out: {@code option_value, device_token,
-     * valued} (its events with a value) and {@code total} (the sum of their values).
-     */
-    private static SqlQuery perDevice(ResultsScope scope) {
         SqlQuery query = new SqlQuery("""
-                select a.option_value, e.device_token, count(e.amount) as valued, sum(coalesce(e.amount, 0)) as total
-                from event e
-                join assignment a on a.device_token = e.device_token and a.experiment_key = ?
-                join device d on d.token = e.device_token""", scope.experiment().key().value());
+                select option_value, count(*), sum(valued), sum(total), sum(total * total) from (
+                  select a.option_value, e.device_token, count(e.amount) as valued, sum(coalesce(e.amount, 0)) as total
+                  from event e
+                  join assignment a on a.device_token = e.device_token and a.experiment_key = ?
+                  join device d on d.token = e.device_token""", scope.experiment().key().value());
         if (scope.exposed()) {
             query.append(" join exposure x on x.experiment_key = a.experiment_key and x.device_token = e.device_token");
         }
@@ -77,12 +66,14 @@ final class ScannedFigures {
         if (scope.exposed()) {
             query.append(" and e.occurred_at >= x.first_at");
         }
-        scope.from().ifPresent(start -> query.append(" and e.occurred_at >= ? and e.received_at >= ?", Timestamps.of(start),
-                Timestamps.of(start)));
+        scope.from().ifPresent(start -> query.append(" and e.occurred_at >= ? and e.received_at >= ?",
+                Timestamps.of(start), Timestamps.of(start)));
         scope.to().ifPresent(end -> query.append(" and e.occurred_at < ? and e.received_at < ?", Timestamps.of(end),
                 Timestamps.of(end.plus(EventTime.MAX_AGE))));
-        query.andNotIn("e.device_token", tokens(scope));
-        return query.append(" group by a.option_value, e.device_token");
+        query.andNotIn("e.device_token", tokens(scope))
+                .append(" group by a.option_value, e.device_token) per_device group by option_value")
+                .forEachRow(connection, rows -> tally.converted(rows.getString(1), rows.getLong(2), rows.getLong(3),
+                        rows.getDouble(4), rows.getDouble(5)));
     }
 
     private static List<String> tokens(ResultsScope scope) {

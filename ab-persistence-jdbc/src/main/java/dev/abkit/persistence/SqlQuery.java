@@ -30,13 +30,6 @@ final class SqlQuery {
         return this;
     }
 
-    /** Another query's text and parameters, in its place (a subquery). */
-    SqlQuery append(SqlQuery query) {
-        sql.append(query.sql);
-        parameters.addAll(query.parameters);
-        return this;
-    }
-
     /** {@code " and COLUMN in (?, ...)"}: none of the rows for no values. */
     SqlQuery andIn(String column, Collection<?> values) {
         return values.isEmpty() ? append(" and 1 = 0") : append(" and " + column + " in (" + marks(values) + ")",
@@ -63,10 +56,5 @@ final class SqlQuery {
                 }
             }
         }
-    }
-
-    @Override
-    public String toString() {
-        return sql + " " + parameters;
     }
 }
