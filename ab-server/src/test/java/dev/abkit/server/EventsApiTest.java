@@ -235,7 +235,9 @@ class EventsApiTest extends SystemTest {
                 "{\"events\":[{\"id\":\"i-1\",\"name\":\"open\",\"at\":\"" + Instant.now().minus(Duration.ofDays(31))
                         + "\"}]}", "events[0].at",
                 "{\"events\":[{\"id\":\"i-1\",\"name\":\"open\",\"value\":\"5\"}]}", "events[0].value",
-                "{\"events\":[{\"id\":\"i-1\",\"name\":\"open\",\"colour\":\"red\"}]}", "events[0].colour");
+                "{\"events\":[{\"id\":\"i-1\",\"name\":\"open\",\"colour\":\"red\"}]}", "events[0].colour",
+                "{\"events\":[{\"id\":\"i-1\",\"name\":\"open\",\"name\":\"buy\"}]}", "events[0].name",
+                "{\"events\":[{\"id\":\"i-1\",\"name\":\"buy\",\"value\":1e200}]}", "events[0].value");
         fieldOfBody.forEach((body, field) -> {
             HttpResponse<String> response = events(device, body);
             assertProblem(response, 400);

@@ -56,7 +56,7 @@ class EventBatchTest {
                 "events[7].at: time must be at most 30 days before the request is received"
                         + " (got 2026-11-01T12:00:00Z, received 2026-12-02T12:00:00Z)");
         assertRefused(1, new EventInput("e", "purchase", null, Double.NaN, null), "events[1].value",
-                "events[1].value: event value must be a finite number (got NaN)");
+                "events[1].value: event value must be a number from -1e15 to 1e15 (got NaN)");
         assertRefused(2, new EventInput("e", "purchase", null, null, "{\"k\":\"" + "x".repeat(4096) + "\"}"),
                 "events[2].properties", "events[2].properties: event properties must be at most 4096 bytes"
                         + " of UTF-8 JSON (got 4104)");

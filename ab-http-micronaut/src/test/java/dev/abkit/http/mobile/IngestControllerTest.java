@@ -128,6 +128,7 @@ class IngestControllerTest {
                 "{\"events\":[{\"id\":\"a\",\"name\":\"open\",\"at\":\"yesterday\"}]}", "events[0].at",
                 "{\"events\":[{\"id\":\"a\",\"name\":\"open\",\"at\":\"2001-01-01T00:00:00Z\"}]}", "events[0].at",
                 "{\"events\":[{\"id\":\"a\",\"name\":\"open\",\"value\":1e999}]}", "events[0].value",
+                "{\"events\":[{\"id\":\"a\",\"name\":\"open\",\"value\":-1e200}]}", "events[0].value",
                 "{\"events\":[{\"id\":\"a\",\"name\":\"open\",\"properties\":{\"p\":\"" + "x".repeat(4096) + "\"}}]}",
                 "events[0].properties",
                 "{\"events\":[]}", "events");
@@ -148,11 +149,13 @@ class IngestControllerTest {
                 "{\"events\":[{\"id\":7,\"name\":\"open\"}]}", "events[0].id",
                 "{\"events\":[\"open\"]}", "events[0]",
                 "{\"events\":{\"id\":\"a\"}}", "events",
-                "{\"events\":[{\"id\":\"a\",\"name\":\"open\"}],\"device\":\"x\"}", "device");
+                "{\"events\":[{\"id\":\"a\",\"name\":\"open\"}],\"device\":\"x\"}", "device",
+                "{\"events\":null}", "events");
 
         fieldOfBody.forEach((body, field) -> assertProblem(post("/api/v1/events", body), 400, "malformed-body", field));
         assertProblem(post("/api/v1/events", "[{\"id\":\"a\",\"name\":\"open\"}]"), 400, "malformed-body", null);
         assertProblem(post("/api/v1/events", "{\"id\":\"a\",\"name\":\"open\"} {}"), 400, "malformed-body", null);
+        assertProblem(post("/api/v1/events", "{\"id\":\"a\",\"name\":\"open\",\"value\":NaN}"), 400, "malformed-body", null);
         verifyNoInteractions(recordEvents);
     }
 
