@@ -13,11 +13,17 @@ import java.util.Optional;
  * {@code [from, to)} on event time (either end may be open), whether only exposed devices count, and
  * the option to compare the others with (the experiment's first when empty).
  *
+ * <p>The ends lie in the years 1 to 9999 (UTC): every store can hold those and count days around them, and no
+ * event lies outside them.
+ *
  * @throws InvalidResultsQueryException naming {@code from} when both ends are given and {@code from} is
- *                                      not before {@code to}
+ *                                      not before {@code to}, and naming the end that lies outside those years
  */
 public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional<Instant> from, Optional<Instant> to,
                            boolean exposed, Optional<String> control) {
+
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
     public ResultsQuery {
         Objects.requireNonNull(experiment, "experiment");
@@ -25,6 +31,8 @@ public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         Objects.requireNonNull(control, "control");
+        requireInYears("from", from);
+        requireInYears("to", to);
         if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
             throw new InvalidResultsQueryException("from", "the window [from, to) must not be empty: from ("
                     + from.get() + ") must be before to (" + to.get() + ")");
@@ -39,5 +47,11 @@ public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional
     /** Whether the query reads the whole life of the experiment, of every device or of the exposed ones: what counters answer. */
     public boolean isWholeLife() {
         return from.isEmpty() && to.isEmpty();
+    }
+
+    private static void requireInYears(String end, Optional<Instant> instant) {
+        if (instant.isPresent() && (instant.get().isBefore(FIRST) || !instant.get().isBefore(AFTER_LAST))) {
+            throw new InvalidResultsQueryException(end, "must lie in the years 0001 to 9999 (got " + instant.get() + ")");
+        }
     }
 }

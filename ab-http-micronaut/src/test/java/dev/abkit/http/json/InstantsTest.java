@@ -31,4 +31,16 @@ class InstantsTest {
                     .hasMessageContaining("with its offset");
         }
     }
+
+    @Test
+    void years_0001_to_9999_are_read_and_expanded_years_refused_naming_the_field() {
+        assertThat(Instants.parse("to", "0001-01-01T00:00:00Z")).isEqualTo(Instant.parse("0001-01-01T00:00:00Z"));
+        assertThat(Instants.parse("to", "9999-12-31T23:59:59.999999Z")).isEqualTo(Instant.parse("9999-12-31T23:59:59.999999Z"));
+        for (String text : new String[]{"+999999999-12-31T13:00:00Z", "+300000-01-01T12:30:00Z", "+10000-01-01T00:00:00Z",
+                "-0001-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00"}) {
+            assertThatThrownBy(() -> Instants.parse("to", text))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("to"))
+                    .hasMessageContaining("must lie in the years 0001 to 9999 (got " + text + ")");
+        }
+    }
 }
