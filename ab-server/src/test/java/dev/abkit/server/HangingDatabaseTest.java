@@ -146,6 +146,32 @@ class HangingDatabaseTest {
         assertNothingHalfRegistered();
     }
 
+    /** A person at the statistics pages reads a page saying to try again, not the JSON problem the API answers. */
+    @Test
+    void the_statistics_pages_are_503_pages_while_the_database_hangs_and_open_again_after() throws Exception {
+        String results = "/stats/experiments/price/results?metric=purchase";
+        proxy.swallow();
+        List<Future<Timed>> pages = List.of(
+                clients.submit(() -> Timed.of(() -> api.get("/stats", "Authorization", "Bearer " + Api.ADMIN_TOKEN))),
+                clients.submit(() -> Timed.of(() -> api.get(results, "Authorization", "Bearer " + Api.ADMIN_TOKEN))));
+        for (Future<Timed> answer : pages) {
+            HttpResponse<String> page = answer.get().response();
+            assertThat(page.statusCode()).as(page.body()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/html"));
+            assertThat(page.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-store");
+            assertThat(page.body()).contains("<h1>Try again in a moment</h1>").doesNotContain("urn:abkit", "{\"");
+            assertThat(answer.get().took()).isLessThan(bound.multipliedBy(2).plus(SLACK));
+        }
+
+        proxy.forward();
+
+        Eventually.within(Duration.ofSeconds(30), "the results page opens again",
+                () -> api.get(results, "Authorization", "Bearer " + Api.ADMIN_TOKEN).statusCode() == 200);
+        assertThat(api.get("/stats", "Authorization", "Bearer " + Api.ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
     @Test
     void a_registration_whose_commit_reply_is_lost_gets_503_and_a_retry_gets_what_was_stored() throws Exception {
         proxy.swallowAfter("COMMIT");
