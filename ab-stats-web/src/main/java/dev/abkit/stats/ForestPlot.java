@@ -29,7 +29,8 @@ public record ForestPlot(String viewBox, String title, String description, Strin
     static final int WIDTH = 360;
     static final int FONT_SIZE = 13;
     static final double PLOT_LEFT = 112;
-    static final double PLOT_RIGHT = 344;
+    /** Room to the right for half the widest label centred on the plot's right end: "control", or a tick's "+0.15". */
+    static final double PLOT_RIGHT = 328;
     static final double TOP = 26;
     static final double ROW_HEIGHT = 32;
     static final int LABEL_LENGTH = 12;
@@ -92,8 +93,10 @@ public record ForestPlot(String viewBox, String title, String description, Strin
     }
 
     private static Row row(OptionResult option, String summary, LinearScale x, double y) {
-        String label = option.value().length() > LABEL_LENGTH
-                ? option.value().substring(0, LABEL_LENGTH - 1) + "…" : option.value();
+        String value = option.value();
+        // Counted in characters as a person sees them (code points), never cutting a pair such as an emoji in two.
+        String label = value.codePointCount(0, value.length()) > LABEL_LENGTH
+                ? value.substring(0, value.offsetByCodePoints(0, LABEL_LENGTH - 1)) + "…" : value;
         String textY = LinearScale.coordinate(y + FONT_SIZE * 0.35);
         OptionalDouble difference = option.difference();
         if (difference.isEmpty() || option.differenceLow().isEmpty() || option.differenceHigh().isEmpty()) {

@@ -9,8 +9,8 @@ import static dev.abkit.stats.ResultRows.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Where the forest plot puts its marks. The plot spans x = 112 to 344 of a 360-unit viewBox; an interval of
- * −2 to +6 points is widened to no round step, so x = 112 + (d + 2) / 8 · 232.
+ * Where the forest plot puts its marks. The plot spans x = 112 to 328 of a 360-unit viewBox; an interval of
+ * −2 to +6 points is widened to no round step, so x = 112 + (d + 2) / 8 · 216.
  */
 class ForestPlotTest {
 
@@ -20,9 +20,9 @@ class ForestPlotTest {
 
         ForestPlot.Row b = plot.rows().get(0);
         assertThat(b.low()).isEqualTo("112.0");
-        assertThat(b.estimate()).isEqualTo("228.0");
-        assertThat(b.high()).isEqualTo("344.0");
-        assertThat(plot.zeroX()).as("the control's line at 0").isEqualTo("170.0");
+        assertThat(b.estimate()).isEqualTo("220.0");
+        assertThat(b.high()).isEqualTo("328.0");
+        assertThat(plot.zeroX()).as("the control's line at 0").isEqualTo("166.0");
     }
 
     @Test
@@ -30,7 +30,7 @@ class ForestPlotTest {
         ForestPlot plot = ForestPlot.of(results("A", control("A", 100, 10), compared("B", 0.02, -0.02, 0.06)));
 
         assertThat(plot.ticks()).extracting(ForestPlot.Tick::x)
-                .containsExactly("112.0", "170.0", "228.0", "286.0", "344.0");
+                .containsExactly("112.0", "166.0", "220.0", "274.0", "328.0");
         assertThat(plot.ticks()).extracting(ForestPlot.Tick::label).containsExactly("−2", "0", "+2", "+4", "+6");
         assertThat(plot.axisTitle()).contains("percentage points");
     }
@@ -41,6 +41,20 @@ class ForestPlotTest {
 
         assertThat(plot.zeroX()).isEqualTo("112.0");
         assertThat(plot.rows().get(0).verdict()).isEqualTo("above");
+    }
+
+    /**
+     * Every option worse: zero, and the "control" label centred on it, at the plot's right end. The label is 7
+     * characters of 13-unit bold text, at most about 8 units each: half of it must fit between the end and the edge.
+     */
+    @Test
+    void zero_and_the_control_label_stay_inside_the_picture_when_every_option_is_worse() {
+        ForestPlot plot = ForestPlot.of(results("A", control("A", 100, 10), compared("B", -0.05, -0.07, -0.03)));
+
+        assertThat(plot.zeroX()).isEqualTo("328.0");
+        assertThat(plot.ticks().get(plot.ticks().size() - 1).x()).isEqualTo("328.0");
+        assertThat(ForestPlot.WIDTH - ForestPlot.PLOT_RIGHT).isGreaterThanOrEqualTo("control".length() * 8 / 2.0);
+        assertThat(plot.rows().get(0).verdict()).isEqualTo("below");
     }
 
     @Test
@@ -73,5 +87,16 @@ class ForestPlotTest {
 
         assertThat(plot.rows().get(0).label()).isEqualTo("a rather lo…").hasSize(ForestPlot.LABEL_LENGTH);
         assertThat(plot.rows().get(0).value()).isEqualTo(value);
+    }
+
+    @Test
+    void a_long_value_of_emoji_is_shortened_by_characters_never_splitting_one() {
+        String value = "😀".repeat(ForestPlot.LABEL_LENGTH + 1);
+        ForestPlot plot = ForestPlot.of(results("A", control("A", 100, 10), compared(value, 0.01, -0.01, 0.03)));
+
+        assertThat(plot.rows().get(0).label()).isEqualTo("😀".repeat(ForestPlot.LABEL_LENGTH - 1) + "…");
+        String exactlyTwelve = "😀".repeat(ForestPlot.LABEL_LENGTH);
+        assertThat(ForestPlot.of(results("A", control("A", 100, 10), compared(exactlyTwelve, 0.01, -0.01, 0.03)))
+                .rows().get(0).label()).isEqualTo(exactlyTwelve);
     }
 }
