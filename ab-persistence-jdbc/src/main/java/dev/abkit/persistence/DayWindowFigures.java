@@ -1,6 +1,7 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
@@ -29,7 +30,7 @@ final class DayWindowFigures {
                 && scope.to().map(DayWindowFigures::isMidnight).orElse(true);
     }
 
-    static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
+    static MetricFigures read(Connection connection, ResultsScope scope, SlotsHandedOut slots) throws SQLException {
         if (!answers(scope)) {
             throw new IllegalArgumentException("not a window of whole UTC days: " + scope);
         }
@@ -43,7 +44,7 @@ final class DayWindowFigures {
             exposed(connection, scope, to, holders, tally);
         }
         onDays(connection, scope, holders, from, to, tally);
-        return tally.figures(scope.experiment(), holders.size());
+        return tally.figures(scope.experiment(), slots);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.abkit.persistence;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.port.out.EventStore.OptionFigures;
 
 import java.util.HashMap;
@@ -67,7 +68,7 @@ final class FiguresTally {
         }
     }
 
-    MetricFigures figures(Experiment experiment, long overridden) {
+    MetricFigures figures(Experiment experiment, SlotsHandedOut slots) {
         Map<String, OptionFigures> figures = new HashMap<>();
         boolean hasValues = false;
         for (Option option : experiment.options()) {
@@ -82,7 +83,7 @@ final class FiguresTally {
             figures.put(option.value(), new OptionFigures(tally.assigned, tally.exposed, tally.conversions,
                     sum, sumOfSquares));
         }
-        return new MetricFigures(figures, overridden, hasValues);
+        return new MetricFigures(figures, slots, hasValues);
     }
 
     /** That a sum which can only be 0 is 0 but for rounding. */

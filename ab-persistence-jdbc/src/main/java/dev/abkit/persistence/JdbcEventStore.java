@@ -9,9 +9,12 @@ import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.port.out.EventStore;
+import dev.abkit.core.results.SlotsHandedOut;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -32,14 +35,17 @@ final class JdbcEventStore implements EventStore {
     private final Stripes stripes;
     private final EventRetention retention;
     private final AnalystScans scans;
+    private final HandedOutSlots handedOut;
     /** When this database began to keep events (V13); read once, it never changes. */
     private volatile Instant logStartedAt;
 
-    JdbcEventStore(Database database, Stripes stripes, EventRetention retention, AnalystScans scans) {
+    JdbcEventStore(Database database, Stripes stripes, EventRetention retention, AnalystScans scans,
+                   SlotSequences sequences) {
         this.database = database;
         this.stripes = stripes;
         this.retention = retention;
         this.scans = scans;
+        this.handedOut = new HandedOutSlots(database.kind(), sequences);
     }
 
     @Override
@@ -77,12 +83,17 @@ final class JdbcEventStore implements EventStore {
         String what = "read the results of " + scope.experiment().key();
         // Each reads several tables that event batches change: one snapshot makes them add up.
         if (scope.isWholeLife()) {
-            return database.inSnapshot(what, connection -> WholeLifeFigures.read(connection, scope));
+            return database.inSnapshot(what, connection -> WholeLifeFigures.read(connection, scope, slots(connection, scope)));
         }
         if (DayWindowFigures.answers(scope)) {
-            return database.inSnapshot(what, connection -> DayWindowFigures.read(connection, scope));
+            return database.inSnapshot(what, connection -> DayWindowFigures.read(connection, scope, slots(connection, scope)));
         }
-        return scans.read(what, connection -> ScannedFigures.read(connection, scope));
+        return scans.read(what, connection -> ScannedFigures.read(connection, scope, slots(connection, scope)));
+    }
+
+    /** The whole allocation, whatever the window: what the sample ratio's exactness is judged on. */
+    private SlotsHandedOut slots(Connection connection, ResultsScope scope) throws SQLException {
+        return handedOut.read(connection, scope.experiment(), scope.excluded());
     }
 
     @Override

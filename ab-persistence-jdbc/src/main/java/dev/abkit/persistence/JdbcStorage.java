@@ -59,7 +59,7 @@ public final class JdbcStorage {
         this.devices = new JdbcDevices(database, catalog, sequences, freeSlots, new Stripes());
         this.counts = new JdbcEnrollmentCounts(database);
         this.lostSlots = new LostSlots(database, catalog, sequences, freeSlots);
-        this.events = new JdbcEventStore(database, new Stripes(), retention, this.analystScans);
+        this.events = new JdbcEventStore(database, new Stripes(), retention, this.analystScans, sequences);
         this.eventPartitions = new EventPartitions(database, retention);
         this.tokens = new JdbcTokens(database);
         this.exportRows = new JdbcExportRows(database);

@@ -3,6 +3,7 @@ package dev.abkit.persistence;
 import dev.abkit.core.event.EventTime;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
@@ -22,7 +23,7 @@ final class ScannedFigures {
     private ScannedFigures() {
     }
 
-    static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
+    static MetricFigures read(Connection connection, ResultsScope scope, SlotsHandedOut slots) throws SQLException {
         FiguresTally tally = new FiguresTally();
         List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, scope.experiment().key(), scope.excluded());
         AssignedBefore.count(connection, scope, holders, tally);
@@ -30,8 +31,7 @@ final class ScannedFigures {
             exposed(connection, scope, tally);
         }
         converted(connection, scope, tally);
-        long overridden = holders.stream().filter(holder -> holder.assignedBefore(scope.to())).count();
-        return tally.figures(scope.experiment(), overridden);
+        return tally.figures(scope.experiment(), slots);
     }
 
     /** The exposed devices per option whose counting start (first_seen or exposure, the later) is before the end. */

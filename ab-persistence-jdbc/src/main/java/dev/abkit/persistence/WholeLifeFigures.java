@@ -1,6 +1,7 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.port.out.EventStore.MetricFigures;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
 
 import java.sql.Connection;
@@ -21,7 +22,7 @@ final class WholeLifeFigures {
     private WholeLifeFigures() {
     }
 
-    static MetricFigures read(Connection connection, ResultsScope scope) throws SQLException {
+    static MetricFigures read(Connection connection, ResultsScope scope, SlotsHandedOut slots) throws SQLException {
         FiguresTally tally = new FiguresTally();
         String experiment = scope.experiment().key().value();
         SlotHolders.perOption(connection, scope.experiment().key()).forEach(tally::assigned);
@@ -50,7 +51,7 @@ final class WholeLifeFigures {
         if (scope.exposed()) {
             exposed(connection, scope, holders, tally);
         }
-        return tally.figures(scope.experiment(), holders.size());
+        return tally.figures(scope.experiment(), slots);
     }
 
     private static void exposed(Connection connection, ResultsScope scope, List<SlotHolders.Holder> holders,

@@ -148,7 +148,7 @@ class DayPairCountersMigrationTest {
                                 to.map(day -> midnight(day)), false, excluded);
                         assertThat(DayWindowFigures.answers(scope)).isTrue();
                         assertThat(events.figures(scope)).as("%s", scope)
-                                .isEqualTo(ScannedFigures.read(connection, scope));
+                                .isEqualTo(TestStore.scanned(connection, scope));
                         compared++;
                     }
                 }

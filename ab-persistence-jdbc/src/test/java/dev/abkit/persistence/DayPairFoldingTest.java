@@ -163,7 +163,7 @@ class DayPairFoldingTest {
                     Optional.of(Timestamps.startOf(today)), Optional.of(Timestamps.startOf(today.plusDays(1))), false,
                     Set.of());
             try (java.sql.Connection connection = java.sql.DriverManager.getConnection(store.url(), store.user(), "")) {
-                assertThat(events.figures(todayOnly)).isEqualTo(ScannedFigures.read(connection, todayOnly));
+                assertThat(events.figures(todayOnly)).isEqualTo(TestStore.scanned(connection, todayOnly));
             }
             assertThat(events.figures(todayOnly).options().values().stream()
                     .mapToLong(EventStore.OptionFigures::conversions).sum()).isEqualTo(devices.size());

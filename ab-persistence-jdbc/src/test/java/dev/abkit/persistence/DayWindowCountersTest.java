@@ -85,7 +85,7 @@ class DayWindowCountersTest {
                                         to.map(Timestamps::startOf), exposed, excluded);
                                 assertThat(DayWindowFigures.answers(scope)).isTrue();
                                 MetricFigures counted = events.figures(scope);
-                                assertThat(counted).as("%s", scope).isEqualTo(ScannedFigures.read(connection, scope));
+                                assertThat(counted).as("%s", scope).isEqualTo(TestStore.scanned(connection, scope));
                                 compared++;
                             }
                         }

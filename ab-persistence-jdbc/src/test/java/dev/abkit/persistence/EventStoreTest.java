@@ -14,12 +14,15 @@ import dev.abkit.core.port.out.EventStore.DayFigures;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
 import dev.abkit.core.port.out.EventStore.OptionFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.persistence.TestStore.Kind;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -110,6 +113,39 @@ class EventStoreTest {
         }
     }
 
+    /**
+     * A registration in flight holds a slot below stored ones: the allocation the sample ratio is judged on counts it
+     * among the slots handed out (the sequence's), hidden, so the stored devices alone never raise the alarm.
+     */
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void a_slot_taken_and_not_stored_is_counted_as_handed_out_and_hidden(Kind kind) throws Exception {
+        try (TestStore store = TestStore.open(kind, directory); Instance instance = store.start()) {
+            EventStore events = instance.storage().eventStore();
+            EventStoreFixture fixture = new EventStoreFixture(instance);
+            List<Device> devices = new ArrayList<>();
+            for (int d = 0; d < 4; d++) {
+                devices.add(fixture.register("before-" + d));
+            }
+            try (Connection inFlight = DriverManager.getConnection(store.url(), store.user(), "")) {
+                assertThat(new SlotSequences().take(inFlight, List.of(COLORS.key()))).containsExactly(4L);
+            }
+            for (int d = 0; d < 2; d++) {
+                devices.add(fixture.register("after-" + d));
+            }
+            Map<String, Long> stored = new HashMap<>();
+            COLORS.options().forEach(option -> stored.put(option.value(), 0L));
+            devices.forEach(device -> stored.merge(device.valueIn(COLORS.key()).orElseThrow(), 1L, Long::sum));
+
+            for (ResultsScope scope : List.of(
+                    new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.empty(), false, Set.of()),
+                    new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.of(devices.get(1).firstSeen()), false,
+                            Set.of()))) {
+                assertThat(events.figures(scope).slots()).as("%s", scope).isEqualTo(new SlotsHandedOut(stored, 7));
+            }
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void the_counters_equal_what_a_scan_of_the_events_gives(Kind kind) {
@@ -145,10 +181,10 @@ class EventStoreTest {
                     Optional.of(Instant.parse("2000-01-01T00:00:01Z")), Optional.empty(), false, excluded));
             MetricFigures expected = expected(devices, all, excluded);
 
-            assertThat(counted.overridden()).isEqualTo(2);
+            assertThat(counted.slots().hidden()).as("the two excluded devices").isEqualTo(2);
             assertThat(counted.hasValues()).isTrue();
             for (MetricFigures actual : List.of(counted, ofDays, scanned)) {
-                assertThat(actual.overridden()).isEqualTo(expected.overridden());
+                assertThat(actual.slots()).as("the whole allocation, whatever the window").isEqualTo(expected.slots());
                 expected.options().forEach((option, figures) -> {
                     OptionFigures got = actual.options().get(option);
                     assertThat(got.assigned()).as(option).isEqualTo(figures.assigned());
@@ -226,21 +262,23 @@ class EventStoreTest {
     private static MetricFigures expected(List<Device> devices, List<Event> events, Set<DeviceToken> excluded) {
         Map<String, OptionFigures> options = new HashMap<>();
         COLORS.options().forEach(option -> options.put(option.value(), new OptionFigures(0, 0, 0, 0, 0)));
-        long overridden = 0;
+        Map<String, Long> counted = new HashMap<>();
+        COLORS.options().forEach(option -> counted.put(option.value(), 0L));
         for (Device device : devices) {
             String option = device.valueIn(COLORS.key()).orElseThrow();
             if (excluded.contains(device.token())) {
-                overridden++;
                 continue;
             }
-            List<Event> counted = events.stream().filter(event -> event.device().equals(device.token())
+            counted.merge(option, 1L, Long::sum);
+            List<Event> its = events.stream().filter(event -> event.device().equals(device.token())
                     && event.metric().equals(PURCHASE)
                     && !event.at().truncatedTo(ChronoUnit.MICROS).isBefore(device.firstSeen())).toList();
-            double total = counted.stream().mapToDouble(event -> event.value() == null ? 0 : event.value().amount()).sum();
+            double total = its.stream().mapToDouble(event -> event.value() == null ? 0 : event.value().amount()).sum();
             OptionFigures was = options.get(option);
-            options.put(option, new OptionFigures(was.assigned() + 1, 0, was.conversions() + (counted.isEmpty() ? 0 : 1),
+            options.put(option, new OptionFigures(was.assigned() + 1, 0, was.conversions() + (its.isEmpty() ? 0 : 1),
                     was.sum() + total, was.sumOfSquares() + total * total));
         }
-        return new MetricFigures(options, overridden, true);
+        // Every device registered holds a slot (none left out, none in flight); the excluded ones are hidden.
+        return new MetricFigures(options, new SlotsHandedOut(counted, devices.size()), true);
     }
 }

@@ -4,10 +4,12 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.out.EventStore.OptionFigures;
+import dev.abkit.core.results.SlotsHandedOut;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * value is known goes, and what rounding cannot explain fails.
  */
 class FiguresTallyTest {
+
+    /** What the tally passes through untouched: the allocation is read apart from the figures. */
+    private static final SlotsHandedOut NO_SLOTS = SlotsHandedOut.exactly(Map.of());
 
     private static final Experiment EXPERIMENT = Experiment.start(ExperimentKey.of("checkout"),
             List.of(Option.of("a", 1), Option.of("b", 1)), Instant.parse("2026-05-01T00:00:00Z"), 14L);
@@ -28,7 +33,7 @@ class FiguresTallyTest {
         tally.converted("a", 1, 2, 0.3 + 0.4, 0.09 + (0.7 * 0.7 - 0.09));
         tally.withdraw("a", new DeviceMetric(2, 2, 0.7, Instant.EPOCH));
 
-        OptionFigures a = tally.figures(EXPERIMENT, 1).options().get("a");
+        OptionFigures a = tally.figures(EXPERIMENT, NO_SLOTS).options().get("a");
 
         assertThat(0.09 + (0.7 * 0.7 - 0.09) - 0.7 * 0.7).as("what was left before").isNegative();
         assertThat(a.conversions()).isZero();
@@ -43,7 +48,7 @@ class FiguresTallyTest {
         double squares = 0.09 + (0.7 * 0.7 - 0.09) + (0 - 0.7 * 0.7);
         tally.converted("a", 2, 3, 0.3 + 0.4 - 0.7, squares);
 
-        OptionFigures a = tally.figures(EXPERIMENT, 0).options().get("a");
+        OptionFigures a = tally.figures(EXPERIMENT, NO_SLOTS).options().get("a");
 
         assertThat(squares).isNegative();
         assertThat(a.conversions()).isEqualTo(2);
@@ -57,10 +62,10 @@ class FiguresTallyTest {
         tally.converted("b", 2, 3, 3.5, 6.25 + 1);
         tally.withdraw("b", new DeviceMetric(1, 1, 1.0, Instant.EPOCH));
 
-        OptionFigures b = tally.figures(EXPERIMENT, 1).options().get("b");
+        OptionFigures b = tally.figures(EXPERIMENT, NO_SLOTS).options().get("b");
 
         assertThat(b).isEqualTo(new OptionFigures(10, 0, 1, 2.5, 6.25));
-        assertThat(tally.figures(EXPERIMENT, 1).options().get("a")).isEqualTo(new OptionFigures(0, 0, 0, 0, 0));
+        assertThat(tally.figures(EXPERIMENT, NO_SLOTS).options().get("a")).isEqualTo(new OptionFigures(0, 0, 0, 0, 0));
     }
 
     @Test
@@ -69,7 +74,7 @@ class FiguresTallyTest {
         tally.converted("b", 1, 1, 12.0, 144.0);
         tally.withdraw("b", new DeviceMetric(1, 1, 11.5, Instant.EPOCH));
 
-        assertThatThrownBy(() -> tally.figures(EXPERIMENT, 1))
+        assertThatThrownBy(() -> tally.figures(EXPERIMENT, NO_SLOTS))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("option b").hasMessageContaining("0.5");
     }
 }

@@ -112,7 +112,7 @@ class ResultsSnapshotTest {
 
             assertThat(interleave.ran()).as("the event was committed during the read").isTrue();
             assertThat(during.options().get(value)).isEqualTo(NOTHING);
-            assertThat(during.overridden()).isEqualTo(1);
+            assertThat(during.slots().hidden()).as("the overridden device's slot").isEqualTo(1);
             assertThat(reader.storage().eventStore().figures(scope).options().get(value))
                     .as("the event is counted").isEqualTo(new OptionFigures(1, 0, 1, 3.0, 9.0));
         }

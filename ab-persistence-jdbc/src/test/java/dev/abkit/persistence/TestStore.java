@@ -49,10 +49,16 @@ record TestStore(String url, String user, Runnable drop) implements AutoCloseabl
      */
     MetricFigures scanned(ResultsScope scope) {
         try (Connection connection = DriverManager.getConnection(url, user, "")) {
-            return ScannedFigures.read(connection, scope);
+            return scanned(connection, scope);
         } catch (SQLException e) {
             throw new IllegalStateException("the scan of " + scope + " failed", e);
         }
+    }
+
+    /** {@link #scanned(ResultsScope)} on a connection the test holds, with the allocation read as the store reads it. */
+    static MetricFigures scanned(Connection connection, ResultsScope scope) throws SQLException {
+        return ScannedFigures.read(connection, scope, new HandedOutSlots(DatabaseKind.of(connection), new SlotSequences())
+                .read(connection, scope.experiment(), scope.excluded()));
     }
 
     void execute(String sql) throws SQLException {

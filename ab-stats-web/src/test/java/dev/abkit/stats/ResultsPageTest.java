@@ -12,6 +12,7 @@ import dev.abkit.core.results.Interval;
 import dev.abkit.core.results.OptionTotals;
 import dev.abkit.core.results.Proportion;
 import dev.abkit.core.results.SampleSums;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.results.WilsonScore;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -67,10 +68,10 @@ class ResultsPageTest {
                 AssignmentCounts.of(Map.of("A", 60L, "B", 40L)), List.of());
         // Assigned 50/50 as the blocks give it, but the app showed B to 10 devices only: χ² 26.7, p < 0.001.
         results.put("checkout", "shown", List.of(new OptionTotals("A", 50, 5), new OptionTotals("B", 10, 1)),
-                new AssignmentCounts(Map.of("A", 50L, "B", 50L), 0, Optional.of(Map.of("A", 50L, "B", 10L))),
+                new AssignmentCounts(Map.of("A", 50L, "B", 50L), SlotsHandedOut.exactly(Map.of("A", 50L, "B", 50L)), Optional.of(Map.of("A", 50L, "B", 10L))),
                 List.of());
         results.put("checkout", "sound", List.of(new OptionTotals("A", 50, 5), new OptionTotals("B", 50, 6)),
-                new AssignmentCounts(Map.of("A", 50L, "B", 50L), 0, Optional.of(Map.of("A", 31L, "B", 29L))),
+                new AssignmentCounts(Map.of("A", 50L, "B", 50L), SlotsHandedOut.exactly(Map.of("A", 50L, "B", 50L)), Optional.of(Map.of("A", 31L, "B", 29L))),
                 List.of());
         results.put("button_color", "purchase", List.of(
                 new OptionTotals("#FF0000", 200, 25),

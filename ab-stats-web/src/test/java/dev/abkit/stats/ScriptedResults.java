@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,7 +106,7 @@ final class ScriptedResults implements ReadResults {
     private static AssignmentCounts assigned(List<OptionTotals> totals) {
         Map<String, Long> assigned = new LinkedHashMap<>();
         totals.forEach(option -> assigned.put(option.value(), option.devices()));
-        return new AssignmentCounts(assigned, 0, Optional.empty());
+        return AssignmentCounts.of(assigned);
     }
 
     private record Script(List<OptionTotals> totals, AssignmentCounts assignments, List<ConversionHistory.Day> days) {

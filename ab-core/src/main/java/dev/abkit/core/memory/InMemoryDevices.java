@@ -69,6 +69,15 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
         return List.copyOf(devices.values());
     }
 
+    /**
+     * The slots {@code experiment} has handed out less those its stored left-out devices hold: at least the slots of
+     * its devices with an option value, more while registrations are in flight (read after the devices, then).
+     */
+    long slotsHandedOutToEnrolled(ExperimentKey experiment) {
+        LongAdder left = leftOut.get(experiment);
+        return slotsHandedOut(experiment) - (left == null ? 0 : left.sum());
+    }
+
     /** Every device with an option value in {@code experiment} (not left out by its coverage), in no order. */
     public List<Device> assignedIn(ExperimentKey experiment) {
         List<Device> assigned = new ArrayList<>();

@@ -13,6 +13,7 @@ import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.Option;
 import dev.abkit.core.port.out.EventStore;
+import dev.abkit.core.results.SlotsHandedOut;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -89,16 +90,19 @@ public final class InMemoryEventStore implements EventStore {
         ExperimentKey key = scope.experiment().key();
         Map<String, Tally> tallies = new LinkedHashMap<>();
         scope.experiment().options().forEach(option -> tallies.put(option.value(), new Tally()));
-        long overridden = 0;
+        Map<String, Long> counted = new LinkedHashMap<>();
+        scope.experiment().options().forEach(option -> counted.put(option.value(), 0L));
+        long slots = 0;
         boolean hasValues = false;
         synchronized (lock) {
             for (Device device : devices.assignedIn(key)) {
-                Tally tally = tallies.get(device.valueIn(key).orElseThrow());
-                if (tally == null || !before(device.firstSeen(), scope.to())) {
-                    continue;
+                String value = device.valueIn(key).orElseThrow();
+                slots++;
+                if (!scope.excluded().contains(device.token())) {
+                    counted.merge(value, 1L, Long::sum);
                 }
-                if (scope.excluded().contains(device.token())) {
-                    overridden++;
+                Tally tally = tallies.get(value);
+                if (tally == null || !before(device.firstSeen(), scope.to()) || scope.excluded().contains(device.token())) {
                     continue;
                 }
                 tally.assigned++;
@@ -127,7 +131,9 @@ public final class InMemoryEventStore implements EventStore {
         }
         Map<String, OptionFigures> options = new HashMap<>();
         tallies.forEach((value, tally) -> options.put(value, tally.figures()));
-        return new MetricFigures(options, overridden, hasValues);
+        // Read after the devices: registrations in flight have taken slots they have not stored yet.
+        long handedOut = Math.max(slots, devices.slotsHandedOutToEnrolled(key));
+        return new MetricFigures(options, new SlotsHandedOut(counted, handedOut), hasValues);
     }
 
     @Override

@@ -7,18 +7,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the sample-ratio check reads, per option value: the devices {@code assigned} to it by their slot and not
- * overridden (with or without exposure, before the window's end); {@code overridden}, the devices that hold a slot
- * but were then overridden (R9), in total, since an override hides which option their slot gave; and, where
- * exposures are used, the {@code exposed} devices among the assigned ones.
+ * What the sample-ratio check reads: per option value, the devices {@code assigned} to it by their slot and not
+ * overridden (with or without exposure, before the window's end), which the weights are compared with; the
+ * experiment's {@code slots} handed out so far, which exactness is judged on; and, where exposures are used, the
+ * {@code exposed} devices among the assigned ones.
  */
-public record AssignmentCounts(Map<String, Long> assigned, long overridden, Optional<Map<String, Long>> exposed) {
+public record AssignmentCounts(Map<String, Long> assigned, SlotsHandedOut slots, Optional<Map<String, Long>> exposed) {
 
     public AssignmentCounts {
         assigned = checkedCounts(assigned, "assigned");
-        if (overridden < 0) {
-            throw new IllegalArgumentException("overridden devices must not be negative (got " + overridden + ")");
-        }
+        Objects.requireNonNull(slots, "slots");
         Objects.requireNonNull(exposed, "exposed");
         if (exposed.isPresent()) {
             Map<String, Long> exposedCounts = checkedCounts(exposed.get(), "exposed");
@@ -37,9 +35,9 @@ public record AssignmentCounts(Map<String, Long> assigned, long overridden, Opti
         }
     }
 
-    /** Assignments without overrides or exposures. */
+    /** The whole life of an allocation without overrides, registrations in flight or exposures. */
     public static AssignmentCounts of(Map<String, Long> assigned) {
-        return new AssignmentCounts(assigned, 0, Optional.empty());
+        return new AssignmentCounts(assigned, SlotsHandedOut.exactly(assigned), Optional.empty());
     }
 
     private static Map<String, Long> checkedCounts(Map<String, Long> counts, String what) {

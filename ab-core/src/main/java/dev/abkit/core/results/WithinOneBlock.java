@@ -10,11 +10,15 @@ import java.util.List;
  * slots per block ({@link BlockDesign#minimumCountAfter}). A larger deviation means devices were lost (or counted
  * twice) between allocation and results: a data-loss alarm, not chance.
  *
- * <p>Overridden devices keep their slot but are not counted, and an override hides which option that slot gave. So
- * with k overridden, n = Σ counts + k, and the counts pass when the k can be spread over the options to bring each
- * within its range: no option above its maximum, and the shortfalls below the minimums together at most k. (The
- * maximums then always leave room for the k, since they sum to at least n.) Coverage (R7) changes nothing: options
- * are allocated by the enrolled devices' own numbering, so the enrolled counts follow the blocks exactly.
+ * <p>Some slots handed out have no count to show their option: overridden devices keep their slot but are not
+ * counted (an override hides which option it gave), registrations in flight have not stored theirs, lost slots wait
+ * to be handed out again ({@link SlotsHandedOut#hidden()}). So with k such slots, n = Σ counts + k, and the counts
+ * pass when the k can be spread over the options to bring each within its range: no option above its maximum, and
+ * the shortfalls below the minimums together at most k. (The maximums then always leave room for the k, since they
+ * sum to at least n.) Counts that pass with k pass with any larger k too (a larger n never lowers a maximum, and
+ * where it raises the minimums, at a block's end, they sum to n), so a store that cannot tell a slot in flight from
+ * one left out by coverage may count both. Coverage (R7) changes nothing else: options are allocated by the
+ * enrolled devices' own numbering, so the enrolled counts follow the blocks exactly.
  */
 final class WithinOneBlock {
 
@@ -23,14 +27,14 @@ final class WithinOneBlock {
 
     /**
      * @param counts     the counted devices per option, in the design's option order
-     * @param overridden the devices holding a slot that are not among the counts
+     * @param hidden     the slots handed out that are not among the counts
      */
-    static boolean holds(BlockDesign design, List<Long> counts, long overridden) {
+    static boolean holds(BlockDesign design, List<Long> counts, long hidden) {
         if (counts.size() != design.options()) {
             throw new IllegalArgumentException("need a count for each of the " + design.options()
                     + " options (got " + counts.size() + ")");
         }
-        long slots = overridden;
+        long slots = hidden;
         for (long count : counts) {
             slots = Math.addExact(slots, count);
         }
@@ -42,6 +46,6 @@ final class WithinOneBlock {
             }
             shortfall += Math.max(0, design.minimumCountAfter(option, slots) - count);
         }
-        return shortfall <= overridden;
+        return shortfall <= hidden;
     }
 }

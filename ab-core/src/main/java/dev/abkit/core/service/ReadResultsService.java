@@ -83,7 +83,7 @@ public final class ReadResultsService implements ReadResults {
             assigned.put(option.value(), counted.assigned());
             exposed.put(option.value(), counted.exposed());
         }
-        AssignmentCounts assignments = new AssignmentCounts(assigned, figures.overridden(),
+        AssignmentCounts assignments = new AssignmentCounts(assigned, figures.slots(),
                 query.exposed() ? Optional.of(exposed) : Optional.empty());
         return ResultsCalculation.of(new ExperimentTotals(experiment, totals, assignments), query.control());
     }

@@ -21,6 +21,7 @@ import dev.abkit.core.port.out.EventStore.DayFigures;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
 import dev.abkit.core.port.out.EventStore.OptionFigures;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.testing.Concurrently;
 import dev.abkit.core.testing.TickingClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -191,9 +192,10 @@ public abstract class EventStoreContract {
 
         assertThat(assigned(figures)).isEqualTo(perOption(checkout(), first, second));
         assertThat(conversions(figures)).isEqualTo(perOption(checkout(), first, second));
-        assertThat(figures.overridden()).isEqualTo(1);
-        assertThat(beforeIt.overridden()).as("assigned at the window's end").isZero();
-        assertThat(exposed.overridden()).as("exposed or not").isEqualTo(1);
+        SlotsHandedOut allocation = new SlotsHandedOut(perOption(checkout(), first, second), 3);
+        assertThat(figures.slots()).as("the overridden device's slot hidden").isEqualTo(allocation);
+        assertThat(beforeIt.slots()).as("the whole allocation, whatever the window's end").isEqualTo(allocation);
+        assertThat(exposed.slots()).as("exposed or not").isEqualTo(allocation);
     }
 
     @Test
@@ -351,7 +353,7 @@ public abstract class EventStoreContract {
         assertThat(exposedCounts(exposed)).isEqualTo(perOption(experiment, counted));
         assertThat(conversions(exposed)).isEqualTo(perOption(experiment, counted));
         assertThat(total(exposed).sumOfSquares()).isEqualTo(counted.length * 2.25);
-        assertThat(exposed.overridden()).isEqualTo(1);
+        assertThat(exposed.slots().hidden()).isEqualTo(1);
         assertThat(exposed).isEqualTo(ports.events().figures(scope(experiment, PURCHASE, Optional.of(Instant.EPOCH),
                 Optional.of(FAR_FUTURE), true, excluded)));
         assertThat(total(checkoutExposed)).isEqualTo(new OptionFigures(11, 11, 11, 11 * 1.5, 11 * 2.25));
@@ -508,8 +510,11 @@ public abstract class EventStoreContract {
             sums.put(option.value(), new double[2]);
         });
         boolean hasValues = false;
+        Map<String, Long> allocated = new HashMap<>();
+        experiment.options().forEach(option -> allocated.put(option.value(), 0L));
         for (Device device : registeredDevices(kept)) {
             String value = device.valueIn(CHECKOUT).orElseThrow();
+            allocated.merge(value, 1L, Long::sum); // the whole allocation, whatever the window
             if (to.isPresent() && !device.firstSeen().isBefore(to.get())) {
                 continue;
             }
@@ -544,7 +549,7 @@ public abstract class EventStoreContract {
         Map<String, OptionFigures> options = new HashMap<>();
         counts.forEach((value, c) -> options.put(value,
                 new OptionFigures(c[0], c[1], c[2], sums.get(value)[0], sums.get(value)[1])));
-        return new MetricFigures(options, 0, hasValues);
+        return new MetricFigures(options, SlotsHandedOut.exactly(allocated), hasValues);
     }
 
     private List<Device> registeredDevices(Collection<Sent> kept) {

@@ -18,6 +18,7 @@ import dev.abkit.core.results.ConversionHistory;
 import dev.abkit.core.results.ExperimentResults;
 import dev.abkit.core.results.OptionResult;
 import dev.abkit.core.results.ResultsQuery;
+import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.testing.TickingClock;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,8 @@ class ReadResultsServiceTest {
         audited(experiments).add(EXPERIMENT);
         store.figures = new EventStore.MetricFigures(Map.of(
                 "control", new EventStore.OptionFigures(100, 40, 10, 25, 100),
-                "treatment", new EventStore.OptionFigures(100, 50, 20, 60, 300)), 2, false);
+                "treatment", new EventStore.OptionFigures(100, 50, 20, 60, 300)),
+                new SlotsHandedOut(Map.of("control", 100L, "treatment", 100L), 202), false);
     }
 
     private static ResultsQuery query(Optional<Instant> from, Optional<Instant> to, boolean exposed) {
@@ -144,7 +146,8 @@ class ReadResultsServiceTest {
 
     @Test
     void with_exposed_the_devices_are_the_exposed_ones_and_their_counts_are_checked_against_the_weights() {
-        store.figures = new EventStore.MetricFigures(store.figures.options(), 0, true);
+        store.figures = new EventStore.MetricFigures(store.figures.options(),
+                SlotsHandedOut.exactly(Map.of("control", 100L, "treatment", 100L)), true);
 
         ExperimentResults results = service.results(query(Optional.empty(), Optional.empty(), true));
 

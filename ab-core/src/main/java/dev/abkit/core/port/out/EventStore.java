@@ -7,6 +7,7 @@ import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.results.SlotsHandedOut;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -101,15 +102,17 @@ public interface EventStore {
     /**
      * The figures of one scope.
      *
-     * @param options    per option value
-     * @param overridden devices of {@link ResultsScope#excluded()} that hold a slot of the experiment (assigned a
-     *                   value, with a counting start before {@code to}); with {@code exposed}, exposed or not
-     * @param hasValues  whether any counted event carried a value: a value metric, whose means are reported
+     * @param options   per option value
+     * @param slots     the experiment's whole allocation so far, whatever the scope's window: the slots handed out
+     *                  to devices it enrols (at least every stored one: in flight and lost ones may be included, left
+     *                  out ones should not be), and per option the stored devices not in {@link ResultsScope#excluded()}
+     * @param hasValues whether any counted event carried a value: a value metric, whose means are reported
      */
-    record MetricFigures(Map<String, OptionFigures> options, long overridden, boolean hasValues) {
+    record MetricFigures(Map<String, OptionFigures> options, SlotsHandedOut slots, boolean hasValues) {
 
         public MetricFigures {
             options = Map.copyOf(options);
+            Objects.requireNonNull(slots, "slots");
         }
     }
 
