@@ -21,15 +21,14 @@ import java.util.Set;
  */
 final class HandedOutSlots {
 
-    private final DatabaseKind kind;
     private final SlotSequences sequences;
 
-    HandedOutSlots(DatabaseKind kind, SlotSequences sequences) {
-        this.kind = kind;
+    HandedOutSlots(SlotSequences sequences) {
         this.sequences = sequences;
     }
 
-    SlotsHandedOut read(Connection connection, Experiment experiment, Set<DeviceToken> excluded) throws SQLException {
+    SlotsHandedOut read(Connection connection, DatabaseKind kind, Experiment experiment, Set<DeviceToken> excluded)
+            throws SQLException {
         Map<String, Long> counted = new LinkedHashMap<>();
         experiment.options().forEach(option -> counted.put(option.value(), 0L));
         SlotHolders.perOption(connection, experiment.key()).forEach((value, devices) -> counted.merge(value, devices, Long::sum));

@@ -45,7 +45,7 @@ final class JdbcEventStore implements EventStore {
         this.stripes = stripes;
         this.retention = retention;
         this.scans = scans;
-        this.handedOut = new HandedOutSlots(database.kind(), sequences);
+        this.handedOut = new HandedOutSlots(sequences);
     }
 
     @Override
@@ -93,7 +93,7 @@ final class JdbcEventStore implements EventStore {
 
     /** The whole allocation, whatever the window: what the sample ratio's exactness is judged on. */
     private SlotsHandedOut slots(Connection connection, ResultsScope scope) throws SQLException {
-        return handedOut.read(connection, scope.experiment(), scope.excluded());
+        return handedOut.read(connection, database.kind(), scope.experiment(), scope.excluded());
     }
 
     @Override

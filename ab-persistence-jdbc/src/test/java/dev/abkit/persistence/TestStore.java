@@ -57,8 +57,8 @@ record TestStore(String url, String user, Runnable drop) implements AutoCloseabl
 
     /** {@link #scanned(ResultsScope)} on a connection the test holds, with the allocation read as the store reads it. */
     static MetricFigures scanned(Connection connection, ResultsScope scope) throws SQLException {
-        return ScannedFigures.read(connection, scope, new HandedOutSlots(DatabaseKind.of(connection), new SlotSequences())
-                .read(connection, scope.experiment(), scope.excluded()));
+        return ScannedFigures.read(connection, scope, new HandedOutSlots(new SlotSequences())
+                .read(connection, DatabaseKind.of(connection), scope.experiment(), scope.excluded()));
     }
 
     void execute(String sql) throws SQLException {
