@@ -38,6 +38,8 @@ public record ConversionChart(String viewBox, String title, String description, 
     static final double PLOT_BOTTOM = 196;
     static final double HEIGHT = 244;
     static final int PALETTE = 8;
+    /** Solid, dashed, dotted. */
+    static final int DASHES = 3;
     static final int MARKERS_UP_TO_DAYS = 14;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.ENGLISH);
@@ -53,8 +55,8 @@ public record ConversionChart(String viewBox, String title, String description, 
 
     /**
      * One option's line. {@code path} is the SVG path data, a new sub-path after each gap; {@code markers} a dot
-     * per day when there are few days (a single day has no line to draw); {@code seriesClass} picks its colour,
-     * and past the palette's colours a dash pattern too; {@code last} its rate on the last day.
+     * per day when there are few days (a single day has no line to draw); {@code seriesClass} picks its colour
+     * and its dash pattern (solid, dashed, dotted, in turn); {@code last} its rate on the last day.
      */
     @Introspected
     public record Series(String value, String seriesClass, String path, List<Marker> markers, String last) {
@@ -64,10 +66,13 @@ public record ConversionChart(String viewBox, String title, String description, 
     public record Marker(String x, String y) {
     }
 
-    /** @return null when there is no day to draw yet */
+    /**
+     * @return null when there is nothing to draw: no day yet, or days without a device assigned (the core's history
+     * runs from the experiment's start to today, so an experiment nobody joined yet has days, all empty)
+     */
     static ConversionChart of(ConversionHistory history) {
         List<Day> days = history.days();
-        if (days.isEmpty()) {
+        if (days.stream().allMatch(day -> day.points().stream().allMatch(point -> point.devices() == 0))) {
             return null;
         }
         LinearScale x = days.size() == 1
@@ -129,7 +134,10 @@ public record ConversionChart(String viewBox, String title, String description, 
                 markers.add(new Marker(px, py));
             }
         }
-        String seriesClass = "series-" + option % PALETTE + (option < PALETTE ? "" : " dash-" + option / PALETTE);
+        // A dash pattern besides the colour, so that the first three lines differ without colour too (WCAG 1.4.1);
+        // 8 colours and 3 patterns give every one of an experiment's up to 20 options a pair of its own.
+        int dash = option % DASHES;
+        String seriesClass = "series-" + option % PALETTE + (dash == 0 ? "" : " dash-" + dash);
         return new Series(value, seriesClass, path.toString(), markers, Figures.percent(last));
     }
 

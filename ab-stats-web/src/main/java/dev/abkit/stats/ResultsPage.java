@@ -33,6 +33,9 @@ public record ResultsPage(String key, String status, String statusClass, String 
 
     private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
+    /** For an instant not on a minute: every digit asked for, so that the summary names the window exactly. */
+    private static final DateTimeFormatter FINER = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
 
     static String path(String key) {
         return STATS_PATH + "/experiments/" + key + "/results";
@@ -41,7 +44,7 @@ public record ResultsPage(String key, String status, String statusClass, String 
     static ResultsPage of(Experiment experiment, Form form, ResultsQuery query, ExperimentResults results,
                           ConversionHistory history) {
         return new ResultsPage(experiment.key().value(), experiment.status().name(), statusClass(experiment), null,
-                form, false, Results.of(query, results, history), null);
+                form, false, Results.of(query, results, history, form.typedMetric() == null), null);
     }
 
     static ResultsPage noEvents(Experiment experiment, Form form) {
@@ -72,12 +75,17 @@ public record ResultsPage(String key, String status, String statusClass, String 
      * The GET form, filled with what was asked: {@code from} and {@code to} as typed (so a mistake can be fixed
      * in place), the metric and control as choices.
      */
+    /**
+     * The query form. {@code metrics}: those with counted events, to pick from; {@code typedMetric}: the metric asked
+     * for when it is none of them (mistyped, or without events yet), kept in a text field so that it can be fixed,
+     * with the others named beside it; null otherwise.
+     */
     @Introspected
-    public record Form(String action, List<Choice> metrics, String from, String to, boolean exposed,
+    public record Form(String action, List<Choice> metrics, String typedMetric, String from, String to, boolean exposed,
                        List<Choice> controls) {
 
         /**
-         * @param metric  the metric shown or asked for, null when there is none; listed even when it has no events
+         * @param metric  the metric shown or asked for, null when there is none
          * @param control the control asked for, null for the default, the experiment's first option
          */
         static Form of(Experiment experiment, List<MetricName> metrics, String metric, String from, String to,
@@ -86,17 +94,26 @@ public record ResultsPage(String key, String status, String statusClass, String 
             for (MetricName name : metrics) {
                 metricChoices.add(new Choice(name.value(), name.value().equals(metric)));
             }
-            if (metric != null && metrics.stream().noneMatch(name -> name.value().equals(metric))) {
-                metricChoices.add(0, new Choice(metric, true));
-            }
+            String typed = metric != null && metrics.stream().noneMatch(name -> name.value().equals(metric))
+                    ? metric : null;
             List<Option> options = experiment.options();
             List<Choice> controls = new ArrayList<>();
             for (int i = 0; i < options.size(); i++) {
                 String value = options.get(i).value();
                 controls.add(new Choice(value, control == null || control.isBlank() ? i == 0 : value.equals(control)));
             }
-            return new Form(path(experiment.key().value()), metricChoices, blankAsNull(from), blankAsNull(to),
+            return new Form(path(experiment.key().value()), metricChoices, typed, blankAsNull(from), blankAsNull(to),
                     "true".equals(exposed), controls);
+        }
+
+        /** Whether the form shows a text field for the metric rather than a list: none to pick, or one typed. */
+        public boolean metricTyped() {
+            return typedMetric != null || metrics.isEmpty();
+        }
+
+        /** The metrics with events, named beside a typed metric; null without any. */
+        public String metricsWithEvents() {
+            return metrics.isEmpty() ? null : String.join(", ", metrics.stream().map(Choice::value).toList());
         }
 
         private static String blankAsNull(String text) {
@@ -114,12 +131,15 @@ public record ResultsPage(String key, String status, String statusClass, String 
      * compare), {@code history} null before the first assignment.
      */
     @Introspected
-    public record Results(String metric, String control, String window, String population, boolean valueMetric,
-                         List<Row> rows, Ratio sampleRatio, ForestPlot forest, ConversionChart history) {
+    public record Results(String metric, boolean metricHasEvents, String control, String window, String population,
+                          boolean valueMetric, List<Row> rows, Ratio sampleRatio, ForestPlot forest,
+                          ConversionChart history) {
 
-        static Results of(ResultsQuery query, ExperimentResults results, ConversionHistory history) {
+        /** @param metricHasEvents false for a metric no counted event has: its zeros say so on the page */
+        static Results of(ResultsQuery query, ExperimentResults results, ConversionHistory history,
+                          boolean metricHasEvents) {
             boolean valueMetric = results.options().stream().anyMatch(option -> option.mean().isPresent());
-            return new Results(query.metric().value(), results.control(), window(query.from(), query.to()),
+            return new Results(query.metric().value(), metricHasEvents, results.control(), window(query.from(), query.to()),
                     query.exposed() ? "exposed devices, from their first exposure" : "all assigned devices",
                     valueMetric,
                     results.options().stream().map(option -> Row.of(option, results.control())).toList(),
@@ -133,12 +153,21 @@ public record ResultsPage(String key, String status, String statusClass, String 
                 return "the experiment's whole life";
             }
             if (to.isEmpty()) {
-                return "from " + MINUTE.format(from.get());
+                return "from " + instant(from.get());
             }
             if (from.isEmpty()) {
-                return "before " + MINUTE.format(to.get());
+                return "before " + instant(to.get());
             }
-            return "from " + MINUTE.format(from.get()) + " to before " + MINUTE.format(to.get());
+            return "from " + instant(from.get()) + " to before " + instant(to.get());
+        }
+
+        /** To the minute, or to the second or microsecond when it has them ({@code 10:30:45 UTC}, never "10:30"). */
+        private static String instant(Instant instant) {
+            if (instant.getEpochSecond() % 60 == 0 && instant.getNano() == 0) {
+                return MINUTE.format(instant);
+            }
+            String finer = FINER.format(instant).replaceFirst("\\.?0+$", "");
+            return finer + " UTC";
         }
     }
 

@@ -83,23 +83,30 @@ class ConversionChartTest {
     }
 
     @Test
-    void each_option_has_its_colour_and_past_the_palette_a_dash_too() {
+    void each_option_has_a_colour_and_dash_pattern_of_its_own_the_first_three_differing_in_both() {
         List<String> options = new ArrayList<>();
-        Double[] rates = new Double[10];
-        for (int i = 0; i < 10; i++) {
+        Double[] rates = new Double[20];
+        for (int i = 0; i < 20; i++) {
             options.add("option " + i);
             rates[i] = 0.1;
         }
         ConversionChart chart = chart(options, day("2026-11-26", rates));
 
-        assertThat(chart.series().get(0).seriesClass()).isEqualTo("series-0");
-        assertThat(chart.series().get(7).seriesClass()).isEqualTo("series-7");
-        assertThat(chart.series().get(8).seriesClass()).isEqualTo("series-0 dash-1");
+        assertThat(chart.series()).extracting(ConversionChart.Series::seriesClass).startsWith(
+                "series-0", "series-1 dash-1", "series-2 dash-2", "series-3", "series-4 dash-1")
+                .doesNotHaveDuplicates();
+        assertThat(chart.series().get(8).seriesClass()).isEqualTo("series-0 dash-2");
     }
 
     @Test
     void no_day_yet_is_no_chart() {
         assertThat(ConversionChart.of(new ConversionHistory(KEY, PURCHASE, List.of("A"), List.of()))).isNull();
+    }
+
+    @Test
+    void days_without_a_device_yet_are_no_chart_and_one_device_is() {
+        assertThat(chart(List.of("A", "B"), day("2026-11-25", null, null), day("2026-11-26", null, null))).isNull();
+        assertThat(chart(List.of("A", "B"), day("2026-11-25", null, null), day("2026-11-26", 0.0, null))).isNotNull();
     }
 
     @Test

@@ -48,7 +48,7 @@ class ResultsPageModelTest {
     @Test
     void the_mean_columns_appear_only_for_a_value_metric() {
         ResultsPage.Results conversions = ResultsPage.Results.of(query(Optional.empty(), Optional.empty()),
-                results("A", control("A", 100, 10), compared("B", 0.01, -0.02, 0.04)), noHistory());
+                results("A", control("A", 100, 10), compared("B", 0.01, -0.02, 0.04)), noHistory(), true);
 
         assertThat(conversions.valueMetric()).isFalse();
         assertThat(conversions.rows()).extracting(ResultsPage.Row::control).containsExactly(true, false);
@@ -58,14 +58,14 @@ class ResultsPageModelTest {
     @Test
     void a_single_option_has_nothing_to_compare() {
         ResultsPage.Results single = ResultsPage.Results.of(query(Optional.empty(), Optional.empty()),
-                results("A", control("A", 100, 10)), noHistory());
+                results("A", control("A", 100, 10)), noHistory(), true);
 
         assertThat(single.forest()).isNull();
         assertThat(single.history()).isNull();
     }
 
     private static String window(Optional<Instant> from, Optional<Instant> to) {
-        return ResultsPage.Results.of(query(from, to), results("A", control("A", 100, 10)), noHistory()).window();
+        return ResultsPage.Results.of(query(from, to), results("A", control("A", 100, 10)), noHistory(), true).window();
     }
 
     private static ResultsQuery query(Optional<Instant> from, Optional<Instant> to) {

@@ -200,6 +200,36 @@ class ResultsPageTest {
     }
 
     @Test
+    void a_metric_refused_or_without_events_stays_in_a_text_field_beside_the_metrics_with_events() {
+        for (Document page : List.of(refused(COLORS + "?metric=Purchase", HttpStatus.BAD_REQUEST),
+                open(COLORS + "?metric=purchse"))) {
+            assertThat(page.select("select[name=metric]")).isEmpty();
+            assertThat(page.select("input[name=metric]")).singleElement()
+                    .satisfies(field -> assertThat(field.val()).isIn("Purchase", "purchse"));
+            assertThat(page.selectFirst(".metrics-with-events").text()).isEqualTo("with events: purchase, revenue");
+        }
+    }
+
+    /** A valid name no event has (mistyped, or not sent yet) is answered, all zeros, and the page says why. */
+    @Test
+    void a_metric_without_events_is_answered_with_zeros_and_a_notice() {
+        Document page = open(COLORS + "?metric=purchse");
+
+        assertThat(page.selectFirst(".no-events-of-metric").text())
+                .startsWith("No event named purchse is counted in this experiment yet");
+        assertThat(column(page, ".conversions")).containsOnly("0");
+        assertThat(open(COLORS + "?metric=purchase").select(".no-events-of-metric")).isEmpty();
+    }
+
+    @Test
+    void a_window_end_with_seconds_is_said_to_the_second() {
+        Document page = open(COLORS + "?from=2026-11-01T10:30:45Z&to=2026-11-02T08:00:00.250Z");
+
+        assertThat(page.selectFirst(".summary .window").text())
+                .isEqualTo("from 2026-11-01 10:30:45 UTC to before 2026-11-02 08:00:00.25 UTC");
+    }
+
+    @Test
     void an_unknown_experiment_is_a_404_page() {
         for (String key : List.of("no_such_experiment", "Not-A-Key")) {
             Document page = refused("/stats/experiments/" + key + "/results", HttpStatus.NOT_FOUND);
