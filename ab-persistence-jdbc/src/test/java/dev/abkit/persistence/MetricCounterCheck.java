@@ -46,6 +46,27 @@ public final class MetricCounterCheck {
               having sum(converters) <> 0 or sum(valued) <> 0
                   or abs(sum(total)) > 1e-6 or abs(sum(total_sq)) > 1e-6) differing""";
 
+    /**
+     * The (experiment, metric, option) whose day-pair cells of two different days, the links between a device's
+     * consecutive event days that windows starting after its first day count it by (decision 22), hold other
+     * devices than the stored events give: k − 1 for a device with counted events on k UTC days (PostgreSQL).
+     */
+    public static final String DAY_PAIR_LINKS_DIFFERING = """
+            select count(*) from (
+              select experiment_key, metric, option_value from (
+                select experiment_key, metric, option_value, devices as links from day_pair_count
+                where first_day < second_day
+                union all
+                select a.experiment_key, p.metric, a.option_value, -(p.days - 1)
+                from (select e.device_token, e.metric,
+                             count(distinct floor(extract(epoch from e.occurred_at) / 86400)) as days
+                      from event e join device d on d.token = e.device_token
+                      where e.occurred_at >= d.first_seen
+                      group by e.device_token, e.metric) p
+                join assignment a on a.device_token = p.device_token and a.option_value is not null) links
+              group by experiment_key, metric, option_value
+              having sum(links) <> 0) differing""";
+
     private MetricCounterCheck() {
     }
 }

@@ -72,6 +72,8 @@ class ServerKilledMidIngestTest extends SystemTest {
         assertThat(count(MetricCounterCheck.DIFFERING)).as("counters that differ from the stored events").isZero();
         assertThat(count(MetricCounterCheck.DAY_PAIRS_DIFFERING)).as("day-pair counters that differ from them")
                 .isZero();
+        assertThat(count(MetricCounterCheck.DAY_PAIR_LINKS_DIFFERING)).as("links between event days that differ")
+                .isZero();
         assertThat(count("select sum(converters) from metric_count where experiment_key = 'price' and metric = 'purchase'"))
                 .isEqualTo(DEVICES);
     }

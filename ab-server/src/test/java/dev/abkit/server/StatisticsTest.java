@@ -74,7 +74,7 @@ class StatisticsTest extends SystemTest {
 
     @Test
     void the_results_view_reads_the_devices_from_the_database_event_store() throws Exception {
-        // A plain client: the view is not in the OpenAPI document yet, which the Api client holds every call to.
+        // A plain client: this test starts its own server on a database of its own, without the Api helper.
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         server.getURI().resolve("/stats/experiments/button_color/results?metric=purchase"))
                 .header("Authorization", "Bearer " + Api.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
