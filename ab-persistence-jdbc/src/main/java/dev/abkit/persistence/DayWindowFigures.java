@@ -1,8 +1,8 @@
 package dev.abkit.persistence;
 
 import dev.abkit.core.port.out.EventStore.MetricFigures;
-import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
+import dev.abkit.core.results.SlotsHandedOut;
 
 import java.sql.Connection;
 import java.sql.SQLException;

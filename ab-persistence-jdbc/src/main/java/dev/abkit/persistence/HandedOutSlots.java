@@ -2,6 +2,7 @@ package dev.abkit.persistence;
 
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.model.Experiment;
+import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.results.SlotsHandedOut;
 
 import java.sql.Connection;
@@ -9,15 +10,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * An experiment's whole allocation so far, for the exactness half of the sample-ratio check ({@link SlotsHandedOut}):
- * per option the stored devices ({@code option_count}) less the excluded ones among them, and the slots its sequence
- * has handed out less those its stored left-out devices hold ({@code left_out_count}). Read inside the results'
- * snapshot, the sequence last: a sequence is outside every transaction, so it counts at least every slot the
- * snapshot shows stored, and also those of registrations in flight and lost ones, which the check allows for.
+ * per option the stored devices ({@code option_count}) less the excluded ones among them; and the slots known to be
+ * hidden: the excluded devices', the lost ones waiting in {@code free_slot}, and those of its sequence from the
+ * lost-slot check's mark ({@code slot_check.checked_below}, below which every slot is stored or waiting, decision 5)
+ * that no assignment holds: registrations in flight, or lost and not found yet. A slot below the mark that no
+ * assignment holds and no {@code free_slot} row names is not hidden: it is a loss, and the check may say so.
+ *
+ * <p>Read inside the results' snapshot, the sequence last: a sequence is outside every transaction, so it counts at
+ * least every slot the snapshot shows stored. Slots left out by coverage from the mark on count as hidden too (the
+ * store cannot tell them from enrolled ones in flight), which only loosens the check by those few.
  */
 final class HandedOutSlots {
 
@@ -29,20 +36,26 @@ final class HandedOutSlots {
 
     SlotsHandedOut read(Connection connection, DatabaseKind kind, Experiment experiment, Set<DeviceToken> excluded)
             throws SQLException {
+        ExperimentKey key = experiment.key();
         Map<String, Long> counted = new LinkedHashMap<>();
         experiment.options().forEach(option -> counted.put(option.value(), 0L));
-        SlotHolders.perOption(connection, experiment.key()).forEach((value, devices) -> counted.merge(value, devices, Long::sum));
-        SlotHolders.excluded(connection, experiment.key(), excluded)
-                .forEach(holder -> counted.merge(holder.value(), -1L, Long::sum));
-        long leftOut;
-        try (PreparedStatement select = connection.prepareStatement(
-                "select coalesce(sum(devices), 0) from left_out_count where experiment_key = ?")) {
-            select.setString(1, experiment.key().value());
+        SlotHolders.perOption(connection, key).forEach((value, devices) -> counted.merge(value, devices, Long::sum));
+        List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, key, excluded);
+        holders.forEach(holder -> counted.merge(holder.value(), -1L, Long::sum));
+        long waiting = number(connection, "select count(*) from free_slot where experiment_key = ?", key);
+        long mark = number(connection, "select checked_below from slot_check where experiment_key = ?", key);
+        long storedFromMark = number(connection,
+                "select count(*) from assignment where experiment_key = ? and slot >= " + mark, key);
+        long unstoredFromMark = Math.max(0, sequences.next(connection, kind, key) - mark - storedFromMark);
+        return new SlotsHandedOut(counted, holders.size() + waiting + unstoredFromMark);
+    }
+
+    private static long number(Connection connection, String sql, ExperimentKey experiment) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, experiment.value());
             try (ResultSet row = select.executeQuery()) {
-                row.next();
-                leftOut = row.getLong(1);
+                return row.next() ? row.getLong(1) : 0;
             }
         }
-        return new SlotsHandedOut(counted, sequences.next(connection, kind, experiment.key()) - leftOut);
     }
 }

@@ -3,8 +3,8 @@ package dev.abkit.persistence;
 import dev.abkit.core.event.EventTime;
 import dev.abkit.core.model.DeviceToken;
 import dev.abkit.core.port.out.EventStore.MetricFigures;
-import dev.abkit.core.results.SlotsHandedOut;
 import dev.abkit.core.port.out.EventStore.ResultsScope;
+import dev.abkit.core.results.SlotsHandedOut;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -70,12 +70,13 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
     }
 
     /**
-     * The slots {@code experiment} has handed out less those its stored left-out devices hold: at least the slots of
-     * its devices with an option value, more while registrations are in flight (read after the devices, then).
+     * The slots {@code experiment} has handed out that no stored device holds: registrations in flight, or failed
+     * and given back, waiting. In memory nothing stored is ever lost, so these are all a results check must allow for
+     * besides the overridden devices. Counted before the slots are read, so never below what is really missing.
      */
-    long slotsHandedOutToEnrolled(ExperimentKey experiment) {
-        LongAdder left = leftOut.get(experiment);
-        return slotsHandedOut(experiment) - (left == null ? 0 : left.sum());
+    long slotsNotHeld(ExperimentKey experiment) {
+        long held = devices.values().stream().filter(stored -> stored.slots().containsKey(experiment)).count();
+        return Math.max(0, slotsHandedOut(experiment) - held);
     }
 
     /** Every device with an option value in {@code experiment} (not left out by its coverage), in no order. */

@@ -92,13 +92,14 @@ public final class InMemoryEventStore implements EventStore {
         scope.experiment().options().forEach(option -> tallies.put(option.value(), new Tally()));
         Map<String, Long> counted = new LinkedHashMap<>();
         scope.experiment().options().forEach(option -> counted.put(option.value(), 0L));
-        long slots = 0;
+        long overridden = 0;
         boolean hasValues = false;
         synchronized (lock) {
             for (Device device : devices.assignedIn(key)) {
                 String value = device.valueIn(key).orElseThrow();
-                slots++;
-                if (!scope.excluded().contains(device.token())) {
+                if (scope.excluded().contains(device.token())) {
+                    overridden++;
+                } else {
                     counted.merge(value, 1L, Long::sum);
                 }
                 Tally tally = tallies.get(value);
@@ -132,8 +133,8 @@ public final class InMemoryEventStore implements EventStore {
         Map<String, OptionFigures> options = new HashMap<>();
         tallies.forEach((value, tally) -> options.put(value, tally.figures()));
         // Read after the devices: registrations in flight have taken slots they have not stored yet.
-        long handedOut = Math.max(slots, devices.slotsHandedOutToEnrolled(key));
-        return new MetricFigures(options, new SlotsHandedOut(counted, handedOut), hasValues);
+        return new MetricFigures(options, new SlotsHandedOut(counted, overridden + devices.slotsNotHeld(key)),
+                hasValues);
     }
 
     @Override

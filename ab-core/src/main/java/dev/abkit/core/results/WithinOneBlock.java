@@ -17,8 +17,10 @@ import java.util.List;
  * the shortfalls below the minimums together at most k. (The maximums then always leave room for the k, since they
  * sum to at least n.) Counts that pass with k pass with any larger k too (a larger n never lowers a maximum, and
  * where it raises the minimums, at a block's end, they sum to n), so a store that cannot tell a slot in flight from
- * one left out by coverage may count both. Coverage (R7) changes nothing else: options are allocated by the
- * enrolled devices' own numbering, so the enrolled counts follow the blocks exactly.
+ * one left out by coverage may count both as hidden without a false alarm. The price is the other way: every
+ * hidden slot excuses one missing device, so k must be the slots that are known to be hidden, never "whatever is
+ * missing" (with k = n − Σ counts only too many devices would fail). Coverage (R7) changes nothing else: options
+ * are allocated by the enrolled devices' own numbering, so the enrolled counts follow the blocks exactly.
  */
 final class WithinOneBlock {
 

@@ -103,9 +103,10 @@ public interface EventStore {
      * The figures of one scope.
      *
      * @param options   per option value
-     * @param slots     the experiment's whole allocation so far, whatever the scope's window: the slots handed out
-     *                  to devices it enrols (at least every stored one: in flight and lost ones may be included, left
-     *                  out ones should not be), and per option the stored devices not in {@link ResultsScope#excluded()}
+     * @param slots     the experiment's whole allocation so far, whatever the scope's window: per option the stored
+     *                  devices not in {@link ResultsScope#excluded()}, and the slots known to be hidden (the excluded
+     *                  devices', those of registrations in flight, lost ones waiting to be handed out again; never a
+     *                  slot that should be counted and is not)
      * @param hasValues whether any counted event carried a value: a value metric, whose means are reported
      */
     record MetricFigures(Map<String, OptionFigures> options, SlotsHandedOut slots, boolean hasValues) {
