@@ -17,6 +17,9 @@ final class EventRetentionSetting {
 
     static final String VARIABLE = "AB_EVENTS_RETENTION";
 
+    /** A century: longer has no use, and an absurd one (P400000000000D) broke the date arithmetic of every window. */
+    static final Duration LONGEST = Duration.ofDays(36_500);
+
     private final Duration retention;
 
     EventRetentionSetting(@Value("${abkit.events.retention:180}") String value) {
@@ -34,6 +37,9 @@ final class EventRetentionSetting {
         } catch (DateTimeParseException notADuration) {
             throw mistake(value);
         }
+        if (parsed.compareTo(LONGEST) > 0) {
+            throw mistake(value);
+        }
         try {
             return EventTime.requireLongEnough(parsed);
         } catch (IllegalArgumentException tooShort) {
@@ -44,6 +50,7 @@ final class EventRetentionSetting {
     private static ConfigurationMistake mistake(String value) {
         return new ConfigurationMistake(VARIABLE + " is " + value + "; set it to a number of days (180) or an"
                 + " ISO-8601 duration (P180D) of at least " + EventTime.SHORTEST_RETENTION.toDays() + " days, as long"
-                + " as an exposure may be late, or leave it unset for 180 days", null);
+                + " as an exposure may be late, and at most " + LONGEST.toDays() + " (a century), or leave it unset"
+                + " for 180 days", null);
     }
 }

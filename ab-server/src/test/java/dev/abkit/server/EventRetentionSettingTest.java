@@ -21,10 +21,12 @@ class EventRetentionSettingTest {
         assertThat(new EventRetentionSetting(" 30 ").retention()).isEqualTo(Duration.ofDays(30));
         assertThat(new EventRetentionSetting("P90D").retention()).isEqualTo(Duration.ofDays(90));
         assertThat(new EventRetentionSetting("PT720H").retention()).isEqualTo(Duration.ofDays(30));
+        assertThat(new EventRetentionSetting("36500").retention()).isEqualTo(EventRetentionSetting.LONGEST);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "P0D", "-P1D", "six months", "180d", "", "29", "PT36H", "P29DT23H59M59S"})
+    @ValueSource(strings = {"0", "P0D", "-P1D", "six months", "180d", "", "29", "PT36H", "P29DT23H59M59S", "36501",
+            "P400000000000D"})
     void anything_else_is_a_configuration_mistake_naming_AB_EVENTS_RETENTION(String value) {
         Throwable refused = catchThrowable(() -> new EventRetentionSetting(value));
 

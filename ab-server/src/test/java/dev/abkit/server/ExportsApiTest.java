@@ -187,15 +187,21 @@ class ExportsApiTest extends SystemTest {
     @Test
     void bad_parameters_are_400_problems_naming_them_and_unknown_experiments_404() {
         experiment("exp_refusals");
-        Map<String, String> refused = Map.of(
-                Api.ADMIN + "/exp_refusals/assignments.csv?from=yesterday", "from",
-                Api.ADMIN + "/exp_refusals/assignments.csv?to=2026-13-01T00:00:00Z", "to",
-                Api.ADMIN + "/exp_refusals/assignments.csv?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z", "from",
-                Api.ADMIN + "/exp_refusals/events.csv?from=2026-11-01T00:00:00Z&to=2026-11-01T00:00:00Z", "from",
-                Api.ADMIN + "/exp_refusals/events.csv?metric=Not%20A%20Metric", "metric",
-                "/api/v1/admin/history.csv", "month",
-                "/api/v1/admin/history.csv?month=2026-13", "month",
-                "/api/v1/admin/history.csv?month=2026-1", "month");
+        Map<String, String> refused = Map.ofEntries(
+                Map.entry(Api.ADMIN + "/exp_refusals/assignments.csv?from=yesterday", "from"),
+                Map.entry(Api.ADMIN + "/exp_refusals/assignments.csv?to=2026-13-01T00:00:00Z", "to"),
+                Map.entry(Api.ADMIN + "/exp_refusals/assignments.csv?to=%2B300000-01-01T00:00:00Z", "to"),
+                Map.entry(Api.ADMIN + "/exp_refusals/assignments.csv?from=2026-11-02T00:00:00Z&to=2026-11-01T00:00:00Z",
+                        "from"),
+                Map.entry(Api.ADMIN + "/exp_refusals/events.csv?from=2026-11-01T00:00:00Z&to=2026-11-01T00:00:00Z", "from"),
+                Map.entry(Api.ADMIN + "/exp_refusals/events.csv?metric=Not%20A%20Metric", "metric"),
+                Map.entry("/api/v1/admin/history.csv", "month"),
+                Map.entry("/api/v1/admin/history.csv?month=2026-13", "month"),
+                Map.entry("/api/v1/admin/history.csv?month=2026-1", "month"),
+                Map.entry("/api/v1/admin/history.csv?month=999999999-12", "month"),
+                Map.entry("/api/v1/admin/history.csv?month=%2B300000-01", "month"),
+                Map.entry("/api/v1/admin/history.csv?month=-5000-01", "month"),
+                Map.entry("/api/v1/admin/history.csv?month=0000-01", "month"));
 
         refused.forEach((path, field) -> {
             HttpResponse<String> response = export(path);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 /**
@@ -62,7 +63,8 @@ final class ResultsParameters {
             return Optional.empty();
         }
         try {
-            return Optional.of(Instant.parse(value.get()));
+            // To the microsecond the databases keep, as the results API reads it (finer digits dropped).
+            return Optional.of(Instant.parse(value.get()).truncatedTo(ChronoUnit.MICROS));
         } catch (DateTimeParseException notAnInstant) {
             try {
                 return Optional.of(LocalDate.parse(value.get()).atStartOfDay(ZoneOffset.UTC).toInstant());

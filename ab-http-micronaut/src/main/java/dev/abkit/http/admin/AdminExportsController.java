@@ -101,11 +101,19 @@ public class AdminExportsController {
         if (month == null) {
             throw new InvalidInputException("month", "is required: a month in UTC such as 2026-11");
         }
-        try {
-            return YearMonth.parse(month, MONTH);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("month", "must be a month such as 2026-11 (YYYY-MM)");
+        // Four digits, as instants' years are (Instants): "uuuu" alone reads +300000-01 too, past what can be stored.
+        YearMonth parsed = null;
+        if (month.matches("[0-9]{4}-[0-9]{2}")) {
+            try {
+                parsed = YearMonth.parse(month, MONTH);
+            } catch (DateTimeParseException e) {
+                parsed = null;
+            }
         }
+        if (parsed == null || parsed.getYear() < 1) {
+            throw new InvalidInputException("month", "must be a month such as 2026-11 (YYYY-MM, years 0001 to 9999)");
+        }
+        return parsed;
     }
 
     private static Optional<MetricName> metric(String metric) {
