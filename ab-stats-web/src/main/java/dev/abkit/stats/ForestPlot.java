@@ -94,7 +94,8 @@ public record ForestPlot(String viewBox, String title, String description, Strin
 
     private static Row row(OptionResult option, String summary, LinearScale x, double y) {
         String value = option.value();
-        // Counted in characters as a person sees them (code points), never cutting a pair such as an emoji in two.
+        // Counted in code points, so that a surrogate pair (an emoji) is never cut in two; a sequence of several code
+        // points (a flag, a family) may still be shortened within.
         String label = value.codePointCount(0, value.length()) > LABEL_LENGTH
                 ? value.substring(0, value.offsetByCodePoints(0, LABEL_LENGTH - 1)) + "…" : value;
         String textY = LinearScale.coordinate(y + FONT_SIZE * 0.35);

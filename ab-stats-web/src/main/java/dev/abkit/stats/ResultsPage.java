@@ -72,13 +72,10 @@ public record ResultsPage(String key, String status, String statusClass, String 
     }
 
     /**
-     * The GET form, filled with what was asked: {@code from} and {@code to} as typed (so a mistake can be fixed
-     * in place), the metric and control as choices.
-     */
-    /**
-     * The query form. {@code metrics}: those with counted events, to pick from; {@code typedMetric}: the metric asked
-     * for when it is none of them (mistyped, or without events yet), kept in a text field so that it can be fixed,
-     * with the others named beside it; null otherwise.
+     * The GET form, filled with what was asked: {@code from} and {@code to} as typed (so a mistake can be fixed in
+     * place), the control as a choice; the metric as a choice among {@code metrics}, those with counted events, or,
+     * when the one asked is none of them (mistyped, or without events yet), as {@code typedMetric} in a text field,
+     * with the others named beside it.
      */
     @Introspected
     public record Form(String action, List<Choice> metrics, String typedMetric, String from, String to, boolean exposed,

@@ -187,6 +187,9 @@ class ResultsPageTest {
         assertRefused(COLORS + "?control=purple", "control: \"purple\" is not an option");
         assertRefused(COLORS + "?metric=Purchase", "metric: metric name must be");
         assertRefused(COLORS + "?from=2026-11-02&to=2026-11-01", "from: the window [from, to) must not be empty");
+        assertRefused(COLORS + "?from=2026-11-01T00:00:00.0000001Z&to=2026-11-01T00:00:00.0000002Z",
+                "from: the window [from, to) must not be empty"); // the same microsecond, as the API reads them
+        assertRefused(COLORS + "?to=%2B300000-01-01T00:00:00Z", "to: must lie in the years 0001 to 9999");
     }
 
     @Test

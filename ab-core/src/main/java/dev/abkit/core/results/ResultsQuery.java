@@ -3,6 +3,7 @@ package dev.abkit.core.results;
 import dev.abkit.core.error.InvalidResultsQueryException;
 import dev.abkit.core.event.MetricName;
 import dev.abkit.core.model.ExperimentKey;
+import dev.abkit.core.model.StorableYears;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -13,17 +14,14 @@ import java.util.Optional;
  * {@code [from, to)} on event time (either end may be open), whether only exposed devices count, and
  * the option to compare the others with (the experiment's first when empty).
  *
- * <p>The ends lie in the years 1 to 9999 (UTC): every store can hold those and count days around them, and no
- * event lies outside them.
+ * <p>The ends lie in {@link StorableYears}: every store can hold those and count days around them, and no event
+ * lies outside them.
  *
  * @throws InvalidResultsQueryException naming {@code from} when both ends are given and {@code from} is
  *                                      not before {@code to}, and naming the end that lies outside those years
  */
 public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional<Instant> from, Optional<Instant> to,
                            boolean exposed, Optional<String> control) {
-
-    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
     public ResultsQuery {
         Objects.requireNonNull(experiment, "experiment");
@@ -50,8 +48,8 @@ public record ResultsQuery(ExperimentKey experiment, MetricName metric, Optional
     }
 
     private static void requireInYears(String end, Optional<Instant> instant) {
-        if (instant.isPresent() && (instant.get().isBefore(FIRST) || !instant.get().isBefore(AFTER_LAST))) {
-            throw new InvalidResultsQueryException(end, "must lie in the years 0001 to 9999 (got " + instant.get() + ")");
+        if (instant.isPresent() && !StorableYears.contain(instant.get())) {
+            throw new InvalidResultsQueryException(end, StorableYears.RULE + " (got " + instant.get() + ")");
         }
     }
 }

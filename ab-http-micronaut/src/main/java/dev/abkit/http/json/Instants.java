@@ -1,5 +1,6 @@
 package dev.abkit.http.json;
 
+import dev.abkit.core.model.StorableYears;
 import dev.abkit.http.problem.InvalidInputException;
 
 import java.time.Instant;
@@ -7,16 +8,10 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The wire form of an instant, in bodies, headers and query parameters: ISO-8601 text with an offset, written in UTC.
- *
- * <p>Years run from 1 to 9999, ISO-8601's four digits. Java also reads expanded years ({@code +300000-01-01T00:00Z}),
- * which PostgreSQL cannot store and date arithmetic near {@link Instant#MAX} cannot take: read here, they would be
- * 500s deep inside a use case rather than a 400 naming the field.
+ * The wire form of an instant, in bodies, headers and query parameters: ISO-8601 text with an offset, written in UTC,
+ * in the years the core takes ({@link StorableYears}).
  */
 public final class Instants {
-
-    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant AFTER_LAST = Instant.parse("+10000-01-01T00:00:00Z");
 
     private Instants() {
     }
@@ -37,8 +32,8 @@ public final class Instants {
             throw new InvalidInputException(field, "must be an ISO-8601 instant with its offset, such as"
                     + " 2026-12-24T18:00:00Z or 2026-12-24T19:00:00+01:00 (in a query string, the + as %2B)");
         }
-        if (instant.isBefore(FIRST) || !instant.isBefore(AFTER_LAST)) {
-            throw new InvalidInputException(field, "must lie in the years 0001 to 9999 (got " + text + ")");
+        if (!StorableYears.contain(instant)) {
+            throw new InvalidInputException(field, StorableYears.RULE + " (got " + text + ")");
         }
         return instant;
     }

@@ -1,5 +1,6 @@
 package dev.abkit.http.json;
 
+import dev.abkit.core.model.StorableYears;
 import dev.abkit.http.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +41,7 @@ class InstantsTest {
                 "-0001-12-31T23:59:59Z", "0001-01-01T00:00:00+01:00"}) {
             assertThatThrownBy(() -> Instants.parse("to", text))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("to"))
-                    .hasMessageContaining("must lie in the years 0001 to 9999 (got " + text + ")");
+                    .hasMessageContaining(StorableYears.RULE + " (got " + text + ")");
         }
     }
 }
