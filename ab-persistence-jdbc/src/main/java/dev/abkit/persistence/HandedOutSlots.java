@@ -19,8 +19,9 @@ import java.util.Set;
  * per option the stored devices ({@code option_count}) less the excluded ones among them; and the slots known to be
  * hidden: the excluded devices', the lost ones waiting in {@code free_slot}, and those of its sequence from the
  * lost-slot check's mark ({@code slot_check.checked_below}, below which every slot is stored or waiting, decision 5)
- * that no assignment holds: registrations in flight, or lost and not found yet. A slot below the mark that no
- * assignment holds and no {@code free_slot} row names is not hidden: it is a loss, and the check may say so.
+ * that no assignment holds: registrations in flight, or lost and not found yet. Below the mark the counters
+ * ({@code option_count}, {@code left_out_count}) must account for every slot not waiting: the difference is
+ * {@code unaccounted}, a loss (or a device counted twice), which the check reports.
  *
  * <p>Read inside the results' snapshot, the sequence last: a sequence is outside every transaction, so it counts at
  * least every slot the snapshot shows stored. Slots left out by coverage from the mark on count as hidden too (the
@@ -40,14 +41,20 @@ final class HandedOutSlots {
         Map<String, Long> counted = new LinkedHashMap<>();
         experiment.options().forEach(option -> counted.put(option.value(), 0L));
         SlotHolders.perOption(connection, key).forEach((value, devices) -> counted.merge(value, devices, Long::sum));
+        long stored = counted.values().stream().mapToLong(Long::longValue).sum()
+                + number(connection, "select coalesce(sum(devices), 0) from left_out_count where experiment_key = ?", key);
         List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, key, excluded);
         holders.forEach(holder -> counted.merge(holder.value(), -1L, Long::sum));
         long waiting = number(connection, "select count(*) from free_slot where experiment_key = ?", key);
         long mark = number(connection, "select checked_below from slot_check where experiment_key = ?", key);
         long storedFromMark = number(connection,
                 "select count(*) from assignment where experiment_key = ? and slot >= " + mark, key);
-        long unstoredFromMark = Math.max(0, sequences.next(connection, kind, key) - mark - storedFromMark);
-        return new SlotsHandedOut(counted, holders.size() + waiting + unstoredFromMark);
+        long unstoredFromMark = sequences.next(connection, kind, key) - mark - storedFromMark;
+        // Below the mark every slot is stored or waiting (decision 5): what the counters do not account for there
+        // was lost, or counted twice when negative. From the mark on, a slot not stored may be in flight: hidden.
+        long unaccounted = mark - waiting - (stored - storedFromMark);
+        return new SlotsHandedOut(counted, holders.size() + waiting + Math.max(0, unstoredFromMark),
+                unaccounted + Math.min(0, unstoredFromMark));
     }
 
     private static long number(Connection connection, String sql, ExperimentKey experiment) throws SQLException {

@@ -143,14 +143,23 @@ class EventStoreTest {
                     new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.empty(), false, Set.of()),
                     new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.of(devices.get(1).firstSeen()), false,
                             Set.of()))) {
-                assertThat(events.figures(scope).slots()).as("%s", scope).isEqualTo(new SlotsHandedOut(stored, 1));
+                assertThat(events.figures(scope).slots()).as("%s", scope).isEqualTo(SlotsHandedOut.hiding(stored, 1));
             }
             ResultsScope wholeLife = new ResultsScope(COLORS, PURCHASE, Optional.empty(), Optional.empty(), false,
                     Set.of());
             store.execute("update slot_check set checked_below = 7 where experiment_key = 'button_color'");
-            assertThat(events.figures(wholeLife).slots()).as("slot 4 lost").isEqualTo(new SlotsHandedOut(stored, 0));
+            assertThat(events.figures(wholeLife).slots()).as("slot 4 lost: not hidden, unaccounted")
+                    .isEqualTo(new SlotsHandedOut(stored, 0, 1));
             store.execute("insert into free_slot (experiment_key, slot) values ('button_color', 4)");
-            assertThat(events.figures(wholeLife).slots()).as("slot 4 waiting").isEqualTo(new SlotsHandedOut(stored, 1));
+            assertThat(events.figures(wholeLife).slots()).as("slot 4 waiting")
+                    .isEqualTo(SlotsHandedOut.hiding(stored, 1));
+            String option = devices.get(0).valueIn(COLORS.key()).orElseThrow();
+            store.execute("update option_count set devices = devices + 1 where experiment_key = 'button_color'"
+                    + " and option_value = '" + option + "' and stripe = 0");
+            Map<String, Long> countedTwice = new HashMap<>(stored);
+            countedTwice.merge(option, 1L, Long::sum);
+            assertThat(events.figures(wholeLife).slots()).as("a device counted twice")
+                    .isEqualTo(new SlotsHandedOut(countedTwice, 1, -1));
         }
     }
 
@@ -288,6 +297,6 @@ class EventStoreTest {
         }
         // Every device registered holds a slot (none left out, none in flight); the excluded ones are hidden.
         long hidden = devices.stream().filter(device -> excluded.contains(device.token())).count();
-        return new MetricFigures(options, new SlotsHandedOut(counted, hidden), true);
+        return new MetricFigures(options, SlotsHandedOut.hiding(counted, hidden), true);
     }
 }

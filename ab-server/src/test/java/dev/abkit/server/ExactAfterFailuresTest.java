@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -64,6 +65,9 @@ class ExactAfterFailuresTest extends SystemTest {
             sql("select setval('" + sequence + "', nextval('" + sequence + "') + 31)");
         }
         assertThat(gapsOf("button_color") + gapsOf("price")).as("the failures left gaps").isGreaterThan(2 * 32);
+        // The gaps are slots in flight or lost, not lost devices: no data-loss alarm (decision 24).
+        assertThat(withinOneBlock("button_color")).as("button_color with gaps").isTrue();
+        assertThat(withinOneBlock("price")).as("price with gaps").isTrue();
 
         Eventually.within(Duration.ofSeconds(20), "every slot handed out is stored or waits to be handed out again",
                 () -> handedOutButNotAccountedFor("button_color") == 0 && handedOutButNotAccountedFor("price") == 0);
@@ -81,6 +85,20 @@ class ExactAfterFailuresTest extends SystemTest {
         assertThat(count("select count(*) from device where token like 'doomed-%' or token like 'killed-%'")).isZero();
         assertThat(count(DayCounterCheck.DIFFERING)).as("days whose new devices are counted wrong").isZero();
         assertThat(count("select sum(devices) from option_day_count where experiment_key = 'price'")).isEqualTo(660);
+        assertThat(withinOneBlock("price")).isTrue();
+
+        sql("update option_count set devices = devices - 1 where experiment_key = 'price' and option_value = '10'"
+                + " and stripe = (select min(stripe) from option_count where experiment_key = 'price'"
+                + " and option_value = '10' and devices > 0)");
+        assertThat(withinOneBlock("price")).as("a device lost from the counters").isFalse();
+    }
+
+    /** The sample ratio's exactness flag of the experiment's results, as the API answers it. */
+    @SuppressWarnings("unchecked")
+    private boolean withinOneBlock(String experiment) {
+        HttpResponse<String> response = api.admin("GET", Api.ADMIN + "/" + experiment + "/results?metric=purchase", null);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return (Boolean) ((Map<String, Object>) api.object(response.body()).get("sampleRatio")).get("withinOneBlock");
     }
 
     /** Registrations that take their slots and then fail on a statement the database refuses. */

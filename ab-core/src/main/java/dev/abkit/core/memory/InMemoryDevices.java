@@ -4,6 +4,7 @@ import dev.abkit.core.model.Assignment;
 import dev.abkit.core.model.Device;
 import dev.abkit.core.model.DeviceAttributes;
 import dev.abkit.core.model.DeviceToken;
+import dev.abkit.core.model.Experiment;
 import dev.abkit.core.model.ExperimentKey;
 import dev.abkit.core.model.RunningExperiments;
 import dev.abkit.core.model.StoredDevice;
@@ -11,14 +12,17 @@ import dev.abkit.core.port.out.Devices;
 import dev.abkit.core.port.out.Enrollment;
 import dev.abkit.core.port.out.EnrollmentCounts;
 import dev.abkit.core.port.out.SlotCounters;
+import dev.abkit.core.results.SlotsHandedOut;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -70,13 +74,30 @@ public final class InMemoryDevices implements Devices, EnrollmentCounts {
     }
 
     /**
-     * The slots {@code experiment} has handed out that no stored device holds: registrations in flight, or failed
-     * and given back, waiting. In memory nothing stored is ever lost, so these are all a results check must allow for
-     * besides the overridden devices. Counted before the slots are read, so never below what is really missing.
+     * The allocation of {@code experiment} for the results' exactness check, in one pass over the stored devices: per
+     * option those not {@code excluded}; hidden, the excluded ones and the slots handed out that no stored device
+     * holds (registrations in flight, or failed and given back, waiting), the slots read after the pass so that a
+     * device stored meanwhile is either seen or hidden. In memory nothing stored is lost: every slot is accounted for.
      */
-    long slotsNotHeld(ExperimentKey experiment) {
-        long held = devices.values().stream().filter(stored -> stored.slots().containsKey(experiment)).count();
-        return Math.max(0, slotsHandedOut(experiment) - held);
+    SlotsHandedOut allocationOf(Experiment experiment, Set<DeviceToken> excluded) {
+        ExperimentKey key = experiment.key();
+        Map<String, Long> counted = new LinkedHashMap<>();
+        experiment.options().forEach(option -> counted.put(option.value(), 0L));
+        long held = 0;
+        long overridden = 0;
+        for (StoredDevice stored : devices.values()) {
+            if (!stored.slots().containsKey(key)) {
+                continue;
+            }
+            held++;
+            Optional<String> value = stored.device().valueIn(key);
+            if (value.isPresent() && excluded.contains(stored.device().token())) {
+                overridden++;
+            } else {
+                value.ifPresent(option -> counted.merge(option, 1L, Long::sum));
+            }
+        }
+        return SlotsHandedOut.hiding(counted, overridden + Math.max(0, slotsHandedOut(key) - held));
     }
 
     /** Every device with an option value in {@code experiment} (not left out by its coverage), in no order. */

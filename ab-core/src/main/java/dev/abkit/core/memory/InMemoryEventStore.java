@@ -90,18 +90,11 @@ public final class InMemoryEventStore implements EventStore {
         ExperimentKey key = scope.experiment().key();
         Map<String, Tally> tallies = new LinkedHashMap<>();
         scope.experiment().options().forEach(option -> tallies.put(option.value(), new Tally()));
-        Map<String, Long> counted = new LinkedHashMap<>();
-        scope.experiment().options().forEach(option -> counted.put(option.value(), 0L));
-        long overridden = 0;
+        SlotsHandedOut allocation = devices.allocationOf(scope.experiment(), scope.excluded());
         boolean hasValues = false;
         synchronized (lock) {
             for (Device device : devices.assignedIn(key)) {
                 String value = device.valueIn(key).orElseThrow();
-                if (scope.excluded().contains(device.token())) {
-                    overridden++;
-                } else {
-                    counted.merge(value, 1L, Long::sum);
-                }
                 Tally tally = tallies.get(value);
                 if (tally == null || !before(device.firstSeen(), scope.to()) || scope.excluded().contains(device.token())) {
                     continue;
@@ -132,9 +125,7 @@ public final class InMemoryEventStore implements EventStore {
         }
         Map<String, OptionFigures> options = new HashMap<>();
         tallies.forEach((value, tally) -> options.put(value, tally.figures()));
-        // Read after the devices: registrations in flight have taken slots they have not stored yet.
-        return new MetricFigures(options, new SlotsHandedOut(counted, overridden + devices.slotsNotHeld(key)),
-                hasValues);
+        return new MetricFigures(options, allocation, hasValues);
     }
 
     @Override

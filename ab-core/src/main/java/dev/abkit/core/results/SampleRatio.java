@@ -19,9 +19,9 @@ import java.util.OptionalDouble;
  *                       devices times its weight over the sum of weights
  * @param observed       per option value, the assigned devices that are not overridden
  * @param withinOneBlock whether the experiment's allocation so far, with the slots whose option no count shows, is
- *                       one that exact allocation can produce ({@link WithinOneBlock}, {@link SlotsHandedOut}); false
- *                       is a data-loss alarm. Judged on the whole allocation whatever the window, which is what
- *                       exact allocation promises
+ *                       one that exact allocation can produce ({@link WithinOneBlock}, {@link SlotsHandedOut}), with
+ *                       every slot handed out accounted for; false is a data-loss alarm. Judged on the whole
+ *                       allocation whatever the window, which is what exact allocation promises
  * @param chiSquare      where exposures are used, Pearson's χ² of the exposed counts against the weights, with its
  *                       {@code pValue}; empty without exposures, without exposed devices, or with a single option
  * @param mismatch       whether that p-value is below {@link #MISMATCH_BELOW}; false when there is none
@@ -68,7 +68,7 @@ public record SampleRatio(Map<String, Double> expected, Map<String, Long> observ
             observedByValue.put(options.get(i).value(), observed.get(i));
         }
         SlotsHandedOut slots = counts.slots();
-        boolean withinOneBlock = WithinOneBlock.holds(experiment.blockDesign(),
+        boolean withinOneBlock = slots.unaccounted() == 0 && WithinOneBlock.holds(experiment.blockDesign(),
                 options.stream().map(option -> slots.counted().getOrDefault(option.value(), 0L)).toList(),
                 slots.hidden());
         Optional<GoodnessOfFit> fit = counts.exposed().isEmpty() || options.size() < 2 ? Optional.empty()

@@ -9,15 +9,18 @@ import java.util.Objects;
  * What the exactness half of the sample-ratio check (R3) reads: an experiment's whole allocation so far, whatever
  * window its results are of. {@code counted}: per option value, the stored devices that count (not overridden);
  * {@code hidden}: the slots handed out whose option no count can show, and only those: overridden devices (R9),
- * registrations in flight, lost slots waiting to be handed out again (decision 5). A slot that should be counted and
- * is not, a device or a count lost, is not hidden: that shortfall is what the alarm is for.
+ * registrations in flight, lost slots waiting to be handed out again (decision 5); {@code unaccounted}: the slots
+ * handed out that are none of stored, waiting or possibly in flight, by the store's own reckoning. The counts alone
+ * cannot show a loss that leaves them a valid allocation of fewer slots (one device lost from each option); the
+ * reckoning does: positive, devices or counts were lost; negative, counted twice. 0 where the store cannot lose
+ * (in memory).
  *
  * <p>Why the whole allocation, not a window's devices: a window counts the devices first seen before its end, and
  * their slots need not be the first ones. Two registrations in flight at that instant may take their slots in one
  * order and their first-seen times in the other, and a lost slot goes to a later device; so a window's counts can
  * stray further than one block with nothing lost, and the alarm would cry wolf.
  */
-public record SlotsHandedOut(Map<String, Long> counted, long hidden) {
+public record SlotsHandedOut(Map<String, Long> counted, long hidden, long unaccounted) {
 
     public SlotsHandedOut {
         Objects.requireNonNull(counted, "counted");
@@ -38,6 +41,11 @@ public record SlotsHandedOut(Map<String, Long> counted, long hidden) {
 
     /** Every slot handed out is a stored device that counts: no override, nothing in flight, nothing lost. */
     public static SlotsHandedOut exactly(Map<String, Long> counted) {
-        return new SlotsHandedOut(counted, 0);
+        return new SlotsHandedOut(counted, 0, 0);
+    }
+
+    /** The allocation as the counts show it, with {@code hidden} slots allowed for and every slot accounted for. */
+    public static SlotsHandedOut hiding(Map<String, Long> counted, long hidden) {
+        return new SlotsHandedOut(counted, hidden, 0);
     }
 }

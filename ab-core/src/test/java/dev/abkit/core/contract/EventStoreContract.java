@@ -192,7 +192,7 @@ public abstract class EventStoreContract {
 
         assertThat(assigned(figures)).isEqualTo(perOption(checkout(), first, second));
         assertThat(conversions(figures)).isEqualTo(perOption(checkout(), first, second));
-        SlotsHandedOut allocation = new SlotsHandedOut(perOption(checkout(), first, second), 1);
+        SlotsHandedOut allocation = SlotsHandedOut.hiding(perOption(checkout(), first, second), 1);
         assertThat(figures.slots()).as("the overridden device's slot hidden").isEqualTo(allocation);
         assertThat(beforeIt.slots()).as("the whole allocation, whatever the window's end").isEqualTo(allocation);
         assertThat(exposed.slots()).as("exposed or not").isEqualTo(allocation);

@@ -34,12 +34,12 @@ class ResultsInputTest {
     void assignment_counts_are_not_negative_and_exposures_are_among_the_assigned() {
         Map<String, Long> assigned = Map.of("a", 10L, "b", 12L);
 
-        SlotsHandedOut slots = new SlotsHandedOut(assigned, 2);
+        SlotsHandedOut slots = SlotsHandedOut.hiding(assigned, 2);
 
         assertThat(new AssignmentCounts(assigned, slots, Optional.of(Map.of("a", 10L, "b", 0L))).exposed()).isPresent();
         assertThatThrownBy(() -> AssignmentCounts.of(Map.of("a", -1L))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"a\"");
-        assertThatThrownBy(() -> new SlotsHandedOut(assigned, -1)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new SlotsHandedOut(assigned, -1, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("hidden slots must not be negative (got -1)");
         assertThatThrownBy(() -> new AssignmentCounts(assigned, slots, Optional.of(Map.of("a", 11L, "b", 0L))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more exposed devices (11)");

@@ -134,6 +134,24 @@ class SampleRatioTest {
     }
 
     /**
+     * One device lost from each option leaves counts that exact allocation gives after fewer slots: the counts alone
+     * cannot show it. The store's reckoning of the slots handed out can, and any slot it cannot account for, lost
+     * (positive) or counted twice (negative), is the alarm.
+     */
+    @Test
+    void a_slot_the_store_cannot_account_for_is_an_alarm_whatever_the_counts() {
+        Map<String, Long> oneLostFromEach = allocated(COLOURS, 297);
+
+        assertThat(SampleRatio.of(COLOURS, hiding(oneLostFromEach, 0)).withinOneBlock())
+                .as("a valid allocation of 297").isTrue();
+        for (long unaccounted : new long[]{3, 1, -1}) {
+            assertThat(SampleRatio.of(COLOURS, new AssignmentCounts(oneLostFromEach,
+                    new SlotsHandedOut(oneLostFromEach, 0, unaccounted), Optional.empty())).withinOneBlock())
+                    .as("%d unaccounted", unaccounted).isFalse();
+        }
+    }
+
+    /**
      * A window's devices are those first seen before its end, whose slots need not be the first ones: its counts may
      * stray by more than a block with nothing lost. Exactness is judged on the whole allocation; the window's counts
      * are what the weights are compared with.
@@ -153,7 +171,7 @@ class SampleRatioTest {
     }
 
     private static AssignmentCounts hiding(Map<String, Long> counted, long hidden) {
-        return new AssignmentCounts(counted, new SlotsHandedOut(counted, hidden), Optional.empty());
+        return new AssignmentCounts(counted, SlotsHandedOut.hiding(counted, hidden), Optional.empty());
     }
 
     /** The counts of the first {@code slots} devices but the one holding slot {@code missing}. */

@@ -56,7 +56,7 @@ class ReadResultsServiceTest {
         store.figures = new EventStore.MetricFigures(Map.of(
                 "control", new EventStore.OptionFigures(100, 40, 10, 25, 100),
                 "treatment", new EventStore.OptionFigures(100, 50, 20, 60, 300)),
-                new SlotsHandedOut(Map.of("control", 100L, "treatment", 100L), 2), false);
+                SlotsHandedOut.hiding(Map.of("control", 100L, "treatment", 100L), 2), false);
     }
 
     private static ResultsQuery query(Optional<Instant> from, Optional<Instant> to, boolean exposed) {
