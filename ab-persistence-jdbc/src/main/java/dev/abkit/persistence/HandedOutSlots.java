@@ -46,9 +46,17 @@ final class HandedOutSlots {
         List<SlotHolders.Holder> holders = SlotHolders.excluded(connection, key, excluded);
         holders.forEach(holder -> counted.merge(holder.value(), -1L, Long::sum));
         long waiting = number(connection, "select count(*) from free_slot where experiment_key = ?", key);
-        long mark = number(connection, "select checked_below from slot_check where experiment_key = ?", key);
-        long storedFromMark = number(connection,
-                "select count(*) from assignment where experiment_key = ? and slot >= " + mark, key);
+        long mark = LostSlots.checkedBelow(connection, key);
+        long storedFromMark;
+        try (PreparedStatement select = connection.prepareStatement(
+                "select count(*) from assignment where experiment_key = ? and slot >= ?")) {
+            select.setString(1, key.value());
+            select.setLong(2, mark);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                storedFromMark = row.getLong(1);
+            }
+        }
         long unstoredFromMark = sequences.next(connection, kind, key) - mark - storedFromMark;
         // Below the mark every slot is stored or waiting (decision 5): what the counters do not account for there
         // was lost, or counted twice when negative. From the mark on, a slot not stored may be in flight: hidden.

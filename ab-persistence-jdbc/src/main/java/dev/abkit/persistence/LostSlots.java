@@ -173,7 +173,8 @@ final class LostSlots {
         return experiments;
     }
 
-    private static long checkedBelow(Connection connection, ExperimentKey experiment) throws SQLException {
+    /** The mark below which every slot of {@code experiment} is stored or waits in free_slot (also read by results). */
+    static long checkedBelow(Connection connection, ExperimentKey experiment) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select checked_below from slot_check where experiment_key = ?")) {
             select.setString(1, experiment.value());
